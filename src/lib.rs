@@ -1,1 +1,12 @@
-//! wom
+//! # wom — word-of-mouth impact simulator
+//!
+//! The simulation core: networks ([`graph`]), keyed random streams
+//! ([`rng`]), replications in parallel ([`engine`]), statistics
+//! ([`stats`]) and the independent cascade ([`cascade`]). Nothing here
+//! prints, reads files or parses command lines: values in, values out.
+
+pub mod cascade;
+pub mod engine;
+pub mod graph;
+pub mod rng;
+pub mod stats;

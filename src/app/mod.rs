@@ -1,0 +1,51 @@
+//! The application layer: turns parsed arguments into library calls, reads
+//! and writes files, draws progress bars and formats results for people.
+
+mod cascade;
+mod files;
+mod format;
+mod graph;
+mod network;
+mod progress;
+
+use crate::cli::{Cli, Command, ThreadArgs};
+use anyhow::Result;
+use thiserror::Error;
+
+/// Bad input from the user: exit code 2.
+#[derive(Debug, Error)]
+#[error("{0}")]
+pub struct InputError(pub String);
+
+/// Shorthand for an [`InputError`] as an `anyhow::Error`.
+pub fn bad_input(message: impl Into<String>) -> anyhow::Error {
+    InputError(message.into()).into()
+}
+
+/// Exit code for an error: 2 when any cause is bad input, else 1.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    let input = error
+        .chain()
+        .any(|cause| cause.is::<InputError>() || cause.is::<wom::graph::edgelist::EdgeListError>());
+    if input { 2 } else { 1 }
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Cascade(args) => cascade::run(&args),
+        Command::Graph(args) => graph::run(&args),
+    }
+}
+
+/// A rayon pool with the requested number of threads (default: all cores),
+/// used for every parallel part of a command so nothing oversubscribes.
+pub fn thread_pool(args: &ThreadArgs) -> Result<rayon::ThreadPool> {
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        |t| t as usize,
+    );
+    Ok(rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?)
+}

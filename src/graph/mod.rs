@@ -1,0 +1,11 @@
+//! Immutable undirected simple graphs in compressed sparse row (CSR) form
+//! with `u32` node ids, their generators, the edge-list reader and summary
+//! statistics.
+
+mod csr;
+pub mod edgelist;
+pub mod generate;
+pub mod measure;
+
+pub use csr::{BuildCounts, Graph, GraphError, NodeId};
+pub use generate::{GeneratorSpec, generate, memory_estimate_bytes};
