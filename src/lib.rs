@@ -8,5 +8,8 @@
 pub mod cascade;
 pub mod engine;
 pub mod graph;
+pub mod model;
 pub mod rng;
+pub mod scenario;
+pub mod sim;
 pub mod stats;

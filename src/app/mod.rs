@@ -5,8 +5,13 @@ mod cascade;
 mod files;
 mod format;
 mod graph;
+mod money;
 mod network;
+mod outputs;
 mod progress;
+mod run;
+mod scenario;
+mod scenario_cmds;
 
 use crate::cli::{Cli, Command, ThreadArgs};
 use anyhow::Result;
@@ -24,9 +29,11 @@ pub fn bad_input(message: impl Into<String>) -> anyhow::Error {
 
 /// Exit code for an error: 2 when any cause is bad input, else 1.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
-    let input = error
-        .chain()
-        .any(|cause| cause.is::<InputError>() || cause.is::<wom::graph::edgelist::EdgeListError>());
+    let input = error.chain().any(|cause| {
+        cause.is::<InputError>()
+            || cause.is::<wom::graph::edgelist::EdgeListError>()
+            || cause.is::<wom::scenario::ScenarioError>()
+    });
     if input { 2 } else { 1 }
 }
 
@@ -35,6 +42,10 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Cascade(args) => cascade::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::Run(args) => run::run(&args),
+        Command::Validate(args) => scenario_cmds::validate(&args),
+        Command::Scenarios(args) => scenario_cmds::scenarios(&args),
+        Command::Init(args) => scenario_cmds::init(&args),
     }
 }
 

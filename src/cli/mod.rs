@@ -3,6 +3,7 @@
 
 pub mod cascade;
 pub mod graph;
+pub mod run;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -23,6 +24,14 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Simulate a scenario and compare its policies in money.
+    Run(run::RunArgs),
+    /// Check a scenario file without running it.
+    Validate(run::ValidateArgs),
+    /// List the shipped example scenarios.
+    Scenarios(run::ScenariosArgs),
+    /// Write a commented scenario template.
+    Init(run::InitArgs),
     /// Run the independent cascade on a network.
     Cascade(cascade::CascadeArgs),
     /// Generate or load a network, print its statistics, optionally write it.

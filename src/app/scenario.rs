@@ -1,0 +1,82 @@
+//! Loading a scenario file and building its world (network included),
+//! with every check done before any simulation starts.
+
+use super::{bad_input, files, network};
+use anyhow::Result;
+use std::path::Path;
+use wom::graph::memory_estimate_bytes;
+use wom::model::{NetworkKind, Scenario};
+use wom::sim::{NetworkPlan, World, generator_spec};
+
+/// Reads and validates a scenario file, returning its TOML table (for
+/// sweeps, which edit it) and the validated scenario.
+pub fn load(path: &Path) -> Result<(toml::Table, Scenario)> {
+    load_with(path, &[])
+}
+
+/// Reads a scenario file and applies `KEY=VALUE` overrides before
+/// validation, so an override is checked like a key in the file.
+pub fn load_with(path: &Path, overrides: &[String]) -> Result<(toml::Table, Scenario)> {
+    let text = files::read_input(path, "scenario")?;
+    let mut table = wom::scenario::parse_table(&text, path)?;
+    for item in overrides {
+        let Some((key, value)) = item.split_once('=') else {
+            return Err(bad_input(format!(
+                "--set {item:?}: expected KEY=VALUE, e.g. experience.complaint_rate=0.1"
+            )));
+        };
+        wom::scenario::set_key(
+            &mut table,
+            key.trim(),
+            wom::scenario::parse_value_literal(value.trim()),
+        )?;
+    }
+    let scenario = wom::scenario::from_table(&table, path)?;
+    Ok((table, scenario))
+}
+
+/// Bytes a replication's scratch state needs per person (person state,
+/// story queues) plus the network, to refuse runs that cannot fit.
+fn run_memory_estimate(scenario: &Scenario, threads: usize) -> u64 {
+    let people = u64::from(scenario.population.people);
+    let graph = generator_spec(scenario).map_or(0, |spec| memory_estimate_bytes(&spec));
+    let per_thread = people * 16;
+    let resampled = if scenario.network.resample {
+        graph * threads as u64
+    } else {
+        graph
+    };
+    resampled + per_thread * threads as u64
+}
+
+/// Builds the world of a scenario: loads a file network or generates one,
+/// after checking that it fits in memory.
+///
+/// # Errors
+/// Bad input for an unreadable or malformed network file, a network too
+/// large for this machine, or more initial customers than people.
+pub fn build_world(scenario: Scenario, threads: usize) -> Result<World> {
+    if let NetworkKind::File { path } = &scenario.network.kind {
+        let loaded = network::load_file(path)?;
+        let people = loaded.graph.node_count();
+        let wanted = scenario.population.initial_customers.resolve(people);
+        if wanted > people {
+            return Err(bad_input(format!(
+                "population.initial_customers is {wanted}, but the network file {} has only {people} people",
+                path.display()
+            )));
+        }
+        return Ok(World::new(scenario, NetworkPlan::Shared(loaded.graph)));
+    }
+    network::check_memory(
+        run_memory_estimate(&scenario, threads),
+        &format!(
+            "scenario `{}` with {} people",
+            scenario.name, scenario.population.people
+        ),
+    )?;
+    match World::generated(scenario) {
+        Some(world) => Ok(world.map_err(|e| bad_input(e.to_string()))?),
+        None => Err(bad_input("internal: generated world without a generator")),
+    }
+}

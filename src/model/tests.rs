@@ -1,0 +1,60 @@
+//! Unit tests of the domain types.
+
+use super::*;
+
+#[test]
+fn class_index_matches_all_order_and_keys_are_distinct() {
+    for (i, class) in OutcomeClass::ALL.iter().enumerate() {
+        assert_eq!(class.index(), i);
+    }
+    let keys: std::collections::HashSet<_> = OutcomeClass::ALL.iter().map(|c| c.key()).collect();
+    assert_eq!(keys.len(), 5);
+}
+
+#[test]
+fn tell_dist_means() {
+    assert_eq!(TellDist::Fixed(3).mean(), 3.0);
+    assert_eq!(TellDist::Uniform { lo: 1, hi: 2 }.mean(), 1.5);
+    assert_eq!(TellDist::Poisson { mean: 2.5 }.mean(), 2.5);
+    let nb = TellDist::NegativeBinomial {
+        mean: 4.0,
+        dispersion: 0.5,
+    };
+    assert_eq!(nb.mean(), 4.0);
+    let emp = TellDist::Empirical {
+        values: vec![0, 10],
+        weights: vec![3.0, 1.0],
+    };
+    assert_eq!(emp.mean(), 2.5);
+}
+
+#[test]
+fn initial_customers_round_to_nearest() {
+    assert_eq!(InitialCustomers::Fraction(0.15).resolve(10), 2);
+    assert_eq!(InitialCustomers::Fraction(0.14).resolve(10), 1);
+    assert_eq!(InitialCustomers::Fraction(1.0).resolve(u32::MAX), u32::MAX);
+}
+
+fn policy(handling: Handling) -> Policy {
+    Policy {
+        name: "p".into(),
+        handling,
+        resolve_rate: 0.8,
+        handoffs: 2,
+        handoff_penalty: 0.5,
+        response_hours: 24.0,
+        quick_hours: 24.0,
+        compensation: 0.0,
+        handling_cost: 0.0,
+    }
+}
+
+#[test]
+fn resolve_probability_and_quickness() {
+    assert_eq!(policy(Handling::Ignore).resolve_probability(), 0.0);
+    assert!((policy(Handling::Recover).resolve_probability() - 0.2).abs() < 1e-15);
+    let mut p = policy(Handling::Recover);
+    assert!(p.is_quick());
+    p.response_hours = 48.0;
+    assert!(!p.is_quick());
+}

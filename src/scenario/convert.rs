@@ -1,0 +1,399 @@
+//! Raw TOML structs to a validated [`Scenario`]: checks every range, applies
+//! every default (from `defaults.rs`), and rejects rather than clamps.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::defaults as d;
+use super::dist::tell_dist;
+use super::error::{ErrorKind, ScenarioError};
+use super::network::network;
+use super::raw::*;
+use crate::model::*;
+
+/// The allowed text for every probability.
+pub(crate) const PROBABILITY: &str = "a probability in [0, 1]";
+/// The allowed text for costs, hours and other non-negative amounts.
+pub(crate) const NON_NEGATIVE: &str = "a finite number >= 0";
+
+/// A float written as TOML writes it (`nan`, `inf`, `1.0`).
+pub(crate) struct Num(pub f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            x if x.is_nan() => f.write_str("nan"),
+            x if x.is_infinite() => f.write_str(if x > 0.0 { "inf" } else { "-inf" }),
+            x => write!(f, "{x:?}"),
+        }
+    }
+}
+
+/// Builds errors that name the scenario file.
+#[derive(Clone, Copy)]
+pub(crate) struct Check<'a> {
+    pub file: &'a Path,
+}
+
+impl Check<'_> {
+    pub fn error(&self, kind: ErrorKind) -> ScenarioError {
+        ScenarioError::new(Some(self.file.to_owned()), kind)
+    }
+
+    pub fn invalid(&self, key: &str, value: impl fmt::Display, allowed: &str) -> ScenarioError {
+        self.error(ErrorKind::Invalid {
+            key: key.to_owned(),
+            value: value.to_string(),
+            allowed: allowed.to_owned(),
+            suggestion: None,
+        })
+    }
+
+    /// `Ok(x)` when `ok(x)`, else an [`ErrorKind::Invalid`] for `key`.
+    pub fn float(&self, key: &str, x: f64, ok: bool, allowed: &str) -> Result<f64, ScenarioError> {
+        if ok {
+            Ok(x)
+        } else {
+            Err(self.invalid(key, Num(x), allowed))
+        }
+    }
+
+    pub fn prob(&self, key: &str, v: Option<f64>, default: f64) -> Result<f64, ScenarioError> {
+        let x = v.unwrap_or(default);
+        self.float(key, x, (0.0..=1.0).contains(&x), PROBABILITY)
+    }
+
+    pub fn non_negative(
+        &self,
+        key: &str,
+        v: Option<f64>,
+        default: f64,
+    ) -> Result<f64, ScenarioError> {
+        let x = v.unwrap_or(default);
+        self.float(key, x, x.is_finite() && x >= 0.0, NON_NEGATIVE)
+    }
+
+    pub fn whole(
+        &self,
+        key: &str,
+        v: Option<u32>,
+        default: u32,
+        lo: u32,
+        hi: u32,
+    ) -> Result<u32, ScenarioError> {
+        let x = v.unwrap_or(default);
+        if (lo..=hi).contains(&x) {
+            Ok(x)
+        } else {
+            Err(self.invalid(key, x, &format!("a whole number from {lo} to {hi}")))
+        }
+    }
+
+    pub fn text(
+        &self,
+        key: &str,
+        v: Option<String>,
+        default: &str,
+    ) -> Result<String, ScenarioError> {
+        let s = v.unwrap_or_else(|| default.to_owned());
+        if s.trim().is_empty() {
+            Err(self.invalid(key, format!("{s:?}"), "a non-empty string"))
+        } else {
+            Ok(s)
+        }
+    }
+}
+
+/// Validates `raw` and fills in defaults; `file` is the scenario's path, used
+/// for the default name, for relative network paths and in errors.
+pub(crate) fn scenario(raw: RawScenario, file: &Path) -> Result<Scenario, ScenarioError> {
+    let c = Check { file };
+    let name = match raw.name {
+        Some(name) => c.text("name", Some(name), "")?,
+        None => file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| d::NAME_FALLBACK.to_owned()),
+    };
+    let periods_per_year = raw.periods_per_year.unwrap_or(d::PERIODS_PER_YEAR);
+    let raw_population = raw.population.unwrap_or_default();
+    let raw_network = raw.network.unwrap_or_default();
+    let is_file = raw_network.kind == Some(RawNetworkKind::File);
+    let population = population(c, raw_population, is_file)?;
+    let raw_outcomes = raw.outcomes.unwrap_or_default();
+    let experience = experience(c, raw.experience.unwrap_or_default(), &raw_outcomes)?;
+    Ok(Scenario {
+        name,
+        description: raw.description.unwrap_or_else(|| d::DESCRIPTION.to_owned()),
+        periods: c.whole("periods", raw.periods, d::PERIODS, 1, 10_000)?,
+        period_label: c.text("period_label", raw.period_label, d::PERIOD_LABEL)?,
+        periods_per_year: c.float(
+            "periods_per_year",
+            periods_per_year,
+            periods_per_year.is_finite() && periods_per_year > 0.0,
+            "a finite number > 0",
+        )?,
+        replications: c.whole(
+            "replications",
+            raw.replications,
+            d::REPLICATIONS,
+            1,
+            10_000_000,
+        )?,
+        seed: raw.seed.unwrap_or(d::SEED),
+        network: network(c, raw_network, population.people)?,
+        population,
+        outcomes: outcomes(c, raw_outcomes, experience.base_churn)?,
+        experience,
+        word_of_mouth: word_of_mouth(c, raw.word_of_mouth.unwrap_or_default())?,
+        effects: effects(c, raw.effects.unwrap_or_default())?,
+        economics: economics(c, raw.economics.unwrap_or_default())?,
+        policies: policies(c, raw.policies)?,
+    })
+}
+
+/// `people` is only checked for generated networks: a file network takes
+/// its size from the file, and a count of initial customers is then only
+/// checked to be non-negative.
+fn population(c: Check, raw: RawPopulation, is_file: bool) -> Result<Population, ScenarioError> {
+    let people = raw.people.unwrap_or(d::PEOPLE);
+    if !is_file && people < 2 {
+        return Err(c.invalid("population.people", people, "a whole number >= 2"));
+    }
+    let key = "population.initial_customers";
+    let initial_customers = match raw.initial_customers {
+        None => d::INITIAL_CUSTOMERS,
+        Some(RawInitialCustomers::Count(n)) => {
+            let max = if is_file { u32::MAX } else { people };
+            match u32::try_from(n) {
+                Ok(n) if n <= max => InitialCustomers::Count(n),
+                _ => {
+                    let allowed = if is_file {
+                        "a whole number >= 0 (a count) or a float in (0, 1] (a fraction)".to_owned()
+                    } else {
+                        format!(
+                            "a whole number from 0 to population.people = {people} (a count) or a float in (0, 1] (a fraction)"
+                        )
+                    };
+                    return Err(c.invalid(key, n, &allowed));
+                }
+            }
+        }
+        Some(RawInitialCustomers::Fraction(f)) => InitialCustomers::Fraction(c.float(
+            key,
+            f,
+            f > 0.0 && f <= 1.0,
+            "a float in (0, 1] (a fraction) or a whole number (a count)",
+        )?),
+    };
+    Ok(Population {
+        people,
+        initial_customers,
+    })
+}
+
+/// Applies the rule that ties `experience.base_churn` to
+/// `outcomes.satisfied.stay` (see [`Experience::base_churn`]).
+fn experience(
+    c: Check,
+    raw: RawExperience,
+    outcomes: &RawOutcomes,
+) -> Result<Experience, ScenarioError> {
+    const CHURN: &str = "experience.base_churn";
+    const STAY: &str = "outcomes.satisfied.stay";
+    let churn = raw
+        .base_churn
+        .map(|x| c.prob(CHURN, Some(x), 0.0))
+        .transpose()?;
+    let stay = outcomes.satisfied.as_ref().and_then(|o| o.stay);
+    let stay = stay.map(|x| c.prob(STAY, Some(x), 0.0)).transpose()?;
+    let base_churn = match (churn, stay) {
+        (Some(b), Some(s)) if ((1.0 - b) - s).abs() > 1e-12 => {
+            return Err(c.error(ErrorKind::Conflict {
+                key: CHURN.to_owned(),
+                value: Num(b).to_string(),
+                other_key: STAY.to_owned(),
+                other_value: Num(s).to_string(),
+                rule: format!("{STAY} must equal 1 - {CHURN}; give only one of them"),
+            }));
+        }
+        (Some(b), _) => b,
+        (None, Some(s)) => 1.0 - s,
+        (None, None) => d::BASE_CHURN,
+    };
+    let paradox = raw.recovery_paradox.unwrap_or(d::RECOVERY_PARADOX);
+    let ok = paradox.is_finite() && paradox >= 0.0 && base_churn * paradox <= 1.0;
+    let allowed = format!(
+        "a finite number >= 0 with {CHURN} ({}) x recovery_paradox <= 1",
+        Num(base_churn)
+    );
+    Ok(Experience {
+        problem_rate: c.prob("experience.problem_rate", raw.problem_rate, d::PROBLEM_RATE)?,
+        complaint_rate: c.prob(
+            "experience.complaint_rate",
+            raw.complaint_rate,
+            d::COMPLAINT_RATE,
+        )?,
+        base_churn,
+        recovery_paradox: c.float("experience.recovery_paradox", paradox, ok, &allowed)?,
+    })
+}
+
+fn outcomes(c: Check, raw: RawOutcomes, base_churn: f64) -> Result<Outcomes, ScenarioError> {
+    let RawOutcomes {
+        satisfied,
+        silent,
+        unresolved,
+        resolved,
+        resolved_quickly,
+    } = raw;
+    let raws = [satisfied, silent, unresolved, resolved, resolved_quickly];
+    let mut classes = OutcomeClass::ALL.map(d::outcome);
+    for ((class, raw), spec) in OutcomeClass::ALL.into_iter().zip(raws).zip(&mut classes) {
+        let raw = raw.unwrap_or_default();
+        let key = |field: &str| format!("outcomes.{}.{field}", class.key());
+        spec.stay = if class == OutcomeClass::Satisfied {
+            1.0 - base_churn // already checked against `base_churn`
+        } else {
+            c.prob(&key("stay"), raw.stay, spec.stay)?
+        };
+        spec.tone = match raw.tone {
+            None => spec.tone,
+            Some(RawTone::Positive) => Tone::Positive,
+            Some(RawTone::Negative) => Tone::Negative,
+            Some(RawTone::None) => Tone::None,
+        };
+        spec.tells = tell_dist(c, &key("tells"), raw.tells, spec.tells.clone())?;
+    }
+    Ok(Outcomes { classes })
+}
+
+fn word_of_mouth(c: Check, raw: RawWordOfMouth) -> Result<WordOfMouth, ScenarioError> {
+    let retell = raw.retell.unwrap_or_default();
+    Ok(WordOfMouth {
+        max_hops: c.whole("word_of_mouth.max_hops", raw.max_hops, d::MAX_HOPS, 1, 20)?,
+        hop_decay: c.prob("word_of_mouth.hop_decay", raw.hop_decay, d::HOP_DECAY)?,
+        retell_negative: c.prob(
+            "word_of_mouth.retell.negative",
+            retell.negative,
+            d::RETELL_NEGATIVE,
+        )?,
+        retell_positive: c.prob(
+            "word_of_mouth.retell.positive",
+            retell.positive,
+            d::RETELL_POSITIVE,
+        )?,
+        retell_tells: tell_dist(
+            c,
+            "word_of_mouth.retell_tells",
+            raw.retell_tells,
+            d::retell_tells(),
+        )?,
+    })
+}
+
+fn effects(c: Check, raw: RawEffects) -> Result<Effects, ScenarioError> {
+    Ok(Effects {
+        deter: c.prob("effects.deter", raw.deter, d::DETER)?,
+        referral_conversion: c.prob(
+            "effects.referral_conversion",
+            raw.referral_conversion,
+            d::REFERRAL_CONVERSION,
+        )?,
+        hearsay_churn: c.prob("effects.hearsay_churn", raw.hearsay_churn, d::HEARSAY_CHURN)?,
+        organic_conversion: c.prob(
+            "effects.organic_conversion",
+            raw.organic_conversion,
+            d::ORGANIC_CONVERSION,
+        )?,
+    })
+}
+
+fn economics(c: Check, raw: RawEconomics) -> Result<Economics, ScenarioError> {
+    let rate = raw.discount_rate.unwrap_or(d::DISCOUNT_RATE);
+    Ok(Economics {
+        margin: c.non_negative("economics.margin", raw.margin, d::MARGIN)?,
+        discount_rate: c.float(
+            "economics.discount_rate",
+            rate,
+            rate.is_finite() && rate > -1.0,
+            "a finite number > -1 (a yearly rate, 0.10 for 10%)",
+        )?,
+        currency: c.text("economics.currency", raw.currency, d::CURRENCY)?,
+    })
+}
+
+const POLICIES: &str = "at least two [policies.NAME] tables (the first listed is the baseline)";
+const HANDLING: &str = r#"one of "ignore", "recover""#;
+
+fn policies(c: Check, raw: Option<RawPolicies>) -> Result<Vec<Policy>, ScenarioError> {
+    let Some(RawPolicies(raw)) = raw else {
+        return Err(c.error(ErrorKind::Missing {
+            key: "policies".into(),
+            allowed: POLICIES.into(),
+        }));
+    };
+    if raw.len() < 2 {
+        let value = match raw.first() {
+            None => "no policy".to_owned(),
+            Some((name, _)) => format!("1 policy ({name})"),
+        };
+        return Err(c.invalid("policies", value, POLICIES));
+    }
+    raw.into_iter()
+        .map(|(name, p)| policy(c, name, p))
+        .collect()
+}
+
+fn policy(c: Check, name: String, raw: RawPolicy) -> Result<Policy, ScenarioError> {
+    let valid = |ch: char| ch.is_ascii_alphanumeric() || ch == '_' || ch == '-';
+    if name.is_empty() || !name.chars().all(valid) {
+        let allowed = "a policy name of ASCII letters, digits, `_` and `-`";
+        return Err(c.invalid(&format!("policies.{name:?}"), format!("{name:?}"), allowed));
+    }
+    let key = |field: &str| format!("policies.{name}.{field}");
+    let handling = match raw.handling {
+        None => {
+            return Err(c.error(ErrorKind::Missing {
+                key: key("handling"),
+                allowed: HANDLING.into(),
+            }));
+        }
+        Some(RawHandling::Ignore) => Handling::Ignore,
+        Some(RawHandling::Recover) => Handling::Recover,
+    };
+    Ok(Policy {
+        handling,
+        resolve_rate: c.prob(&key("resolve_rate"), raw.resolve_rate, d::RESOLVE_RATE)?,
+        handoffs: raw.handoffs.unwrap_or(d::HANDOFFS),
+        handoff_penalty: c.prob(
+            &key("handoff_penalty"),
+            raw.handoff_penalty,
+            d::HANDOFF_PENALTY,
+        )?,
+        response_hours: c.non_negative(
+            &key("response_hours"),
+            raw.response_hours,
+            d::RESPONSE_HOURS,
+        )?,
+        quick_hours: c.non_negative(&key("quick_hours"), raw.quick_hours, d::QUICK_HOURS)?,
+        compensation: c.non_negative(&key("compensation"), raw.compensation, d::COMPENSATION)?,
+        handling_cost: c.non_negative(
+            &key("handling_cost"),
+            raw.handling_cost,
+            d::HANDLING_COST,
+        )?,
+        name,
+    })
+}
+
+/// Joins a relative network path to the scenario file's directory.
+pub(crate) fn resolve_path(file: &Path, path: &str) -> PathBuf {
+    let path = Path::new(path);
+    if path.is_absolute() {
+        path.to_owned()
+    } else {
+        file.parent().unwrap_or(Path::new("")).join(path)
+    }
+}

@@ -1,0 +1,111 @@
+//! The commented scenario that `wom init` writes: every key with its default,
+//! what it means and where the number comes from.
+
+/// A complete scenario whose values are exactly the defaults of
+/// [`crate::scenario::defaults`], with two policies (ignore, recover).
+/// Keys of other network kinds are shown commented out.
+pub const TEMPLATE: &str = r#"# A wom scenario: what does ignoring complaints cost, counting the people
+# that unhappy customers tell, and the people *they* tell?
+#
+# Every key below is set to its default, so you may delete any line and get the
+# same result. Sources: "TARP" = U.S. Office of Consumer Affairs / TARP surveys;
+# "seed NNN" = the source articles of the project; "choice" = a modelling
+# choice, worth varying with `wom sweep`.
+
+# name = "my-shop"          # default: the file's name without .toml
+description = ""            # free text, shown in reports
+periods = 12                # number of periods simulated, 1..=10000
+period_label = "month"      # what one period is called in reports
+periods_per_year = 12.0     # for discounting
+replications = 1000         # independent replications, 1..=10000000
+seed = 1                    # the same seed gives the same results; --seed overrides
+
+[population]
+people = 10000              # persons in the network (ignored for kind = "file"); choice
+initial_customers = 0.1     # a float in (0, 1] is a share of people, an integer a count; choice
+
+[network]
+kind = "watts_strogatz"     # watts_strogatz | barabasi_albert | erdos_renyi | strong_weak_ties | file
+mean_degree = 10            # watts_strogatz: even, >= 2; erdos_renyi: expected degree; choice
+rewire = 0.1                # watts_strogatz: share of ties rewired at random; choice
+# attach = 5                # barabasi_albert: ties each newcomer makes (mean degree ~ 2 x attach)
+# cluster_size = 10         # strong_weak_ties: persons per cluster (Goldenberg et al. 2007)
+# strong_ties = 8.0         # strong_weak_ties: mean strong ties inside the cluster
+# weak_ties = 2.0           # strong_weak_ties: mean weak ties to other clusters
+# weak_ties_churn = false   # strong_weak_ties: redraw the weak ties each period
+# path = "network.txt"      # file: edge list, "u v" a line, relative to this file
+# format = "edgelist"       # file: the only format
+resample = false            # true: draw a new network for each replication
+
+[experience]
+problem_rate = 0.05         # chance a customer's experience goes wrong, per period; choice
+complaint_rate = 0.25       # chance a customer with a problem complains; choice (TARP: ~0.04)
+base_churn = 0.02           # chance a satisfied customer leaves anyway; = 1 - outcomes.satisfied.stay
+recovery_paradox = 1.0      # base_churn multiplier after a resolved complaint; 1 = off (contested)
+
+# Each outcome class: `stay` = chance the customer is still a customer next
+# period; `tone` = positive | negative | none; `tells` = how many contacts they
+# tell, one of { fixed = n }, { uniform = [a, b] }, { poisson = mean },
+# { negative_binomial = { mean = m, dispersion = k } },
+# { empirical = { values = [...], weights = [...] } }.
+# Stay rates: TARP, problems costing over $100.
+
+[outcomes.satisfied]        # no problem
+# stay = 0.98               # always 1 - experience.base_churn: set one of the two
+tone = "positive"
+tells = { uniform = [1, 2] }    # seed 000: tells 1-2 close people; seed 003: "tells two"
+
+[outcomes.silent]           # had a problem, did not complain
+stay = 0.09                 # TARP: 9% buy again
+tone = "negative"
+tells = { uniform = [10, 22] }  # seed 000: 10-15; seed 003: "tells twenty-two"
+
+[outcomes.unresolved]       # complained, not resolved
+stay = 0.19                 # TARP: 19%
+tone = "negative"
+tells = { uniform = [10, 22] }  # as silent
+
+[outcomes.resolved]         # complained, resolved slowly
+stay = 0.54                 # TARP: 54%
+tone = "positive"
+tells = { uniform = [1, 2] }    # as satisfied
+
+[outcomes.resolved_quickly] # complained, resolved within quick_hours
+stay = 0.82                 # TARP: 82%
+tone = "positive"
+tells = { uniform = [4, 6] }    # TARP: resolved complainers tell about 5
+
+[word_of_mouth]
+max_hops = 3                # a story travels at most this many hops, 1..=20; choice
+hop_decay = 0.5             # effect of a hearing at hop h is scaled by hop_decay^(h-1); choice
+retell = { negative = 0.3, positive = 0.1 }  # chance a hearer retells; choice
+retell_tells = { uniform = [1, 3] }          # how many a retelling reaches; choice
+
+[effects]
+deter = 0.5                 # chance a prospect hearing bad news never buys; choice (seed 003)
+referral_conversion = 0.02  # chance a prospect hearing good news buys; choice
+hearsay_churn = 0.02        # chance a customer hearing bad news leaves; choice
+organic_conversion = 0.002  # chance a prospect buys on their own, per period; choice
+
+[economics]
+margin = 50.0               # margin per customer per period; choice
+discount_rate = 0.1         # yearly; choice
+currency = "USD"            # label for reports
+
+# Policies to compare, two or more. The first is the baseline.
+# handling (required): "ignore" (every complaint ends unresolved) or "recover"
+# (resolved with chance resolve_rate x (1 - handoff_penalty)^handoffs).
+
+[policies.ignore]
+handling = "ignore"
+
+[policies.recover]
+handling = "recover"
+resolve_rate = 0.9          # chance a complaint is resolved without handoffs; choice (seed 000)
+handoffs = 0                # times the customer is passed between agents (seed 002)
+handoff_penalty = 0.15      # chance each handoff spoils the resolution; choice (seed 002: 72%)
+response_hours = 1.0        # hours to answer (seed 002: within 60 minutes)
+quick_hours = 24.0          # an answer within this counts as quick (seed 002: usual 24-48 h)
+compensation = 0.0          # cost per resolved complaint: refund, discount, gift (seed 003)
+handling_cost = 0.0         # cost per handled complaint: staff time (seed 004)
+"#;

@@ -1,0 +1,126 @@
+//! Table-driven bad inputs: each message names the file, the key path, the
+//! offending value and what is allowed.
+
+use super::{POLICIES, check_cases};
+
+/// Unknown keys at every level, with a did-you-mean and the allowed keys.
+#[rustfmt::skip]
+const UNKNOWN_KEYS: &[(&str, &[&str])] = &[
+    ("peroids = 3", &["unknown key `peroids`", "did you mean `periods`?", "replications"]),
+    ("[population]\npeople_count = 3", &["`population.people_count`", "`people`?", "initial_customers"]),
+    ("[network]\nmean_degre = 4", &["`network.mean_degre`", "`mean_degree`?", "rewire"]),
+    ("[experience]\ncomplaint_rat = 0.1",
+        &["unknown key `experience.complaint_rat`", "did you mean `complaint_rate`?", "problem_rate"]),
+    ("[outcomes.sad]\nstay = 0.1", &["`outcomes.sad`", "resolved_quickly"]),
+    ("[outcomes.silent]\nstya = 0.1", &["`outcomes.silent.stya`", "`stay`?", "tells"]),
+    ("[outcomes.silent]\ntells = { fixd = 3 }", &["`outcomes.silent.tells.fixd`", "`fixed`?", "uniform"]),
+    ("[outcomes.silent]\ntells = { negative_binomial = { mean = 2, dispersoin = 1 } }",
+        &["`outcomes.silent.tells.negative_binomial.dispersoin`", "`dispersion`?"]),
+    ("[word_of_mouth]\nmax_hop = 2", &["`word_of_mouth.max_hop`", "`max_hops`?", "hop_decay"]),
+    ("[word_of_mouth]\nretell = { negativ = 0.2 }", &["`word_of_mouth.retell.negativ`", "`negative`?"]),
+    ("[effects]\nderer = 0.1", &["`effects.derer`", "`deter`?", "hearsay_churn"]),
+    ("[economics]\nmargins = 3", &["`economics.margins`", "`margin`?", "currency"]),
+];
+
+/// Values out of range, NaN, contradictions and misspelt words.
+#[rustfmt::skip]
+const OUT_OF_RANGE: &[(&str, &[&str])] = &[
+    ("[experience]\nproblem_rate = 1.5", &["`experience.problem_rate` = 1.5", "a probability in [0, 1]"]),
+    ("[effects]\ndeter = nan", &["`effects.deter` = nan", "a probability in [0, 1]"]),
+    ("[effects]\ndeter = -0.1", &["`effects.deter` = -0.1", "[0, 1]"]),
+    ("[outcomes.silent]\ntells = { uniform = [5, 2] }", &["`outcomes.silent.tells.uniform` = [5, 2]", "lo <= hi"]),
+    ("[outcomes.silent]\ntells = { poisson = -1.0 }", &["`outcomes.silent.tells.poisson` = -1.0", ">= 0"]),
+    ("[outcomes.silent]\ntells = { negative_binomial = { mean = 2, dispersion = 0 } }",
+        &["`outcomes.silent.tells.negative_binomial.dispersion` = 0.0", "> 0"]),
+    ("[outcomes.silent]\ntells = { negative_binomial = { mean = 2 } }",
+        &["`outcomes.silent.tells.negative_binomial.dispersion` is missing", "dispersion = k"]),
+    ("[outcomes.silent]\ntells = { empirical = { values = [1, 2], weights = [1.0] } }",
+        &["`outcomes.silent.tells.empirical`", "same length"]),
+    ("[outcomes.silent]\ntells = { empirical = { values = [1], weights = [0.0] } }",
+        &["`outcomes.silent.tells.empirical.weights` = [0.0]", "positive sum"]),
+    ("[outcomes.silent]\ntells = { empirical = { values = [1, 2], weights = [1.0, -1.0] } }",
+        &["`outcomes.silent.tells.empirical.weights[1]` = -1.0", ">= 0"]),
+    ("[outcomes.silent]\ntells = { fixed = 1, poisson = 2 }", &["`outcomes.silent.tells`", "{ fixed = n }"]),
+    ("[outcomes.unresolved]\nstay = 2", &["`outcomes.unresolved.stay` = 2.0", "[0, 1]"]),
+    ("[economics]\nmargin = -5", &["`economics.margin` = -5.0", ">= 0"]),
+    ("[economics]\ndiscount_rate = -1", &["`economics.discount_rate` = -1.0", "> -1"]),
+    ("[economics]\ncurrency = \"\"", &["`economics.currency`", "non-empty"]),
+    ("periods = 0", &["`periods` = 0", "from 1 to 10000"]),
+    ("replications = 20000000", &["`replications` = 20000000", "from 1 to 10000000"]),
+    ("periods_per_year = 0", &["`periods_per_year` = 0.0", "> 0"]),
+    ("name = \"\"", &["`name` = \"\"", "non-empty"]),
+    ("[population]\npeople = 1", &["`population.people` = 1", ">= 2"]),
+    ("[population]\ninitial_customers = 20000", &["`population.initial_customers` = 20000", "10000"]),
+    ("[population]\ninitial_customers = 0.0", &["`population.initial_customers` = 0.0", "(0, 1]"]),
+    ("[population]\ninitial_customers = 1.5", &["`population.initial_customers` = 1.5", "(0, 1]"]),
+    ("[experience]\nrecovery_paradox = -1", &["`experience.recovery_paradox` = -1.0", ">= 0"]),
+    ("[experience]\nbase_churn = 0.5\nrecovery_paradox = 3", &["`experience.recovery_paradox` = 3.0", "<= 1"]),
+    ("[experience]\nbase_churn = 0.1\n[outcomes.satisfied]\nstay = 0.8",
+        &["`experience.base_churn` = 0.1", "`outcomes.satisfied.stay` = 0.8", "only one"]),
+    ("[word_of_mouth]\nmax_hops = 0", &["`word_of_mouth.max_hops` = 0", "from 1 to 20"]),
+    ("[word_of_mouth]\nmax_hops = 21", &["`word_of_mouth.max_hops` = 21", "from 1 to 20"]),
+    ("[word_of_mouth]\nhop_decay = 1.01", &["`word_of_mouth.hop_decay` = 1.01", "[0, 1]"]),
+    ("[word_of_mouth]\nretell = { positive = 3 }", &["`word_of_mouth.retell.positive` = 3.0", "[0, 1]"]),
+    ("[outcomes.silent]\ntone = \"negativ\"",
+        &["`outcomes.silent.tone` = \"negativ\"", "\"none\"", "did you mean \"negative\"?"]),
+];
+
+/// Network parameters of another kind, and network ranges.
+#[rustfmt::skip]
+const NETWORK: &[(&str, &[&str])] = &[
+    ("[network]\nkind = \"small_world\"", &["`network.kind` = \"small_world\"", "\"watts_strogatz\""]),
+    ("[network]\nkind = \"watts_strogatz\"\nattach = 3",
+        &["`network.attach` is not allowed", "watts_strogatz", "mean_degree, rewire"]),
+    ("[network]\nkind = \"barabasi_albert\"\nrewire = 0.1", &["`network.rewire`", "barabasi_albert", "attach"]),
+    ("[network]\npath = \"x.txt\"", &["`network.path`", "watts_strogatz"]),
+    ("[network]\nmean_degree = 5", &["`network.mean_degree` = 5.0", "even"]),
+    ("[network]\nmean_degree = 10000", &["`network.mean_degree` = 10000.0", "< population.people (10000)"]),
+    ("[network]\nrewire = 1.2", &["`network.rewire` = 1.2", "[0, 1]"]),
+    ("[network]\nkind = \"barabasi_albert\"\nattach = 0", &["`network.attach` = 0", "from 1 to 9999"]),
+    ("[network]\nkind = \"erdos_renyi\"\nmean_degree = -1", &["`network.mean_degree` = -1.0", "from 0"]),
+    ("[network]\nkind = \"strong_weak_ties\"\ncluster_size = 1", &["`network.cluster_size` = 1", "from 2"]),
+    ("[network]\nkind = \"strong_weak_ties\"\ncluster_size = 5\nstrong_ties = 5",
+        &["`network.strong_ties` = 5.0", "cluster_size - 1 (4"]),
+    ("[network]\nkind = \"strong_weak_ties\"\nweak_ties = -1", &["`network.weak_ties` = -1.0", "from 0"]),
+    ("[network]\nkind = \"file\"", &["`network.path` is missing", "edge list"]),
+    ("[network]\nkind = \"file\"\npath = \"e.txt\"\nformat = \"csv\"", &["`network.format` = \"csv\"", "\"edgelist\""]),
+    ("[network]\nkind = \"file\"\npath = \"e.txt\"\nresample = true", &["`network.resample`", "fixed"]),
+];
+
+/// Values of the wrong type.
+#[rustfmt::skip]
+const WRONG_TYPES: &[(&str, &[&str])] = &[
+    ("periods = \"twelve\"", &["`periods` = \"twelve\"", "whole number"]),
+    ("periods = 12.5", &["`periods` = 12.5", "whole number"]),
+    ("seed = -1", &["`seed` = -1", "whole number >= 0"]),
+    ("[effects]\ndeter = \"high\"", &["`effects.deter` = \"high\"", "a number"]),
+    ("[network]\nresample = 1", &["`network.resample` = 1", "true or false"]),
+    ("experience = 3", &["`experience` = 3", "a table"]),
+    ("[population]\ninitial_customers = \"all\"", &["`population.initial_customers` = \"all\"", "(0, 1]"]),
+    ("[outcomes.silent]\ntells = \"poisson\"", &["`outcomes.silent.tells` = \"poisson\"", "{ poisson = mean }"]),
+    ("[outcomes.silent]\ntells = \"gauss\"", &["`outcomes.silent.tells` = \"gauss\"", "{ fixed = n }"]),
+    ("[outcomes.silent]\ntells = 3", &["`outcomes.silent.tells` = 3", "{ uniform = [a, b] }"]),
+    ("[outcomes.silent]\ntells = { uniform = [1, -2] }",
+        &["`outcomes.silent.tells.uniform[1]` = -2", "whole number"]),
+    ("[outcomes.silent]\ntells = { uniform = [1, 2, 3] }", &["`outcomes.silent.tells.uniform`", "a <= b"]),
+];
+
+#[test]
+fn unknown_keys_at_every_level_suggest_the_closest_key() {
+    check_cases(UNKNOWN_KEYS, POLICIES);
+}
+
+#[test]
+fn values_out_of_range_name_the_allowed_range() {
+    check_cases(OUT_OF_RANGE, POLICIES);
+}
+
+#[test]
+fn network_parameters_must_belong_to_the_kind_and_fit_the_population() {
+    check_cases(NETWORK, POLICIES);
+}
+
+#[test]
+fn values_of_the_wrong_type_name_the_expected_type() {
+    check_cases(WRONG_TYPES, POLICIES);
+}

@@ -1,0 +1,213 @@
+//! What one replication of one policy measures.
+
+use serde::Serialize;
+
+/// An output of one replication of one policy. `Metric::ALL` lists them in
+/// the order used in files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Net present value of the horizon (margin × customers − costs, discounted).
+    Npv,
+    /// Customers after the last period.
+    CustomersFinal,
+    /// Customers lost through their own experience (class `stay` draw).
+    ChurnedDirect,
+    /// Customers lost to negative stories they heard.
+    ChurnedHearsay,
+    /// Prospects deterred by negative stories (never convert in the horizon).
+    Deterred,
+    /// Prospects converted by positive stories.
+    ReferralConversions,
+    /// Prospects converted on their own.
+    OrganicConversions,
+    /// Complaints made.
+    Complaints,
+    /// Complaints resolved (quickly or not).
+    Resolved,
+    /// Complaints resolved quickly.
+    ResolvedQuickly,
+    /// Problems not complained about.
+    Silent,
+    /// Hearings of negative stories (one teller telling one person).
+    NegativeTellings,
+    /// Hearings of positive stories.
+    PositiveTellings,
+    /// Distinct people who heard at least one negative story.
+    NegativeReach,
+    /// Money spent on complaints: handling plus compensation (undiscounted).
+    HandlingCost,
+    /// Contacts a teller wanted to tell but did not have (`k` above degree).
+    TellShortfall,
+    /// Present value of the margin lost to direct churn.
+    PvDirectChurn,
+    /// Present value of the margin lost to hearsay churn.
+    PvHearsayChurn,
+    /// Present value of the margin won by organic conversions.
+    PvOrganic,
+    /// Present value of the margin won by referral conversions.
+    PvReferral,
+    /// Present value of handling and compensation costs.
+    PvCost,
+}
+
+impl Metric {
+    /// Every metric, in file order.
+    pub const ALL: [Metric; 21] = [
+        Metric::Npv,
+        Metric::CustomersFinal,
+        Metric::ChurnedDirect,
+        Metric::ChurnedHearsay,
+        Metric::Deterred,
+        Metric::ReferralConversions,
+        Metric::OrganicConversions,
+        Metric::Complaints,
+        Metric::Resolved,
+        Metric::ResolvedQuickly,
+        Metric::Silent,
+        Metric::NegativeTellings,
+        Metric::PositiveTellings,
+        Metric::NegativeReach,
+        Metric::HandlingCost,
+        Metric::TellShortfall,
+        Metric::PvDirectChurn,
+        Metric::PvHearsayChurn,
+        Metric::PvOrganic,
+        Metric::PvReferral,
+        Metric::PvCost,
+    ];
+
+    /// Number of metrics.
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// The name used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Npv => "npv",
+            Metric::CustomersFinal => "customers_final",
+            Metric::ChurnedDirect => "churned_direct",
+            Metric::ChurnedHearsay => "churned_hearsay",
+            Metric::Deterred => "deterred",
+            Metric::ReferralConversions => "referral_conversions",
+            Metric::OrganicConversions => "organic_conversions",
+            Metric::Complaints => "complaints",
+            Metric::Resolved => "resolved",
+            Metric::ResolvedQuickly => "resolved_quickly",
+            Metric::Silent => "silent",
+            Metric::NegativeTellings => "negative_tellings",
+            Metric::PositiveTellings => "positive_tellings",
+            Metric::NegativeReach => "negative_reach",
+            Metric::HandlingCost => "handling_cost",
+            Metric::TellShortfall => "tell_shortfall",
+            Metric::PvDirectChurn => "pv_direct_churn",
+            Metric::PvHearsayChurn => "pv_hearsay_churn",
+            Metric::PvOrganic => "pv_organic",
+            Metric::PvReferral => "pv_referral",
+            Metric::PvCost => "pv_cost",
+        }
+    }
+
+    /// Whether the metric is money (for formatting).
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Metric::Npv
+                | Metric::HandlingCost
+                | Metric::PvDirectChurn
+                | Metric::PvHearsayChurn
+                | Metric::PvOrganic
+                | Metric::PvReferral
+                | Metric::PvCost
+        )
+    }
+
+    /// The metric with this file name.
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+}
+
+/// The outputs of one replication of one policy, indexed by `Metric as usize`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outputs(pub [f64; Metric::COUNT]);
+
+impl Default for Outputs {
+    fn default() -> Self {
+        Self([0.0; Metric::COUNT])
+    }
+}
+
+impl Outputs {
+    /// One metric.
+    #[inline]
+    pub fn get(&self, m: Metric) -> f64 {
+        self.0[m as usize]
+    }
+
+    /// Adds to one metric.
+    #[inline]
+    pub fn add(&mut self, m: Metric, x: f64) {
+        self.0[m as usize] += x;
+    }
+
+    /// Sets one metric.
+    #[inline]
+    pub fn set(&mut self, m: Metric, x: f64) {
+        self.0[m as usize] = x;
+    }
+}
+
+/// A per-period series. `PeriodSeries::ALL` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodSeries {
+    /// Customers at the start of the period.
+    Customers,
+    /// Prospects deterred so far (end of period).
+    Deterred,
+    /// Tellings (hearings, both tones) in the period.
+    Tellings,
+    /// Negative tellings in the period.
+    NegativeTellings,
+    /// Customers lost at the end of the period (direct + hearsay).
+    Churn,
+    /// Conversions at the end of the period.
+    Conversions,
+}
+
+impl PeriodSeries {
+    /// Every series, in file order.
+    pub const ALL: [PeriodSeries; 6] = [
+        PeriodSeries::Customers,
+        PeriodSeries::Deterred,
+        PeriodSeries::Tellings,
+        PeriodSeries::NegativeTellings,
+        PeriodSeries::Churn,
+        PeriodSeries::Conversions,
+    ];
+
+    /// Number of series.
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// The name used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            PeriodSeries::Customers => "customers",
+            PeriodSeries::Deterred => "deterred",
+            PeriodSeries::Tellings => "tellings",
+            PeriodSeries::NegativeTellings => "negative_tellings",
+            PeriodSeries::Churn => "churn",
+            PeriodSeries::Conversions => "conversions",
+        }
+    }
+}
+
+/// One replication of one policy: totals and per-period series
+/// (`periods[t][PeriodSeries as usize]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyRun {
+    /// Totals over the horizon.
+    pub outputs: Outputs,
+    /// Per-period values.
+    pub periods: Vec<[f64; PeriodSeries::COUNT]>,
+}

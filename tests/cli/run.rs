@@ -1,0 +1,200 @@
+//! `wom run`, `wom validate`, `wom scenarios`, `wom init`.
+
+use super::{fixture, shipped, wom};
+use predicates::str::contains;
+use serde_json::Value;
+use std::path::Path;
+
+fn run_to(dir: &Path, scenario: &Path, extra: &[&str]) {
+    wom()
+        .arg("run")
+        .arg(scenario)
+        .arg("--out")
+        .arg(dir)
+        .arg("--quiet")
+        .args(extra)
+        .assert()
+        .success();
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn writes_the_documented_files() {
+    let dir = tempfile::tempdir().unwrap();
+    run_to(dir.path(), &fixture("tiny.toml"), &[]);
+    let summary = read_json(&dir.path().join("summary.json"));
+    assert_eq!(summary["scenario"], "tiny");
+    assert_eq!(summary["seed"], 1);
+    assert_eq!(summary["replications"], 40);
+    for metric in [
+        "npv",
+        "customers_final",
+        "churned_direct",
+        "churned_hearsay",
+        "deterred",
+        "referral_conversions",
+        "organic_conversions",
+        "complaints",
+        "resolved",
+        "negative_tellings",
+        "positive_tellings",
+        "negative_reach",
+        "handling_cost",
+    ] {
+        let m = &summary["policies"]["recover"][metric];
+        for field in ["mean", "sd", "ci95", "p5", "p50", "p95"] {
+            assert!(m.get(field).is_some(), "{metric}.{field} missing");
+        }
+    }
+    let c = &summary["comparisons"][0];
+    assert_eq!(
+        (c["baseline"].as_str(), c["policy"].as_str()),
+        (Some("ignore"), Some("recover"))
+    );
+    assert!(c["npv_difference"]["ci95"].is_array());
+    assert!(c["by_cause"]["hearsay_churn"]["mean"].is_number());
+    let reps = std::fs::read_to_string(dir.path().join("replications.csv")).unwrap();
+    assert_eq!(reps.lines().count(), 1 + 40 * 2);
+    assert!(reps.starts_with("replication,policy,npv,"));
+    let periods = std::fs::read_to_string(dir.path().join("periods.csv")).unwrap();
+    assert_eq!(periods.lines().count(), 1 + 4 * 2);
+    let meta = read_json(&dir.path().join("metadata.json"));
+    assert_eq!(meta["scenario"]["population"]["people"], 800);
+    assert!(meta["command_line"].is_array());
+    // No temporary files are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn one_and_two_threads_give_byte_identical_summaries() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    run_to(a.path(), &fixture("tiny.toml"), &["--threads", "1"]);
+    run_to(b.path(), &fixture("tiny.toml"), &["--threads", "2"]);
+    for file in ["summary.json", "replications.csv", "periods.csv"] {
+        assert_eq!(
+            std::fs::read(a.path().join(file)).unwrap(),
+            std::fs::read(b.path().join(file)).unwrap(),
+            "{file} differs"
+        );
+    }
+}
+
+#[test]
+fn paired_interval_is_much_narrower_than_unpaired_on_a_shipped_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    run_to(
+        dir.path(),
+        &shipped("default.toml"),
+        &["--replications", "40"],
+    );
+    let summary = read_json(&dir.path().join("summary.json"));
+    let c = &summary["comparisons"][0];
+    let ci = c["npv_difference"]["ci95"].as_array().unwrap();
+    let paired = (ci[1].as_f64().unwrap() - ci[0].as_f64().unwrap()) / 2.0;
+    let unpaired = c["unpaired_ci95_half_width"].as_f64().unwrap();
+    // Half as wide means the paired comparison is worth at least four times
+    // the replications of two independent runs (variance ratio ≥ 4).
+    assert!(
+        paired * 2.0 < unpaired,
+        "paired ±{paired} vs unpaired ±{unpaired}"
+    );
+}
+
+#[test]
+fn terminal_output_has_a_headline_in_money() {
+    let dir = tempfile::tempdir().unwrap();
+    wom()
+        .arg("run")
+        .arg(fixture("tiny.toml"))
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(contains("Ignoring complaints loses $"))
+        .stdout(contains("95% CI"))
+        .stdout(contains("customers lost to hearsay"));
+}
+
+#[test]
+fn seed_override_is_recorded_and_changes_results() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    run_to(a.path(), &fixture("tiny.toml"), &["--seed", "2"]);
+    run_to(b.path(), &fixture("tiny.toml"), &[]);
+    let (sa, sb) = (
+        read_json(&a.path().join("summary.json")),
+        read_json(&b.path().join("summary.json")),
+    );
+    assert_eq!(sa["seed"], 2);
+    assert_ne!(
+        sa["policies"]["ignore"]["npv"]["mean"],
+        sb["policies"]["ignore"]["npv"]["mean"]
+    );
+}
+
+#[test]
+fn file_networks_run_and_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    run_to(dir.path(), &fixture("file_network.toml"), &[]);
+    let meta = read_json(&dir.path().join("metadata.json"));
+    assert_eq!(meta["people"], 4);
+    wom()
+        .arg("validate")
+        .arg(fixture("file_network.toml"))
+        .assert()
+        .success()
+        .stdout(contains("4 people"));
+}
+
+#[test]
+fn every_shipped_scenario_validates_and_is_listed() {
+    let out = wom()
+        .arg("scenarios")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let listing = String::from_utf8(out).unwrap();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        wom().arg("validate").arg(&path).assert().success();
+        assert!(
+            listing.contains(path.file_name().unwrap().to_str().unwrap()),
+            "{path:?} not listed"
+        );
+    }
+}
+
+#[test]
+fn init_writes_a_template_that_validates_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.toml");
+    wom().arg("init").arg(&path).assert().success();
+    wom().arg("validate").arg(&path).assert().success();
+    wom()
+        .arg("init")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(contains("--force"));
+}
+
+#[test]
+fn help_has_examples() {
+    for command in ["run", "cascade", "graph", "validate", "scenarios", "init"] {
+        wom()
+            .args([command, "--help"])
+            .assert()
+            .success()
+            .stdout(contains("Example"));
+    }
+}

@@ -1,0 +1,255 @@
+//! Checks of the word-of-mouth model against what can be computed by hand.
+//! Every statistical check uses a fixed seed and a tolerance derived from
+//! the standard error of the simulated mean, stated beside it.
+
+use std::path::Path;
+use wom::sim::summary::{Cause, summarize};
+use wom::sim::{Metric, World};
+
+fn world(toml: &str) -> World {
+    let scenario = wom::scenario::parse(toml, Path::new("test.toml")).expect("valid scenario");
+    World::generated(scenario)
+        .expect("generated")
+        .expect("graph")
+}
+
+fn names(w: &World) -> Vec<String> {
+    w.scenario()
+        .policies
+        .iter()
+        .map(|p| p.name.clone())
+        .collect()
+}
+
+/// With every network effect switched off, each customer independently
+/// stays each period with probability
+/// `s = (1−q)(1−b) + q[(1−c)·s_silent + c(ρ·s_resolved + (1−ρ)·s_unresolved)]`,
+/// so E[customers_t] = C₀ sᵗ, E[direct churn] = C₀(1 − s^T) and
+/// E[NPV] = C₀ Σ_t δᵗ sᵗ (margin − q·c·(h + ρ·comp)).
+#[test]
+fn closed_forms_without_network_effects() {
+    let w = world(
+        r#"
+        periods = 6
+        replications = 400
+        seed = 11
+        [population]
+        people = 4000
+        initial_customers = 1000
+        [network]
+        kind = "erdos_renyi"
+        mean_degree = 6.0
+        [experience]
+        problem_rate = 0.2
+        complaint_rate = 0.5
+        base_churn = 0.05
+        [effects]
+        deter = 0.0
+        referral_conversion = 0.0
+        hearsay_churn = 0.0
+        organic_conversion = 0.0
+        [economics]
+        margin = 40.0
+        discount_rate = 0.1
+        [policies.ignore]
+        handling = "ignore"
+        [policies.recover]
+        handling = "recover"
+        resolve_rate = 0.8
+        response_hours = 48.0
+        compensation = 10.0
+        handling_cost = 5.0
+        "#,
+    );
+    let results = w.run(0..400, || {});
+    let summary = summarize(&names(&w), &results);
+    let (q, c, b) = (0.2, 0.5, 0.05);
+    let delta = 1.1f64.powf(-1.0 / 12.0);
+    let c0 = 1000.0;
+    for (p, (rho, cost)) in [(0.0, 0.0), (0.8, 5.0 + 0.8 * 10.0)]
+        .into_iter()
+        .enumerate()
+    {
+        let s =
+            (1.0 - q) * (1.0 - b) + q * ((1.0 - c) * 0.09 + c * (rho * 0.54 + (1.0 - rho) * 0.19));
+        // Cost per complaint: handling_cost (0 for ignore here) + ρ·compensation.
+        let per_customer = 40.0 - q * c * cost;
+        let npv: f64 = (0..6)
+            .map(|t| c0 * (delta * s).powi(t) * per_customer)
+            .sum();
+        let churn = c0 * (1.0 - s.powi(6));
+        let stats = &summary.policies[p];
+        for (metric, expected) in [
+            (Metric::Npv, npv),
+            (Metric::ChurnedDirect, churn),
+            (Metric::CustomersFinal, c0 * s.powi(6)),
+        ] {
+            let got = stats.metric(metric);
+            // 4 standard errors of the mean over 400 replications.
+            assert!(
+                (got.mean - expected).abs() < 4.0 * got.se(),
+                "{} {}: simulated {} ± {}, closed form {expected}",
+                stats.name,
+                metric.key(),
+                got.mean,
+                got.se()
+            );
+        }
+        assert_eq!(stats.metric(Metric::ChurnedHearsay).mean, 0.0);
+        assert_eq!(stats.metric(Metric::Deterred).mean, 0.0);
+    }
+}
+
+/// On a large sparse random network, stories rarely meet, so negative
+/// hearings follow a branching process: each originator tells k₁ people,
+/// each hearer retells with probability r to m people, up to max_hops:
+/// E[hearings per originator] = k₁ Σ_{h<H} (r·m)^h.
+#[test]
+fn retelling_matches_the_branching_process() {
+    let w = world(
+        r#"
+        periods = 1
+        replications = 300
+        seed = 5
+        [population]
+        people = 200000
+        initial_customers = 40
+        [network]
+        kind = "erdos_renyi"
+        mean_degree = 30.0
+        [experience]
+        problem_rate = 1.0
+        complaint_rate = 0.0
+        [outcomes.silent]
+        stay = 0.5
+        tone = "negative"
+        tells = { fixed = 4 }
+        [word_of_mouth]
+        max_hops = 3
+        retell = { negative = 0.4, positive = 0.0 }
+        retell_tells = { fixed = 3 }
+        [policies.a]
+        handling = "ignore"
+        [policies.b]
+        handling = "ignore"
+        "#,
+    );
+    let results = w.run(0..300, || {});
+    let summary = summarize(&names(&w), &results);
+    let expected = 40.0 * 4.0 * (1.0 + 1.2 + 1.44);
+    let got = summary.policies[0].metric(Metric::NegativeTellings);
+    // Collisions (a hearer already reached this period) have probability
+    // about 600/200000 = 0.3% per hearing, a bias below 2 hearings; we allow
+    // 4 standard errors plus that bias.
+    assert!(
+        (got.mean - expected).abs() < 4.0 * got.se() + 2.0,
+        "simulated {} ± {}, expected {expected}",
+        got.mean,
+        got.se()
+    );
+    let shortfall = summary.policies[0].metric(Metric::TellShortfall).mean;
+    assert!(
+        shortfall < 0.01,
+        "degree ~ Poisson(30) leaves no shortfall, got {shortfall}"
+    );
+}
+
+/// Two identical policies see the same random world, so every replication
+/// gives exactly the same outputs.
+#[test]
+fn identical_policies_differ_by_exactly_zero() {
+    let w = world(
+        r#"
+        replications = 30
+        [population]
+        people = 3000
+        [policies.a]
+        handling = "recover"
+        [policies.b]
+        handling = "recover"
+        "#,
+    );
+    let results = w.run(0..30, || {});
+    for r in &results {
+        assert_eq!(r.policies[0], r.policies[1]);
+    }
+    let summary = summarize(&names(&w), &results);
+    let d = &summary.comparisons[0].npv_difference;
+    assert_eq!((d.mean, d.sd), (0.0, 0.0));
+}
+
+/// The five causes add up to the NPV difference in every replication, and
+/// ignoring complaints loses value against recovering them.
+#[test]
+fn causes_add_up_and_ignoring_loses() {
+    let w = world(
+        r#"
+        replications = 40
+        [population]
+        people = 4000
+        [policies.ignore]
+        handling = "ignore"
+        [policies.recover]
+        handling = "recover"
+        compensation = 5.0
+        "#,
+    );
+    let results = w.run(0..40, || {});
+    for r in &results {
+        let (a, b) = (&r.policies[0].outputs, &r.policies[1].outputs);
+        let total = b.get(Metric::Npv) - a.get(Metric::Npv);
+        let parts: f64 = Cause::ALL.iter().map(|c| c.value(a, b)).sum();
+        assert!(
+            (total - parts).abs() < 1e-6 * total.abs().max(1.0),
+            "{total} vs {parts}"
+        );
+    }
+    let summary = summarize(&names(&w), &results);
+    let c = &summary.comparisons[0];
+    assert!(
+        c.npv_difference.ci95[0] > 0.0,
+        "ignoring should lose value: {:?}",
+        c.npv_difference
+    );
+    assert!(
+        c.cause(Cause::HandlingCost).mean < 0.0,
+        "recovering costs compensation"
+    );
+    assert!(c.npv_difference.half_width() < c.unpaired_half_width / 2.0);
+}
+
+/// Results do not depend on the number of threads nor on how the
+/// replications are split.
+#[test]
+fn thread_count_and_sharding_do_not_change_results() {
+    let w = world(
+        r#"
+        [population]
+        people = 2000
+        [network]
+        kind = "strong_weak_ties"
+        cluster_size = 8
+        strong_ties = 5.0
+        weak_ties = 2.0
+        weak_ties_churn = true
+        [policies.ignore]
+        handling = "ignore"
+        [policies.recover]
+        handling = "recover"
+        "#,
+    );
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let three = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .unwrap();
+    let a = one.install(|| w.run(0..24, || {}));
+    let b = three.install(|| w.run(0..24, || {}));
+    assert_eq!(a, b);
+    let mut shards = three.install(|| w.run(0..10, || {}));
+    shards.extend(three.install(|| w.run(10..24, || {})));
+    assert_eq!(a, shards);
+}
