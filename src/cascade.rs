@@ -11,7 +11,7 @@
 
 use crate::engine::replicate;
 use crate::graph::{Graph, NodeId};
-use crate::rng::{Purpose, StreamKey, WomRng};
+use crate::rng::{Gaps, Purpose, StreamKey, WomRng};
 use rand::Rng;
 
 /// Reusable per-thread state of the cascade kernel.
@@ -59,10 +59,7 @@ enum Attempts {
     /// geometric draw by inversion, `⌊ln U / ln(1 − p)⌋`. One uniform and
     /// one logarithm per success; rand_distr's exact `Geometric` spends
     /// several uniforms per draw and measured 3–4× slower here.
-    Skip {
-        /// `1 / ln(1 − p)` (negative).
-        inv_ln_q: f64,
-    },
+    Skip(Gaps),
     /// Large `p`: one 64-bit comparison per attempt (success iff a uniform
     /// `u64` is below `p · 2⁶⁴`), cheaper than a logarithm per success.
     Coin {
@@ -81,23 +78,13 @@ impl Attempts {
         if p == 0.0 {
             Self::Never
         } else if p < Self::COIN_FROM {
-            Self::Skip {
-                inv_ln_q: 1.0 / (-p).ln_1p(),
-            }
+            Gaps::new(p).map_or(Self::Never, Self::Skip)
         } else {
             Self::Coin {
                 threshold: (p * 18_446_744_073_709_551_616.0) as u64,
             }
         }
     }
-}
-
-/// Failures before the next success: `⌊ln U / ln(1 − p)⌋`, `U ∈ (0, 1]`.
-#[inline]
-fn geometric_gap(rng: &mut WomRng, inv_ln_q: f64) -> u64 {
-    let u = ((rng.next_u64() >> 11) as f64 + 1.0) * (1.0 / 9_007_199_254_740_992.0);
-    // `as` saturates: a gap beyond u64 is effectively "never".
-    (u.ln() * inv_ln_q) as u64
 }
 
 /// Prefetches the offsets of the node 16 places ahead in the queue and the
@@ -145,9 +132,9 @@ pub fn cascade_once(
     let mut head = 0;
     match attempts {
         Attempts::Never => {}
-        Attempts::Skip { inv_ln_q } => {
+        Attempts::Skip(gaps) => {
             // Failures still to skip, carried across adjacency lists.
-            let mut skip = geometric_gap(rng, inv_ln_q);
+            let mut skip = gaps.sample(rng);
             while head < len {
                 prefetch_ahead(graph, queue, head, len);
                 let adj = graph.neighbors(queue[head]);
@@ -163,7 +150,7 @@ pub fn cascade_once(
                         len += 1;
                     }
                     i += 1;
-                    skip = geometric_gap(rng, inv_ln_q);
+                    skip = gaps.sample(rng);
                 }
                 skip -= (adj.len() - i) as u64;
             }

@@ -253,3 +253,37 @@ fn thread_count_and_sharding_do_not_change_results() {
     shards.extend(three.install(|| w.run(10..24, || {})));
     assert_eq!(a, shards);
 }
+
+/// Organic conversions in one period: each of the `n − C₀` prospects
+/// converts with probability `o`, so E = (n − C₀)·o. Here 9,000 × 0.01 = 90,
+/// sd √(9000·0.01·0.99) ≈ 9.44; 300 replications → se ≈ 0.545; 4 se.
+#[test]
+fn organic_conversions_match_their_rate() {
+    let w = world(
+        r#"
+        periods = 1
+        [population]
+        people = 10000
+        initial_customers = 1000
+        [experience]
+        problem_rate = 0.0
+        [effects]
+        referral_conversion = 0.0
+        organic_conversion = 0.01
+        [policies.a]
+        handling = "ignore"
+        [policies.b]
+        handling = "recover"
+        "#,
+    );
+    let results = w.run(0..300, || {});
+    let s = summarize(&names(&w), &results);
+    let got = s.policies[0].metric(Metric::OrganicConversions);
+    assert!(
+        (got.mean - 90.0).abs() < 4.0 * 0.545,
+        "{} ± {}",
+        got.mean,
+        got.se()
+    );
+    assert!((got.sd - 9.44).abs() < 1.5, "sd {}", got.sd);
+}

@@ -12,7 +12,7 @@ use super::world::{Params, PolicyParams, WeakTieChurn};
 use crate::graph::generate::weak_ties_edges;
 use crate::graph::{Graph, NodeId};
 use crate::model::OutcomeClass;
-use crate::rng::{Purpose, StreamKey};
+use crate::rng::{Gaps, Purpose, StreamKey};
 use rand::RngExt;
 
 /// Tone indices.
@@ -340,6 +340,21 @@ fn telling<O: Observer>(
                 level.len()
             };
             for i in 0..tellers {
+                // Expanding a teller is two dependent cache misses (offset,
+                // then adjacency list); prefetch both a few tellers ahead.
+                let ahead = |j: usize| {
+                    if hop == 1 {
+                        origins[tone].get(j).map(|o| o.0)
+                    } else {
+                        level.get(j).copied()
+                    }
+                };
+                if let Some(w) = ahead(i + 16) {
+                    net.base.prefetch_offsets(w);
+                }
+                if let Some(w) = ahead(i + 8) {
+                    net.base.prefetch_neighbors(w);
+                }
                 let (u, sampler) = if hop == 1 {
                     let (u, class) = origins[tone][i];
                     (u, &params.classes[class.index()].tells)
@@ -454,7 +469,19 @@ fn end_of_period(
     out: &mut Outputs,
 ) -> (f64, f64) {
     let (mut direct, mut hearsay, mut referral, mut organic) = (0u32, 0u32, 0u32, 0u32);
+    // Who would convert organically this period is a set drawn once from
+    // (replication, period) by skipping geometric gaps over person ids, in
+    // step with the scan: one draw per candidate instead of one per prospect,
+    // and the same set for every policy.
+    let gaps = Gaps::new(params.organic_conversion);
+    let mut organic_rng = key.rng(Purpose::Organic);
+    let mut gap = || gaps.map_or(u64::MAX, |g| g.sample(&mut organic_rng));
+    let mut next_candidate = gap();
     for (u, person) in scratch.people.iter_mut().enumerate() {
+        let candidate = u as u64 == next_candidate;
+        if candidate {
+            next_candidate = next_candidate.saturating_add(1).saturating_add(gap());
+        }
         match person.state & STATUS_MASK {
             CUSTOMER if person.flags & LEAVE_DIRECT != 0 => {
                 person.state = (person.state & !STATUS_MASK) | FORMER;
@@ -468,11 +495,7 @@ fn end_of_period(
                 person.state = (person.state & !STATUS_MASK) | CUSTOMER;
                 referral += 1;
             }
-            PROSPECT
-                if params.organic_conversion > 0.0
-                    && key.person(u as NodeId).uniform(Purpose::Organic)
-                        < params.organic_conversion =>
-            {
+            PROSPECT if candidate => {
                 person.state = (person.state & !STATUS_MASK) | CUSTOMER;
                 organic += 1;
             }
