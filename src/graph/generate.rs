@@ -4,9 +4,8 @@
 //! pure function of its spec and stream key.
 
 use super::{BuildCounts, Graph, GraphError, NodeId};
-use crate::rng::WomRng;
+use crate::rng::{Gaps, WomRng};
 use rand::RngExt;
-use rand_distr::{Distribution, Geometric};
 
 /// A network to generate.
 #[derive(Debug, Clone, PartialEq)]
@@ -267,7 +266,7 @@ fn random_pairs(first: u32, n: u32, p: f64, rng: &mut WomRng, out: &mut Vec<(Nod
         }
         return;
     }
-    let gaps = Geometric::new(p).expect("0 < p < 1");
+    let Some(gaps) = Gaps::new(p) else { return };
     let (mut v, mut w): (u64, u64) = (1, 0);
     let n = u64::from(n);
     // `w` is the next candidate column in row `v`; each step skips the
