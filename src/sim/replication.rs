@@ -13,7 +13,6 @@ use crate::graph::generate::weak_ties_edges;
 use crate::graph::{Graph, NodeId};
 use crate::model::OutcomeClass;
 use crate::rng::{Gaps, Purpose, StreamKey};
-use rand::RngExt;
 
 /// Tone indices.
 pub const NEGATIVE: usize = 0;
@@ -252,8 +251,8 @@ fn experience<O: Observer>(
         let u = u as NodeId;
         // Four draws in a fixed order whatever happens, so that every policy
         // sees the same uniforms for the same customer and period.
-        let mut rng = key.person(u).rng(Purpose::Experience);
-        let [u_problem, u_complain, u_resolve, u_stay]: [f64; 4] = rng.random();
+        let [u_problem, u_complain, u_resolve, u_stay] =
+            key.person(u).uniforms::<4>(Purpose::Experience);
         let class = if u_problem >= params.problem_rate {
             OutcomeClass::Satisfied
         } else if u_complain >= params.complaint_rate {
