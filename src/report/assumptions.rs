@@ -217,6 +217,16 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             source(s.economics.margin, d::MARGIN, "modelling choice"),
         ),
     ];
+    if !same(s.experience.recovery_paradox, 1.0) {
+        rows.push(row(
+            "Recovery paradox",
+            format!(
+                "after a resolved complaint a customer's chance of leaving without a problem is multiplied by {}",
+                thousands(s.experience.recovery_paradox, 2)
+            ),
+            "this scenario (seed 003; contested by de Matos et al. 2007, so off by default)".into(),
+        ));
+    }
     for (i, p) in s.policies.iter().enumerate() {
         rows.push(row(
             &format!("Policy {}{}", p.name, if i == 0 { " (baseline)" } else { "" }),

@@ -74,14 +74,22 @@ impl Chart for Customers<'_> {
             .flatten()
             .map(|b| b.p95)
             .fold(1.0f64, f64::max)
-            * 1.08;
+            * 1.04;
+        // The axis starts below the lowest band (not at zero) so the gap
+        // between policies is visible; the tick labels say where it starts.
+        let low_band = all.iter().flatten().map(|b| b.p5).fold(f64::INFINITY, f64::min);
+        let bottom = if low_band.is_finite() {
+            (low_band - 0.35 * (top - low_band)).max(0.0)
+        } else {
+            0.0
+        };
         let t_max = periods.max(1) as f64;
         let mut chart = ChartBuilder::on(&area)
             .margin_right(150)
             .margin_top(10)
             .x_label_area_size(90)
             .y_label_area_size(140)
-            .build_cartesian_2d(0.0..t_max, 0.0..top)?;
+            .build_cartesian_2d(0.0..t_max, bottom..top)?;
         let step = (periods / 12).max(1);
         chart
             .configure_mesh()
@@ -140,15 +148,16 @@ impl Chart for Customers<'_> {
                 anchored(bold(TICK_SIZE, colour), HPos::Left, VPos::Center),
             ))?;
         }
-        let low = all
+        // The legend goes in the corner the lines leave empty: lower left
+        // when customers fall over time, upper left when they grow.
+        let falling = all
             .iter()
-            .flatten()
-            .map(|b| b.mean)
-            .fold(f64::INFINITY, f64::min);
-        let position = if low < 0.45 * top {
-            SeriesLabelPosition::UpperLeft
+            .filter_map(|s| Some((s.first()?.mean, s.last()?.mean)))
+            .all(|(first, last)| last <= first);
+        let position = if falling {
+            SeriesLabelPosition::LowerLeft
         } else {
-            SeriesLabelPosition::LowerRight
+            SeriesLabelPosition::UpperLeft
         };
         chart
             .configure_series_labels()

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use wom::sim::summary::{Band, Cause};
 use wom::sim::{Metric, PeriodSeries};
 
@@ -18,14 +18,10 @@ use wom::sim::{Metric, PeriodSeries};
 pub struct Stat {
     /// Mean.
     pub mean: f64,
-    /// Standard deviation.
-    pub sd: f64,
     /// 95% confidence interval of the mean.
     pub ci95: [f64; 2],
     /// 5th percentile.
     pub p5: f64,
-    /// Median.
-    pub p50: f64,
     /// 95th percentile.
     pub p95: f64,
 }
@@ -70,15 +66,11 @@ pub struct ComparisonData {
     pub npv_difference: Stat,
     /// The difference by cause, indexed like [`Cause::ALL`].
     pub by_cause: Vec<Stat>,
-    /// Share of customer value lost that travelled by word of mouth.
-    pub word_of_mouth_share: Option<f64>,
 }
 
 /// Everything saved by one run.
 #[derive(Debug, Clone)]
 pub struct RunData {
-    /// The run directory.
-    pub dir: PathBuf,
     /// The resolved scenario.
     pub scenario: ScenarioEcho,
     /// The scenario file the run read.
@@ -175,7 +167,6 @@ pub fn load(dir: &Path) -> Result<RunData> {
         .unwrap_or_default();
     let headlines = parse(field(&summary, "headlines", &summary_path)?, "headlines", &summary_path)?;
     Ok(RunData {
-        dir: dir.to_path_buf(),
         people: meta["people"].as_u64().unwrap_or(scenario.population.people),
         scenario,
         scenario_file: meta["scenario_file"].as_str().unwrap_or("").to_string(),
@@ -210,7 +201,6 @@ fn comparison(c: &Value, names: &[String], file: &Path) -> Result<ComparisonData
         policy_index,
         npv_difference: parse(field(c, "npv_difference", file)?, "npv_difference", file)?,
         by_cause,
-        word_of_mouth_share: c["word_of_mouth_share"].as_f64(),
     })
 }
 

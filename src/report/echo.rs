@@ -18,8 +18,6 @@ pub struct ScenarioEcho {
     pub periods: u32,
     /// What a period is called ("month").
     pub period_label: String,
-    /// Periods in a year.
-    pub periods_per_year: f64,
     /// The population.
     pub population: PopulationEcho,
     /// The network as saved (`kind` plus its parameters).
@@ -55,8 +53,6 @@ pub struct ExperienceEcho {
     pub problem_rate: f64,
     /// Probability that a customer with a problem complains.
     pub complaint_rate: f64,
-    /// Probability that a satisfied customer leaves anyway.
-    pub base_churn: f64,
     /// Factor on base churn after a resolved complaint (1 = off).
     pub recovery_paradox: f64,
 }
@@ -124,8 +120,6 @@ pub struct PolicyEcho {
     pub handoff_penalty: f64,
     /// Hours to answer.
     pub response_hours: f64,
-    /// Answers within this many hours are quick.
-    pub quick_hours: f64,
     /// Cost of each resolved complaint.
     pub compensation: f64,
     /// Cost of each handled complaint.

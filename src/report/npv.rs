@@ -35,7 +35,7 @@ fn bins(all: &[&[f64]]) -> (f64, f64, usize) {
         (a.min(x), b.max(x))
     });
     let n = all.iter().map(|v| v.len()).max().unwrap_or(0);
-    let count = ((2.0 * (n as f64).sqrt()).round() as usize).clamp(10, 60);
+    let count = ((n as f64).sqrt().round() as usize).clamp(10, 40);
     if !lo.is_finite() || hi <= lo {
         let centre = if lo.is_finite() { lo } else { 0.0 };
         return (centre - 0.5, 1.0 / count as f64, count);
@@ -75,7 +75,9 @@ impl Chart for NpvDistribution<'_> {
                 c
             })
             .collect();
-        let top = counts.iter().flatten().copied().max().unwrap_or(1).max(1) as f64 * 1.15;
+        // Headroom above the tallest bar for the legend (one line per policy).
+        let headroom = 1.2 + 0.08 * run.policies.len() as f64;
+        let top = counts.iter().flatten().copied().max().unwrap_or(1).max(1) as f64 * headroom;
         let end = start + width * n_bins as f64;
         let mut chart = ChartBuilder::on(&area)
             .margin_right(70)
@@ -106,7 +108,7 @@ impl Chart for NpvDistribution<'_> {
             let colour = policy_colour(p.index);
             chart.draw_series(c.iter().enumerate().filter(|(_, k)| **k > 0).map(|(i, k)| {
                 let x = start + width * i as f64;
-                Rectangle::new([(x, 0.0), (x + width, f64::from(*k))], colour.mix(0.22).filled())
+                Rectangle::new([(x, 0.0), (x + width, f64::from(*k))], colour.mix(0.18).filled())
             }))?;
         }
         for (p, c) in run.policies.iter().zip(&counts) {

@@ -87,6 +87,28 @@ fn fit_title<DB: DrawingBackend>(
     Ok((lines, size))
 }
 
+/// The largest size from `max` down to `min` (in steps of one pixel) at
+/// which `line` fits between the margins; `min` when nothing fits.
+///
+/// # Errors
+/// When the backend cannot measure text.
+pub fn fit_size<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    line: &str,
+    max: f64,
+    min: f64,
+) -> Result<f64, DrawingAreaErrorKind<DB::ErrorType>> {
+    let room = root.dim_in_pixel().0.saturating_sub(2 * MARGIN as u32);
+    let mut size = max;
+    while size > min {
+        if root.estimate_text_size(line, &text(size, INK))?.0 <= room {
+            break;
+        }
+        size -= 1.0;
+    }
+    Ok(size)
+}
+
 /// Draws the title block — the title (the finding), a subtitle (scenario,
 /// replications, seed) and a reading guide — and returns the area below it.
 pub fn header<DB: DrawingBackend>(
@@ -106,17 +128,19 @@ pub fn header<DB: DrawingBackend>(
         y += (size * 1.25) as i32;
     }
     y += 6;
+    let size = fit_size(root, subtitle, 26.0, 18.0)?;
     root.draw(&Text::new(
         subtitle.to_string(),
         (MARGIN, y),
-        anchored(text(26.0, MUTED), HPos::Left, VPos::Top),
+        anchored(text(size, MUTED), HPos::Left, VPos::Top),
     ))?;
     y += 36;
     if !guide.is_empty() {
+        let size = fit_size(root, guide, 22.0, 15.0)?;
         root.draw(&Text::new(
             guide.to_string(),
             (MARGIN, y),
-            anchored(text(22.0, MUTED), HPos::Left, VPos::Top),
+            anchored(text(size, MUTED), HPos::Left, VPos::Top),
         ))?;
         y += 32;
     }
