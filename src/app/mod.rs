@@ -13,6 +13,7 @@ mod progress;
 pub(crate) mod run;
 mod scenario;
 mod scenario_cmds;
+mod trace;
 
 use crate::cli::{Cli, Command, ThreadArgs};
 use anyhow::Result;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Graph(args) => graph::run(&args),
         Command::Run(args) => run::run(&args),
         Command::Plot(args) => plot::run(&args),
+        Command::Trace(args) => trace::run(&args),
         Command::Validate(args) => scenario_cmds::validate(&args),
         Command::Scenarios(args) => scenario_cmds::scenarios(&args),
         Command::Init(args) => scenario_cmds::init(&args),

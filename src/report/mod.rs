@@ -14,7 +14,8 @@ mod funnel;
 mod hbars;
 mod html;
 mod npv;
-mod style;
+pub mod spread;
+pub mod style;
 mod text;
 
 pub use canvas::{Chart, Rendered, render};
