@@ -161,20 +161,30 @@ fn pick(scenario: &Scenario, replays: &[Replay]) -> Option<(NodeId, String)> {
         .filter(|&u| replays.iter().any(|r| class(r, u) != class(&replays[0], u)))
         .collect();
     let (candidates, why) = if !treated.is_empty() {
-        (treated, "chosen as the complainer whose story reached most people")
+        (
+            treated,
+            "chosen as the complainer whose story reached most people",
+        )
     } else if !unhappy.is_empty() {
-        (unhappy, "chosen as the unhappy customer whose story reached most people")
+        (
+            unhappy,
+            "chosen as the unhappy customer whose story reached most people",
+        )
     } else {
         let mut all = first.originators(NEGATIVE);
         all.extend(first.originators(POSITIVE));
-        (all, "nobody had a problem; chosen as the customer whose story reached most people")
+        (
+            all,
+            "nobody had a problem; chosen as the customer whose story reached most people",
+        )
     };
     let reach = |u: NodeId| -> usize {
         replays
             .iter()
             .map(|r| {
                 let class = r.log.class_of(u).unwrap_or(OutcomeClass::Satisfied);
-                tone_index(scenario.outcomes.get(class).tone).map_or(0, |t| r.log.story(u, t).reach())
+                tone_index(scenario.outcomes.get(class).tone)
+                    .map_or(0, |t| r.log.story(u, t).reach())
             })
             .sum()
     };
@@ -339,8 +349,20 @@ fn when(scenario: &Scenario, period: u32) -> String {
 
 /// The picture's title: the finding.
 fn title(traced: &[(&Replay, OutcomeClass, Story)]) -> String {
-    let news = |s: &Story| if s.is_negative() { "bad news" } else { "good news" };
-    let people = |n: usize| format!("{} {}", count(n as u64), if n == 1 { "person" } else { "people" });
+    let news = |s: &Story| {
+        if s.is_negative() {
+            "bad news"
+        } else {
+            "good news"
+        }
+    };
+    let people = |n: usize| {
+        format!(
+            "{} {}",
+            count(n as u64),
+            if n == 1 { "person" } else { "people" }
+        )
+    };
     match traced {
         [(_, _, s)] if s.reach() == 0 => "One customer's experience, told to nobody".into(),
         [(_, _, s)] => {
@@ -354,7 +376,11 @@ fn title(traced: &[(&Replay, OutcomeClass, Story)]) -> String {
             let deterred = s.count(Effect::Deterred);
             if deterred > 0 {
                 t.push_str(&format!(", deterring {}", count(deterred as u64)));
-                t.push_str(if deterred == 1 { " prospect" } else { " prospects" });
+                t.push_str(if deterred == 1 {
+                    " prospect"
+                } else {
+                    " prospects"
+                });
             }
             t
         }

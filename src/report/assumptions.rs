@@ -70,7 +70,12 @@ fn stay_source(run: &RunData) -> String {
 
 fn tells_source(run: &RunData) -> String {
     let uniform = |(lo, hi): (u32, u32)| serde_json::json!({ "uniform": { "lo": lo, "hi": hi } });
-    let is = |k: &str, v: (u32, u32)| run.scenario.outcomes.get(k).is_some_and(|o| o.tells == uniform(v));
+    let is = |k: &str, v: (u32, u32)| {
+        run.scenario
+            .outcomes
+            .get(k)
+            .is_some_and(|o| o.tells == uniform(v))
+    };
     if is("satisfied", d::TELLS_SATISFIED)
         && is("unresolved", d::TELLS_DISSATISFIED)
         && is("silent", d::TELLS_DISSATISFIED)
@@ -87,19 +92,40 @@ fn tells(o: Option<&OutcomeEcho>) -> String {
 
 fn network(run: &RunData) -> String {
     let n = &run.scenario.network;
-    let num = |k: &str| n[k].as_f64().map_or_else(|| "?".into(), |x| thousands(x, 1).trim_end_matches(".0").to_string());
+    let num = |k: &str| {
+        n[k].as_f64().map_or_else(
+            || "?".into(),
+            |x| thousands(x, 1).trim_end_matches(".0").to_string(),
+        )
+    };
     match n["kind"].as_str().unwrap_or("") {
-        "watts_strogatz" => format!("small world (Watts–Strogatz), {} contacts each", num("mean_degree")),
-        "barabasi_albert" => format!("scale free with hubs (Barabási–Albert), {} links per newcomer", num("attach")),
-        "erdos_renyi" => format!("random (Erdős–Rényi), {} contacts on average", num("mean_degree")),
+        "watts_strogatz" => format!(
+            "small world (Watts–Strogatz), {} contacts each",
+            num("mean_degree")
+        ),
+        "barabasi_albert" => format!(
+            "scale free with hubs (Barabási–Albert), {} links per newcomer",
+            num("attach")
+        ),
+        "erdos_renyi" => format!(
+            "random (Erdős–Rényi), {} contacts on average",
+            num("mean_degree")
+        ),
         "strong_weak_ties" => format!(
             "families of {} with {} strong ties each, plus {} weak ties across families{}",
             num("cluster_size"),
             num("strong_ties"),
             num("weak_ties"),
-            if n["weak_ties_churn"].as_bool() == Some(true) { ", redrawn every period" } else { "" }
+            if n["weak_ties_churn"].as_bool() == Some(true) {
+                ", redrawn every period"
+            } else {
+                ""
+            }
         ),
-        "file" => format!("a real network read from {}", n["path"].as_str().unwrap_or("a file")),
+        "file" => format!(
+            "a real network read from {}",
+            n["path"].as_str().unwrap_or("a file")
+        ),
         other => other.to_string(),
     }
 }
@@ -122,10 +148,16 @@ pub fn describe_policy(p: &PolicyEcho, currency: &str) -> String {
         ));
     }
     if p.compensation > 0.0 {
-        text.push_str(&format!(", {} compensation", money(p.compensation, currency)));
+        text.push_str(&format!(
+            ", {} compensation",
+            money(p.compensation, currency)
+        ));
     }
     if p.handling_cost > 0.0 {
-        text.push_str(&format!(", {} to handle each", money(p.handling_cost, currency)));
+        text.push_str(&format!(
+            ", {} to handle each",
+            money(p.handling_cost, currency)
+        ));
     }
     text
 }
@@ -138,7 +170,11 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
     let per = &s.period_label;
     let customers = match s.population.initial_customers.as_f64() {
         Some(f) if s.population.initial_customers.is_f64() => {
-            format!("{} ({} of them)", count((f * run.people as f64).round() as u64), pct(f))
+            format!(
+                "{} ({} of them)",
+                count((f * run.people as f64).round() as u64),
+                pct(f)
+            )
         }
         _ => s.population.initial_customers.to_string(),
     };
@@ -147,19 +183,30 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
     let mut rows = vec![
         row(
             "Population",
-            format!("{} people, {customers} customers at the start", count(run.people)),
+            format!(
+                "{} people, {customers} customers at the start",
+                count(run.people)
+            ),
             "this scenario".into(),
         ),
         row("Who talks to whom", network(run), "this scenario".into()),
         row(
             &format!("Experiences that go wrong each {per}"),
             pct(s.experience.problem_rate),
-            source(s.experience.problem_rate, d::PROBLEM_RATE, "modelling choice"),
+            source(
+                s.experience.problem_rate,
+                d::PROBLEM_RATE,
+                "modelling choice",
+            ),
         ),
         row(
             "Unhappy customers who complain",
             pct(s.experience.complaint_rate),
-            source(s.experience.complaint_rate, d::COMPLAINT_RATE, "modelling choice; TARP finds about 4%"),
+            source(
+                s.experience.complaint_rate,
+                d::COMPLAINT_RATE,
+                "modelling choice; TARP finds about 4%",
+            ),
         ),
         row(
             "Customers who stay after a problem",
@@ -193,7 +240,11 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
                 wom.max_hops,
                 pct(wom.hop_decay)
             ),
-            source(wom.retell_negative, d::RETELL_NEGATIVE, "modelling choice (seed 000: \"they pass it on\")"),
+            source(
+                wom.retell_negative,
+                d::RETELL_NEGATIVE,
+                "modelling choice (seed 000: \"they pass it on\")",
+            ),
         ),
         row(
             "What hearing does",
@@ -204,7 +255,11 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
                 pct(e.referral_conversion),
                 pct(e.organic_conversion)
             ),
-            source(e.deter, d::DETER, "modelling choice (seed 003: Mrs Marinova's daughter went elsewhere)"),
+            source(
+                e.deter,
+                d::DETER,
+                "modelling choice (seed 003: Mrs Marinova's daughter went elsewhere)",
+            ),
         ),
         row(
             "Value of a customer",
@@ -229,7 +284,11 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
     }
     for (i, p) in s.policies.iter().enumerate() {
         rows.push(row(
-            &format!("Policy {}{}", p.name, if i == 0 { " (baseline)" } else { "" }),
+            &format!(
+                "Policy {}{}",
+                p.name,
+                if i == 0 { " (baseline)" } else { "" }
+            ),
             describe_policy(p, run.currency()),
             "this scenario".into(),
         ));

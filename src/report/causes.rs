@@ -55,11 +55,7 @@ impl Chart for ValueLost<'_> {
             .iter()
             .map(|c| {
                 let mut bars = vec![bar(c.npv_difference.mean, c.npv_difference.ci95, &currency)];
-                bars.extend(
-                    c.by_cause
-                        .iter()
-                        .map(|s| bar(s.mean, s.ci95, &currency)),
-                );
+                bars.extend(c.by_cause.iter().map(|s| bar(s.mean, s.ci95, &currency)));
                 Group {
                     name: format!("{} against {}", c.baseline, c.policy),
                     colour: policy_colour(c.policy_index),

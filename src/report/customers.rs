@@ -5,7 +5,9 @@
 use super::canvas::{Chart, Drawn};
 use super::data::{PolicyData, RunData};
 use super::findings;
-use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, header, policy_colour, text};
+use super::style::{
+    GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, header, policy_colour, text,
+};
 use crate::app::format::thousands;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -68,16 +70,20 @@ impl Chart for Customers<'_> {
             "Line: mean over replications; shaded band: 5% to 95% of replications (nine runs in ten fall inside)",
         )?;
         let all: Vec<Vec<Band>> = run.policies.iter().map(series).collect();
-        let periods = all.iter().map(|s| s.len()).max().unwrap_or(1).saturating_sub(1);
-        let top = all
+        let periods = all
             .iter()
-            .flatten()
-            .map(|b| b.p95)
-            .fold(1.0f64, f64::max)
-            * 1.04;
+            .map(|s| s.len())
+            .max()
+            .unwrap_or(1)
+            .saturating_sub(1);
+        let top = all.iter().flatten().map(|b| b.p95).fold(1.0f64, f64::max) * 1.04;
         // The axis starts below the lowest band (not at zero) so the gap
         // between policies is visible; the tick labels say where it starts.
-        let low_band = all.iter().flatten().map(|b| b.p5).fold(f64::INFINITY, f64::min);
+        let low_band = all
+            .iter()
+            .flatten()
+            .map(|b| b.p5)
+            .fold(f64::INFINITY, f64::min);
         let bottom = if low_band.is_finite() {
             (low_band - 0.35 * (top - low_band)).max(0.0)
         } else {
@@ -107,10 +113,16 @@ impl Chart for Customers<'_> {
             .draw()?;
         for (p, s) in run.policies.iter().zip(&all) {
             let colour = policy_colour(p.index);
-            let mut outline: Vec<(f64, f64)> =
-                s.iter().enumerate().map(|(t, b)| (t as f64, b.p95)).collect();
+            let mut outline: Vec<(f64, f64)> = s
+                .iter()
+                .enumerate()
+                .map(|(t, b)| (t as f64, b.p95))
+                .collect();
             outline.extend(s.iter().enumerate().rev().map(|(t, b)| (t as f64, b.p5)));
-            chart.draw_series(std::iter::once(Polygon::new(outline, colour.mix(0.16).filled())))?;
+            chart.draw_series(std::iter::once(Polygon::new(
+                outline,
+                colour.mix(0.16).filled(),
+            )))?;
         }
         for (p, s) in run.policies.iter().zip(&all) {
             let colour = policy_colour(p.index);

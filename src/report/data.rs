@@ -139,8 +139,11 @@ pub fn load(dir: &Path) -> Result<RunData> {
     let meta_path = dir.join("metadata.json");
     let summary = read_json(&summary_path)?;
     let meta = read_json(&meta_path)?;
-    let scenario: ScenarioEcho =
-        parse(field(&meta, "scenario", &meta_path)?, "scenario", &meta_path)?;
+    let scenario: ScenarioEcho = parse(
+        field(&meta, "scenario", &meta_path)?,
+        "scenario",
+        &meta_path,
+    )?;
     let names: Vec<String> = scenario.policies.iter().map(|p| p.name.clone()).collect();
     let mut periods = read_periods(&dir.join("periods.csv"), &names)?;
     let mut npv = read_npv(&dir.join("replications.csv"), &names)?;
@@ -162,15 +165,29 @@ pub fn load(dir: &Path) -> Result<RunData> {
     }
     let comparisons = field(&summary, "comparisons", &summary_path)?
         .as_array()
-        .map(|cs| cs.iter().map(|c| comparison(c, &names, &summary_path)).collect())
+        .map(|cs| {
+            cs.iter()
+                .map(|c| comparison(c, &names, &summary_path))
+                .collect()
+        })
         .transpose()?
         .unwrap_or_default();
-    let headlines = parse(field(&summary, "headlines", &summary_path)?, "headlines", &summary_path)?;
+    let headlines = parse(
+        field(&summary, "headlines", &summary_path)?,
+        "headlines",
+        &summary_path,
+    )?;
     Ok(RunData {
-        people: meta["people"].as_u64().unwrap_or(scenario.population.people),
+        people: meta["people"]
+            .as_u64()
+            .unwrap_or(scenario.population.people),
         scenario,
         scenario_file: meta["scenario_file"].as_str().unwrap_or("").to_string(),
-        seed: parse(field(&summary, "seed", &summary_path)?, "seed", &summary_path)?,
+        seed: parse(
+            field(&summary, "seed", &summary_path)?,
+            "seed",
+            &summary_path,
+        )?,
         replications: parse(
             field(&summary, "replications", &summary_path)?,
             "replications",
@@ -246,9 +263,16 @@ fn read_periods(
         let row = row.with_context(|| format!("cannot read {}", path.display()))?;
         let name = row.get(policy).unwrap_or("");
         let Some(series) = out.get_mut(name) else {
-            return Err(bad_input(format!("{}: unknown policy `{name}`", path.display())));
+            return Err(bad_input(format!(
+                "{}: unknown policy `{name}`",
+                path.display()
+            )));
         };
-        let mut bands = [Band { mean: 0.0, p5: 0.0, p95: 0.0 }; PeriodSeries::COUNT];
+        let mut bands = [Band {
+            mean: 0.0,
+            p5: 0.0,
+            p95: 0.0,
+        }; PeriodSeries::COUNT];
         for (band, [m, lo, hi]) in bands.iter_mut().zip(&cols) {
             *band = Band {
                 mean: number(&row, *m, path)?,
@@ -263,13 +287,20 @@ fn read_periods(
 
 fn read_npv(path: &Path, names: &[String]) -> Result<HashMap<String, Vec<f64>>> {
     let (header, rows) = csv_rows(path)?;
-    let (policy, npv) = (column(&header, "policy", path)?, column(&header, "npv", path)?);
-    let mut out: HashMap<String, Vec<f64>> = names.iter().map(|n| (n.clone(), Vec::new())).collect();
+    let (policy, npv) = (
+        column(&header, "policy", path)?,
+        column(&header, "npv", path)?,
+    );
+    let mut out: HashMap<String, Vec<f64>> =
+        names.iter().map(|n| (n.clone(), Vec::new())).collect();
     for row in rows {
         let row = row.with_context(|| format!("cannot read {}", path.display()))?;
         let name = row.get(policy).unwrap_or("");
         let Some(values) = out.get_mut(name) else {
-            return Err(bad_input(format!("{}: unknown policy `{name}`", path.display())));
+            return Err(bad_input(format!(
+                "{}: unknown policy `{name}`",
+                path.display()
+            )));
         };
         values.push(number(&row, npv, path)?);
     }

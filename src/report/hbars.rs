@@ -123,7 +123,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
         let bars = group.bars.iter().enumerate().map(|(i, bar)| {
             let top = centre(i) + 0.4 - gi as f64 * thickness;
             Rectangle::new(
-                [(0.0, top - 0.06 * thickness), (bar.value, top - 0.94 * thickness)],
+                [
+                    (0.0, top - 0.06 * thickness),
+                    (bar.value, top - 0.94 * thickness),
+                ],
                 colour.filled(),
             )
         });
@@ -151,7 +154,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
             let (px, py) = chart.backend_coord(&(x, mid));
             area.draw(&Text::new(
                 bar.label.clone(),
-                (px + dx - area.get_base_pixel().0, py - area.get_base_pixel().1),
+                (
+                    px + dx - area.get_base_pixel().0,
+                    py - area.get_base_pixel().1,
+                ),
                 anchored(value_font.clone(), h, VPos::Center),
             ))?;
         }
@@ -171,7 +177,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
         };
         area.draw(&Text::new(
             c.clone(),
-            (px - 18 - area.get_base_pixel().0, py - area.get_base_pixel().1),
+            (
+                px - 18 - area.get_base_pixel().0,
+                py - area.get_base_pixel().1,
+            ),
             anchored(font, HPos::Right, VPos::Center),
         ))?;
     }

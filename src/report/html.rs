@@ -76,11 +76,22 @@ fn results_table(run: &RunData) -> String {
         for p in &run.policies {
             let s = p.metric(m);
             let cell = if m.is_money() {
-                format!("{} <small>({})</small>", money(s.mean, cur), interval(s.ci95[0], s.ci95[1], Some(cur)))
+                format!(
+                    "{} <small>({})</small>",
+                    money(s.mean, cur),
+                    interval(s.ci95[0], s.ci95[1], Some(cur))
+                )
             } else {
-                format!("{} <small>({})</small>", amount(s.mean), interval(s.ci95[0], s.ci95[1], None))
+                format!(
+                    "{} <small>({})</small>",
+                    amount(s.mean),
+                    interval(s.ci95[0], s.ci95[1], None)
+                )
             };
-            h.push_str(&format!("<td class=\"num\">{}</td>", escape_keep_small(&cell)));
+            h.push_str(&format!(
+                "<td class=\"num\">{}</td>",
+                escape_keep_small(&cell)
+            ));
         }
         h.push_str("</tr>");
     }
@@ -116,7 +127,10 @@ fn causes_table(run: &RunData) -> String {
     };
     h.push_str("<tr><td><b>total</b></td>");
     for c in &run.comparisons {
-        h.push_str(&format!("<td class=\"num\"><b>{}</b></td>", cell(&c.npv_difference)));
+        h.push_str(&format!(
+            "<td class=\"num\"><b>{}</b></td>",
+            cell(&c.npv_difference)
+        ));
     }
     h.push_str("</tr>");
     for (i, cause) in Cause::ALL.iter().enumerate() {
@@ -178,7 +192,10 @@ fn method(run: &RunData) -> String {
             run.seed
         ),
     ];
-    let items: String = lines.iter().map(|l| format!("<li>{}</li>", escape(l))).collect();
+    let items: String = lines
+        .iter()
+        .map(|l| format!("<li>{}</li>", escape(l)))
+        .collect();
     format!("<ol class=\"method\">{items}</ol>")
 }
 
@@ -188,7 +205,10 @@ pub fn page(run: &RunData, charts: &[Rendered]) -> String {
     let mut h = String::with_capacity(200_000 + charts.iter().map(|c| c.svg.len()).sum::<usize>());
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.push_str(&format!("<title>{} — word of mouth report</title>\n", escape(&s.name)));
+    h.push_str(&format!(
+        "<title>{} — word of mouth report</title>\n",
+        escape(&s.name)
+    ));
     h.push_str(&format!("<style>{CSS}</style>\n</head>\n<body>\n"));
     h.push_str(&format!(
         "<header><h1>{}</h1><p class=\"lede\">Scenario {}{}</p></header>\n",
@@ -222,7 +242,10 @@ pub fn page(run: &RunData, charts: &[Rendered]) -> String {
         results_table(run)
     ));
     if !run.comparisons.is_empty() {
-        h.push_str(&format!("<h2>Where the value goes</h2>\n{}\n", causes_table(run)));
+        h.push_str(&format!(
+            "<h2>Where the value goes</h2>\n{}\n",
+            causes_table(run)
+        ));
     }
     h.push_str("<section class=\"charts\"><h2>Charts</h2>\n<div class=\"grid\">\n");
     for c in charts {

@@ -69,7 +69,9 @@ impl Chart for NpvDistribution<'_> {
             .map(|v| {
                 let mut c = vec![0u32; n_bins];
                 for x in v.iter() {
-                    let i = ((x - start) / width).floor().clamp(0.0, (n_bins - 1) as f64);
+                    let i = ((x - start) / width)
+                        .floor()
+                        .clamp(0.0, (n_bins - 1) as f64);
                     c[i as usize] += 1;
                 }
                 c
@@ -108,7 +110,10 @@ impl Chart for NpvDistribution<'_> {
             let colour = policy_colour(p.index);
             chart.draw_series(c.iter().enumerate().filter(|(_, k)| **k > 0).map(|(i, k)| {
                 let x = start + width * i as f64;
-                Rectangle::new([(x, 0.0), (x + width, f64::from(*k))], colour.mix(0.18).filled())
+                Rectangle::new(
+                    [(x, 0.0), (x + width, f64::from(*k))],
+                    colour.mix(0.18).filled(),
+                )
             }))?;
         }
         for (p, c) in run.policies.iter().zip(&counts) {
@@ -122,9 +127,14 @@ impl Chart for NpvDistribution<'_> {
             step.push((end, 0.0));
             let mean = p.npv.iter().sum::<f64>() / p.npv.len().max(1) as f64;
             chart
-                .draw_series(std::iter::once(PathElement::new(step, colour.stroke_width(3))))?
+                .draw_series(std::iter::once(PathElement::new(
+                    step,
+                    colour.stroke_width(3),
+                )))?
                 .label(format!("{}: mean {}", p.name, money(mean, &currency)))
-                .legend(move |(x, y)| Rectangle::new([(x, y - 10), (x + 26, y + 10)], colour.mix(0.5).filled()));
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 10), (x + 26, y + 10)], colour.mix(0.5).filled())
+                });
             chart.draw_series(std::iter::once(DashedPathElement::new(
                 vec![(mean, 0.0), (mean, top)],
                 12,

@@ -160,7 +160,12 @@ fn layout(story: &Story, centre: (f64, f64), ring: f64, max_hops: u32) -> Layout
             // keep people at least `gap` apart, and so does any blend.
             let n = wanted.len() as f64;
             let even_at = |i: usize| TAU * i as f64 / n;
-            let offset = wanted.iter().enumerate().map(|(i, w)| w.0 - shift - even_at(i)).sum::<f64>() / n;
+            let offset = wanted
+                .iter()
+                .enumerate()
+                .map(|(i, w)| w.0 - shift - even_at(i))
+                .sum::<f64>()
+                / n;
             let blend = ((total / TAU - 0.25) / 0.5).clamp(0.0, 1.0);
             for (i, w) in wanted.iter_mut().enumerate() {
                 w.0 = (1.0 - blend) * (w.0 - shift) + blend * (offset + even_at(i));
@@ -181,7 +186,11 @@ fn to_px(centre: (f64, f64), radius: f64, angle: f64) -> (i32, i32) {
     )
 }
 
-fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &Panel, max_hops: u32) -> Drawn<DB> {
+fn draw_panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &Panel,
+    max_hops: u32,
+) -> Drawn<DB> {
     let (w, h) = area.dim_in_pixel();
     let story = &spec.story;
     let heading = format!("{}: {}", spec.policy, spec.outcome);
@@ -189,11 +198,19 @@ fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &Panel, m
     area.draw(&Text::new(
         heading,
         (24, 4),
-        anchored(bold(size, policy_colour(spec.policy_index)), HPos::Left, VPos::Top),
+        anchored(
+            bold(size, policy_colour(spec.policy_index)),
+            HPos::Left,
+            VPos::Top,
+        ),
     ))?;
     let summary = summary(story);
     let size = fit_size(area, &summary, 22.0, 14.0)?;
-    area.draw(&Text::new(summary, (24, 44), anchored(text(size, INK), HPos::Left, VPos::Top)))?;
+    area.draw(&Text::new(
+        summary,
+        (24, 44),
+        anchored(text(size, INK), HPos::Left, VPos::Top),
+    ))?;
     let top = 104.0;
     let room_h = f64::from(h) - top - 10.0;
     let radius = (f64::from(w).min(room_h) / 2.0 - 22.0).max(40.0);
@@ -204,7 +221,11 @@ fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &Panel, m
     let mut rings = Vec::new();
     for hop in 1..=max_hops {
         let r = ring * f64::from(hop);
-        area.draw(&Circle::new(to_px(centre, 0.0, 0.0), r.round() as i32, GRID.stroke_width(2)))?;
+        area.draw(&Circle::new(
+            to_px(centre, 0.0, 0.0),
+            r.round() as i32,
+            GRID.stroke_width(2),
+        ))?;
         let reached = story.reached.iter().filter(|p| p.hop == hop).count();
         let omitted = place.omitted.get(hop as usize - 1).copied().unwrap_or(0);
         let mut label = format!("hop {hop}: {}", count(reached as u64));
@@ -215,7 +236,11 @@ fn draw_panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &Panel, m
     }
     let rings = format!("People first reached at {}", rings.join(" · "));
     let size = fit_size(area, &rings, 18.0, 12.0)?;
-    area.draw(&Text::new(rings, (24, 74), anchored(text(size, MUTED), HPos::Left, VPos::Top)))?;
+    area.draw(&Text::new(
+        rings,
+        (24, 74),
+        anchored(text(size, MUTED), HPos::Left, VPos::Top),
+    ))?;
     // Lines first, people on top.
     let line = colour.mix(0.45).stroke_width(2);
     for r in &story.reached {
@@ -247,7 +272,11 @@ pub fn summary(story: &Story) -> String {
     let plural = |n: usize, one: &str, many: &str| {
         format!("{} {}", count(n as u64), if n == 1 { one } else { many })
     };
-    let news = if story.is_negative() { "bad news" } else { "good news" };
+    let news = if story.is_negative() {
+        "bad news"
+    } else {
+        "good news"
+    };
     let mut parts = vec![format!(
         "{news} reached {} in {}",
         plural(story.reach(), "person", "people"),
@@ -299,7 +328,11 @@ fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Drawn<DB> {
     let y = 30;
     for (label, effect, colour) in items {
         mark(area, (x, y), colour, effect)?;
-        area.draw(&Text::new(label, (x + 18, y), anchored(font.clone(), HPos::Left, VPos::Center)))?;
+        area.draw(&Text::new(
+            label,
+            (x + 18, y),
+            anchored(font.clone(), HPos::Left, VPos::Center),
+        ))?;
         x += 18 + area.estimate_text_size(label, &font)?.0 as i32 + 40;
     }
     Ok(())

@@ -81,7 +81,11 @@ fn fit_title<DB: DrawingBackend>(
         None => vec![title.to_string()],
     };
     let mut size = 40.0;
-    while size > 24.0 && lines.iter().try_fold(false, |acc, l| Ok(acc || width(l, size)? > room))? {
+    while size > 24.0
+        && lines
+            .iter()
+            .try_fold(false, |acc, l| Ok(acc || width(l, size)? > room))?
+    {
         size -= 2.0;
     }
     Ok((lines, size))

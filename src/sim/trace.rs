@@ -259,7 +259,10 @@ mod tests {
             .iter()
             .map(|r| (r.person, r.hop, r.parent))
             .collect();
-        assert_eq!(people, vec![(11, 1, 1), (10, 1, 1), (12, 1, 1), (20, 2, 11), (30, 3, 20)]);
+        assert_eq!(
+            people,
+            vec![(11, 1, 1), (10, 1, 1), (12, 1, 1), (20, 2, 11), (30, 3, 20)]
+        );
         // 10 heard 2 first: their retelling to 21 is 2's, not 1's.
         assert_eq!(story.hearings.len(), 6);
         assert_eq!(story.count(Effect::Deterred), 2);
