@@ -1,15 +1,43 @@
-//! Charts and the one-page HTML report of a run, drawn from the files the
-//! run saved (so `wom run` and `wom plot DIR` produce identical output).
-//! Pictures render into memory with plotters and are written atomically.
+//! Charts, the one-page HTML report and the story-spread picture — and the
+//! small chart toolkit they share, for any new chart kind (sweeps add
+//! line, heatmap and tornado charts the same way).
+//!
+//! # The toolkit
+//!
+//! - [`canvas`]: implement [`Chart`] (`stem`, `title`, `draw` on any
+//!   plotters backend), then [`render`]`(&chart)` draws it at
+//!   [`canvas::SIZE`] (1600×900, for slides) into a PNG and an SVG in
+//!   memory, text set with the embedded font; [`write_picture`] writes both
+//!   atomically as `DIR/STEM.png` and `DIR/STEM.svg`.
+//! - [`style`]: the look — [`style::policy_colour`]`(i)` (Okabe–Ito, one
+//!   colour per policy, by its position in the scenario, the same in every
+//!   chart), text styles [`style::text`] and [`style::bold`], sizes
+//!   ([`style::LABEL_SIZE`], [`style::TICK_SIZE`]), [`style::header`] (the
+//!   title that states the finding, a subtitle with scenario, replications
+//!   and seed, and a one-line reading guide; returns the area below), and
+//!   [`style::fit_size`] to shrink a line into the width.
+//! - [`fonts`]: DejaVu Sans embedded in the binary, so text renders on a
+//!   machine with no system fonts.
+//! - Numbers: `crate::app::format::thousands` and `crate::app::money::money`
+//!   (thousands separators, currency symbols).
+//!
+//! # The charts of a run
+//!
+//! One file per chart kind — `causes` (value lost by cause, with 95%
+//! whiskers), `customers` (fan chart), `npv` (distribution over
+//! replications), `funnel` (word of mouth) — each drawn from the files the
+//! run saved, read by `data`, so `wom run` and `wom plot DIR` produce
+//! identical files. `html` builds report.html; `spread` is the `wom trace`
+//! picture.
 
 mod assumptions;
-mod canvas;
+pub mod canvas;
 mod causes;
 mod customers;
 mod data;
 mod echo;
 mod findings;
-mod fonts;
+pub mod fonts;
 mod funnel;
 mod hbars;
 mod html;
