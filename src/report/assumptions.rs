@@ -135,9 +135,11 @@ pub fn describe_policy(p: &PolicyEcho, currency: &str) -> String {
     if p.ignores() {
         return "every complaint is ignored".into();
     }
+    let hours = thousands(p.response_hours, 1);
+    let hours = hours.trim_end_matches(".0");
     let mut text = format!(
-        "answered within {} hours, {} resolved",
-        thousands(p.response_hours, 1).trim_end_matches(".0"),
+        "answered within {hours} hour{}, {} resolved",
+        if hours == "1" { "" } else { "s" },
         pct(p.resolve_rate)
     );
     if p.handoffs > 0 {

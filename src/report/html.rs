@@ -262,3 +262,16 @@ pub fn page(run: &RunData, charts: &[Rendered]) -> String {
     ));
     h
 }
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape(r#"<b>"Tom's" & co</b>"#),
+            "&lt;b&gt;&quot;Tom&#39;s&quot; &amp; co&lt;/b&gt;"
+        );
+    }
+}

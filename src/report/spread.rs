@@ -337,3 +337,99 @@ fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Drawn<DB> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wom::sim::Hearing;
+
+    /// A story told by person 0 to `n` people at hop 1, the first of whom
+    /// retold it to three more.
+    fn story(n: u32) -> Story {
+        let mut reached: Vec<Reached> = (1..=n)
+            .map(|p| Reached {
+                person: p,
+                hop: 1,
+                parent: 0,
+                effect: if p % 5 == 0 {
+                    Effect::Deterred
+                } else {
+                    Effect::None
+                },
+                retold: p == 1,
+            })
+            .collect();
+        reached.extend((0..3).map(|i| Reached {
+            person: 10_000 + i,
+            hop: 2,
+            parent: 1,
+            effect: Effect::None,
+            retold: false,
+        }));
+        let hearings = reached
+            .iter()
+            .map(|r| Hearing {
+                teller: r.parent,
+                hearer: r.person,
+                tone: NEGATIVE,
+                hop: r.hop,
+                effect: r.effect,
+            })
+            .collect();
+        Story {
+            originator: 0,
+            tone: NEGATIVE,
+            hearings,
+            reached,
+        }
+    }
+
+    fn distance(a: (i32, i32), b: (i32, i32)) -> f64 {
+        f64::from(a.0 - b.0).hypot(f64::from(a.1 - b.1))
+    }
+
+    #[test]
+    fn a_crowded_ring_is_capped_and_counted_keeping_retellers() {
+        let s = story(400);
+        let place = layout(&s, (400.0, 400.0), 100.0, 3);
+        let ring1: Vec<_> = s
+            .reached
+            .iter()
+            .filter(|r| r.hop == 1 && place.at.contains_key(&r.person))
+            .collect();
+        assert!(ring1.len() <= MAX_PER_RING);
+        assert_eq!(place.omitted[0], 400 - ring1.len());
+        assert!(place.at.contains_key(&1), "the reteller is drawn");
+        assert_eq!(place.omitted[1], 0);
+        // Everyone drawn on a ring keeps their distance.
+        let points: Vec<(i32, i32)> = ring1.iter().map(|r| place.at[&r.person]).collect();
+        for (i, a) in points.iter().enumerate() {
+            for b in &points[i + 1..] {
+                assert!(
+                    distance(*a, *b) >= SPACING_PX - 2.0,
+                    "{a:?} and {b:?} overlap"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn listeners_sit_near_their_teller() {
+        let s = story(8);
+        let place = layout(&s, (400.0, 400.0), 100.0, 3);
+        assert_eq!(place.omitted, vec![0, 0, 0]);
+        let teller = place.at[&1];
+        for i in 0..3 {
+            // On ring 2 (radius 200), within a short arc of the teller's ray.
+            assert!(distance(place.at[&(10_000 + i)], teller) < 160.0);
+        }
+    }
+
+    #[test]
+    fn summary_counts_effects() {
+        assert_eq!(
+            summary(&story(10)),
+            "bad news reached 13 people in 2 hops · 2 prospects deterred"
+        );
+    }
+}
