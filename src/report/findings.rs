@@ -109,10 +109,10 @@ pub fn npv(run: &RunData) -> String {
         format!("{share:.0}%")
     };
     format!(
-        "{} earns more than {} in {share} of {} simulated runs",
+        "In {share} of {} simulated runs, {} earns more than {}",
+        count(n as u64),
         best.name,
-        base.name,
-        count(n as u64)
+        base.name
     )
 }
 
@@ -131,9 +131,9 @@ pub fn funnel(run: &RunData) -> String {
         );
     }
     format!(
-        "{} cuts the people reached by bad news from {} to {}",
+        "With {}, bad news reaches {} people instead of {}",
         best.name,
-        thousands(reach(base), 0),
-        thousands(reach(best), 0)
+        thousands(reach(best), 0),
+        thousands(reach(base), 0)
     )
 }

@@ -82,6 +82,12 @@ impl Chart for Funnel<'_> {
                 run.horizon()
             ),
         )?;
+        // A stage is labelled with one decimal when every policy's mean
+        // is below 100 (so 22.0 and 19.6 read alike), else in whole people.
+        let all: Vec<[(&str, f64); 5]> = run.policies.iter().map(|p| stages(run, p)).collect();
+        let decimals: Vec<usize> = (0..5)
+            .map(|i| usize::from(all.iter().all(|s| s[i].1 < 100.0)))
+            .collect();
         let categories = stages(run, &run.policies[0])
             .iter()
             .map(|(l, _)| l.to_string())
@@ -94,14 +100,11 @@ impl Chart for Funnel<'_> {
                 colour: policy_colour(p.index),
                 bars: stages(run, p)
                     .iter()
-                    .map(|(_, v)| Bar {
+                    .zip(&decimals)
+                    .map(|((_, v), d)| Bar {
                         value: *v,
                         whisker: None,
-                        label: if *v < 100.0 && v.fract().abs() > 0.05 {
-                            thousands(*v, 1)
-                        } else {
-                            thousands(*v, 0)
-                        },
+                        label: thousands(*v, *d),
                     })
                     .collect(),
             })

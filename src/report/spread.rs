@@ -304,8 +304,10 @@ fn mark<DB: DrawingBackend>(
     match effect {
         Effect::None => area.draw(&Circle::new((x, y), 6, colour.filled())),
         Effect::Deterred => {
-            area.draw(&Circle::new((x, y), 9, WHITE.filled()))?;
-            area.draw(&Cross::new((x, y), 7, INK.stroke_width(4)))
+            // White behind the cross, ringed in the story's colour.
+            area.draw(&Circle::new((x, y), 10, WHITE.filled()))?;
+            area.draw(&Circle::new((x, y), 10, colour.stroke_width(2)))?;
+            area.draw(&Cross::new((x, y), 6, INK.stroke_width(4)))
         }
         Effect::Lost => area.draw(&TriangleMarker::new((x, y), 10, INK.filled())),
         Effect::Referred => area.draw(&Polygon::new(
@@ -319,7 +321,7 @@ fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Drawn<DB> {
     let items: [(&str, Effect, RGBColor); 5] = [
         ("heard bad news", Effect::None, NEGATIVE_COLOUR),
         ("heard good news", Effect::None, POSITIVE_COLOUR),
-        ("prospect deterred (never buys)", Effect::Deterred, INK),
+        ("prospect deterred (never buys)", Effect::Deterred, MUTED),
         ("customer lost to hearsay", Effect::Lost, INK),
         ("prospect won by referral", Effect::Referred, INK),
     ];
