@@ -24,7 +24,7 @@ pub struct TraceArgs {
     /// Period to follow (0 = the first; as numbered in periods.csv).
     #[arg(long, value_name = "T", default_value_t = 0)]
     pub period: u32,
-    /// The customer whose story to draw (default: chosen as above).
+    /// The customer whose story to draw (default: see below).
     #[arg(long, value_name = "ID")]
     pub person: Option<u32>,
     /// Random seed (overrides the scenario's `seed`, as in `wom run`).

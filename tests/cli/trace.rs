@@ -226,3 +226,22 @@ fn trace_rejects_unknown_policies_and_out_of_range_periods() {
         "two side by side",
     );
 }
+
+#[test]
+fn plot_redraws_the_trace_picture_from_trace_json() {
+    let dir = tempfile::tempdir().unwrap();
+    run_to(dir.path(), &[]);
+    trace_to(dir.path(), &["--period", "1"]);
+    let read = |name: &str| fs::read(dir.path().join(name)).unwrap();
+    let (png, svg) = (read("trace.png"), read("trace.svg"));
+    fs::remove_file(dir.path().join("trace.png")).unwrap();
+    fs::remove_file(dir.path().join("trace.svg")).unwrap();
+    wom()
+        .arg("plot")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("from trace.json"));
+    assert!(read("trace.svg") == svg, "trace.svg differs after wom plot");
+    assert!(read("trace.png") == png, "trace.png differs after wom plot");
+}

@@ -2,24 +2,29 @@
 //! observer on one period, pick the customer whose story to follow, write
 //! trace.json and the spread picture.
 
-use super::files::write_atomic;
+mod file;
+
+use super::files::{read_input, write_atomic};
 use super::format::count;
 use super::{bad_input, run::default_out_dir, scenario};
 use crate::cli::trace::TraceArgs;
 use crate::report::spread::{Panel, Spread};
 use crate::report::{render, write_picture};
 use anyhow::{Result, anyhow};
-use serde::Serialize;
-use std::path::Path;
+use file::{TraceFile, outcome_words};
+use std::path::{Path, PathBuf};
 use wom::graph::NodeId;
 use wom::model::{OutcomeClass, Scenario};
 use wom::sim::trace::{PeriodLog, Story, tone_index};
-use wom::sim::{Effect, Hearing, NEGATIVE, POSITIVE, PeriodSeries, World};
+use wom::sim::{Effect, NEGATIVE, POSITIVE, PeriodSeries, World};
 
 /// One policy replayed on the traced period.
 struct Replay {
+    /// Policy name.
     name: String,
+    /// Policy index in the scenario.
     index: usize,
+    /// The traced period.
     log: PeriodLog,
 }
 
@@ -88,7 +93,7 @@ pub fn run(args: &TraceArgs) -> Result<()> {
     write_atomic(&dir.join("trace.json"), |out| {
         Ok(out.write_all(json.as_bytes())?)
     })?;
-    let picture = render(&spread(scenario, args, person, &chosen, &traced))?;
+    let picture = render(&picture(&file)?)?;
     write_picture(&dir, &picture)?;
     if !args.quiet {
         print_summary(scenario, args, person, &chosen, &traced, &dir);
@@ -200,146 +205,8 @@ fn pick(scenario: &Scenario, replays: &[Replay]) -> Option<(NodeId, String)> {
     Some((best.1, why))
 }
 
-/// An outcome in words, for people.
-fn outcome_words(class: OutcomeClass) -> &'static str {
-    match class {
-        OutcomeClass::Satisfied => "no problem",
-        OutcomeClass::Silent => "had a problem, did not complain",
-        OutcomeClass::Unresolved => "complained, left unresolved",
-        OutcomeClass::Resolved => "complained, resolved",
-        OutcomeClass::ResolvedQuickly => "complained, resolved quickly",
-    }
-}
-
-fn tone_key(tone: Option<usize>) -> &'static str {
-    match tone {
-        Some(NEGATIVE) => "negative",
-        Some(_) => "positive",
-        None => "none",
-    }
-}
-
-fn effect_key(effect: Effect) -> &'static str {
-    match effect {
-        Effect::None => "none",
-        Effect::Deterred => "deterred",
-        Effect::Referred => "converted",
-        Effect::Lost => "lost",
-    }
-}
-
-/// trace.json.
-#[derive(Serialize)]
-struct TraceFile {
-    scenario: String,
-    scenario_file: String,
-    seed: u64,
-    replication: u64,
-    period: u32,
-    period_label: String,
-    wom_version: &'static str,
-    person: NodeId,
-    chosen: String,
-    policies: Vec<PolicyTrace>,
-}
-
-/// One policy in trace.json.
-#[derive(Serialize)]
-struct PolicyTrace {
-    policy: String,
-    class: &'static str,
-    tone: &'static str,
-    people_reached: usize,
-    hearings: usize,
-    hops: u32,
-    reached_per_hop: Vec<usize>,
-    deterred: usize,
-    customers_lost: usize,
-    converted: usize,
-    period: PeriodTotals,
-    story: Vec<Telling>,
-}
-
-/// Everything in the period, every customer's story included: equal to what
-/// `wom run` reports for that replication and period.
-#[derive(Serialize)]
-struct PeriodTotals {
-    customers: usize,
-    negative_tellings: usize,
-    positive_tellings: usize,
-    negative_originators: usize,
-    positive_originators: usize,
-}
-
-/// One hearing of the story.
-#[derive(Serialize)]
-struct Telling {
-    teller: NodeId,
-    hearer: NodeId,
-    hop: u32,
-    tone: &'static str,
-    effect: &'static str,
-}
-
-impl TraceFile {
-    fn new(
-        scenario: &Scenario,
-        args: &TraceArgs,
-        person: NodeId,
-        chosen: &str,
-        traced: &[(&Replay, OutcomeClass, Story)],
-    ) -> Self {
-        let policies = traced
-            .iter()
-            .map(|(r, class, story)| PolicyTrace {
-                policy: r.name.clone(),
-                class: class.key(),
-                tone: tone_key(tone_index(scenario.outcomes.get(*class).tone)),
-                people_reached: story.reach(),
-                hearings: story.hearings.len(),
-                hops: story.depth(),
-                reached_per_hop: story.per_hop(),
-                deterred: story.count(Effect::Deterred),
-                customers_lost: story.count(Effect::Lost),
-                converted: story.count(Effect::Referred),
-                period: PeriodTotals {
-                    customers: r.log.outcomes().len(),
-                    negative_tellings: r.log.tellings(NEGATIVE),
-                    positive_tellings: r.log.tellings(POSITIVE),
-                    negative_originators: r.log.originators(NEGATIVE).len(),
-                    positive_originators: r.log.originators(POSITIVE).len(),
-                },
-                story: story.hearings.iter().map(telling).collect(),
-            })
-            .collect();
-        Self {
-            scenario: scenario.name.clone(),
-            scenario_file: args.scenario.display().to_string(),
-            seed: scenario.seed,
-            replication: args.replication,
-            period: args.period,
-            period_label: scenario.period_label.clone(),
-            wom_version: env!("CARGO_PKG_VERSION"),
-            person,
-            chosen: chosen.to_string(),
-            policies,
-        }
-    }
-}
-
-fn telling(h: &Hearing) -> Telling {
-    Telling {
-        teller: h.teller,
-        hearer: h.hearer,
-        hop: h.hop,
-        tone: tone_key(Some(h.tone)),
-        effect: effect_key(h.effect),
-    }
-}
-
 /// "month 0 (the first)".
-fn when(scenario: &Scenario, period: u32) -> String {
-    let label = &scenario.period_label;
+fn when(label: &str, period: u32) -> String {
     if period == 0 {
         format!("{label} 0 (the first)")
     } else {
@@ -348,7 +215,7 @@ fn when(scenario: &Scenario, period: u32) -> String {
 }
 
 /// The picture's title: the finding.
-fn title(traced: &[(&Replay, OutcomeClass, Story)]) -> String {
+fn title(panels: &[Panel]) -> String {
     let news = |s: &Story| {
         if s.is_negative() {
             "bad news"
@@ -363,9 +230,10 @@ fn title(traced: &[(&Replay, OutcomeClass, Story)]) -> String {
             if n == 1 { "person" } else { "people" }
         )
     };
-    match traced {
-        [(_, _, s)] if s.reach() == 0 => "One customer's experience, told to nobody".into(),
-        [(_, _, s)] => {
+    match panels {
+        [p] if p.story.reach() == 0 => "One customer's experience, told to nobody".into(),
+        [p] => {
+            let s = &p.story;
             let mut t = format!(
                 "One customer's {} reached {} in {} hop{}",
                 news(s),
@@ -385,13 +253,18 @@ fn title(traced: &[(&Replay, OutcomeClass, Story)]) -> String {
             t
         }
         _ => {
-            let parts: Vec<String> = traced
+            let parts: Vec<String> = panels
                 .iter()
-                .map(|(r, _, s)| {
-                    if s.reach() == 0 {
-                        format!("no story with {}", r.name)
+                .map(|p| {
+                    if p.story.reach() == 0 {
+                        format!("no story with {}", p.policy)
                     } else {
-                        format!("{} to {} with {}", news(s), people(s.reach()), r.name)
+                        format!(
+                            "{} to {} with {}",
+                            news(&p.story),
+                            people(p.story.reach()),
+                            p.policy
+                        )
                     }
                 })
                 .collect();
@@ -400,34 +273,60 @@ fn title(traced: &[(&Replay, OutcomeClass, Story)]) -> String {
     }
 }
 
-fn spread(
-    scenario: &Scenario,
-    args: &TraceArgs,
-    person: NodeId,
-    chosen: &str,
-    traced: &[(&Replay, OutcomeClass, Story)],
-) -> Spread {
-    Spread {
-        stem: "trace".into(),
-        title: title(traced),
-        subtitle: format!(
-            "Scenario {} · replication {} · {} · seed {} · person {person}: {chosen}",
-            scenario.name,
-            args.replication,
-            when(scenario, args.period),
-            scenario.seed
-        ),
-        max_hops: scenario.word_of_mouth.max_hops,
-        panels: traced
-            .iter()
-            .map(|(r, class, story)| Panel {
-                policy: r.name.clone(),
-                policy_index: r.index,
-                outcome: outcome_words(*class).into(),
-                story: story.clone(),
+/// The spread picture of a trace file (the same whether just traced or
+/// read back by `wom plot`).
+///
+/// # Errors
+/// Bad input when the file's stories cannot be rebuilt (an unknown key).
+fn picture(file: &TraceFile) -> Result<Spread> {
+    let panels = file
+        .policies
+        .iter()
+        .map(|p| {
+            let story = p
+                .rebuild(file.person, file.period)
+                .map_err(|e| bad_input(format!("trace.json, policy `{}`: {e}", p.policy)))?;
+            Ok(Panel {
+                policy: p.policy.clone(),
+                policy_index: p.policy_index,
+                outcome: outcome_words(&p.class).into(),
+                story,
             })
-            .collect(),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Spread {
+        stem: "trace".into(),
+        title: title(&panels),
+        subtitle: format!(
+            "Scenario {} · replication {} · {} · seed {} · person {}: {}",
+            file.scenario,
+            file.replication,
+            when(&file.period_label, file.period),
+            file.seed,
+            file.person,
+            file.chosen
+        ),
+        max_hops: file.max_hops,
+        panels,
+    })
+}
+
+/// Redraws `dir/trace.png` and `dir/trace.svg` from `dir/trace.json`, if
+/// there is one; returns the files written.
+///
+/// # Errors
+/// Bad input when trace.json is malformed; a failure when drawing or
+/// writing fails.
+pub fn redraw(dir: &Path) -> Result<Option<[PathBuf; 2]>> {
+    let path = dir.join("trace.json");
+    if !path.exists() {
+        return Ok(None);
     }
+    let text = read_input(&path, "trace file")?;
+    let file: TraceFile = serde_json::from_str(&text)
+        .map_err(|e| bad_input(format!("{} is not a trace file: {e}", path.display())))?;
+    let picture = render(&picture(&file)?)?;
+    Ok(Some(write_picture(dir, &picture)?))
 }
 
 fn print_summary(
@@ -442,14 +341,14 @@ fn print_summary(
         "Scenario `{}`, replication {}, {}, seed {}: person {person}, {chosen}",
         scenario.name,
         args.replication,
-        when(scenario, args.period),
+        when(&scenario.period_label, args.period),
         scenario.seed
     );
     for (r, class, story) in traced {
         println!(
             "  {:<20} {}: {}",
             r.name,
-            outcome_words(*class),
+            outcome_words(class.key()),
             crate::report::spread::summary(story)
         );
         println!(
