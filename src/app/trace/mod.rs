@@ -37,7 +37,7 @@ pub fn run(args: &TraceArgs) -> Result<()> {
     let policies = policy_indices(&scenario, &args.policy)?;
     if args.replication >= u64::from(scenario.replications) {
         return Err(bad_input(format!(
-            "--replication {}: the scenario runs replications 0 to {}",
+            "--replication {}: the scenario runs replications 0 to {} (for a run made with --replications N, add --set replications=N)",
             args.replication,
             scenario.replications - 1
         )));
