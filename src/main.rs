@@ -7,6 +7,7 @@
 
 mod app;
 mod cli;
+mod report;
 
 use std::process::ExitCode;
 

@@ -2,16 +2,18 @@
 //! and writes files, draws progress bars and formats results for people.
 
 mod cascade;
-mod files;
-mod format;
+pub(crate) mod files;
+pub(crate) mod format;
 mod graph;
-mod money;
+pub(crate) mod money;
 mod network;
 mod outputs;
+mod plot;
 mod progress;
-mod run;
+pub(crate) mod run;
 mod scenario;
 mod scenario_cmds;
+mod trace;
 
 use crate::cli::{Cli, Command, ThreadArgs};
 use anyhow::Result;
@@ -43,6 +45,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Cascade(args) => cascade::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Run(args) => run::run(&args),
+        Command::Plot(args) => plot::run(&args),
+        Command::Trace(args) => trace::run(&args),
         Command::Validate(args) => scenario_cmds::validate(&args),
         Command::Scenarios(args) => scenario_cmds::scenarios(&args),
         Command::Init(args) => scenario_cmds::init(&args),

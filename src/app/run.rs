@@ -13,7 +13,7 @@ use wom::sim::summary::{Cause, Comparison, RunSummary, summarize};
 use wom::sim::{Metric, ReplicationResult, World};
 
 /// Rows of the terminal table.
-const TABLE: [(Metric, &str); 13] = [
+pub(crate) const TABLE: [(Metric, &str); 13] = [
     (Metric::Npv, "NPV"),
     (Metric::CustomersFinal, "customers at the end"),
     (Metric::ChurnedDirect, "lost by own experience"),
@@ -229,6 +229,10 @@ pub fn run(args: &RunArgs) -> Result<()> {
         &dir.join("summary.json"),
         &outputs::summary_value(scenario, &summary, &headlines),
     )?;
+    // Charts and report from the files just written, exactly as `wom plot`.
+    if !args.no_charts {
+        crate::report::render_dir(&dir)?;
+    }
 
     if args.quiet {
         return Ok(());
@@ -254,8 +258,13 @@ pub fn run(args: &RunArgs) -> Result<()> {
         println!("{h}");
     }
     println!();
+    let extra = if args.no_charts {
+        ""
+    } else {
+        ", report.html, charts/"
+    };
     println!(
-        "Wrote {}/ (summary.json, replications.csv, periods.csv, metadata.json)",
+        "Wrote {}/ (summary.json, replications.csv, periods.csv, metadata.json{extra})",
         dir.display()
     );
     Ok(())

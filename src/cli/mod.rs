@@ -3,7 +3,9 @@
 
 pub mod cascade;
 pub mod graph;
+pub mod plot;
 pub mod run;
+pub mod trace;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -13,7 +15,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "wom", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10"
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom plot output/default\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10"
 )]
 pub struct Cli {
     /// The command to run.
@@ -32,6 +34,10 @@ pub enum Command {
     Scenarios(run::ScenariosArgs),
     /// Write a commented scenario template.
     Init(run::InitArgs),
+    /// Redraw the charts and report of a finished run from its files.
+    Plot(plot::PlotArgs),
+    /// Follow one customer's story through the network, as a picture.
+    Trace(trace::TraceArgs),
     /// Run the independent cascade on a network.
     Cascade(cascade::CascadeArgs),
     /// Generate or load a network, print its statistics, optionally write it.

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// with the first (the baseline), in money with 95% intervals.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom run scenarios/cafe.toml --replications 200 --seed 7 --out output/cafe-test\n  wom run scenarios/cafe.toml --set population.people=20000 --set experience.complaint_rate=0.1\n\nFiles written to DIR (default output/<scenario stem>/): summary.json, replications.csv, periods.csv, metadata.json."
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom run scenarios/cafe.toml --replications 200 --seed 7 --out output/cafe-test\n  wom run scenarios/cafe.toml --set population.people=20000 --set experience.complaint_rate=0.1\n\nFiles written to DIR (default output/<scenario stem>/): summary.json, replications.csv, periods.csv, metadata.json, report.html and charts/ (value_lost_by_cause, customers_over_time, npv_distribution, word_of_mouth_funnel; each .png and .svg)."
 )]
 pub struct RunArgs {
     /// Scenario file (TOML).
@@ -29,6 +29,9 @@ pub struct RunArgs {
     /// Threads.
     #[command(flatten)]
     pub threads: ThreadArgs,
+    /// Skip the charts and report.html (draw them later with `wom plot DIR`).
+    #[arg(long)]
+    pub no_charts: bool,
     /// No progress bar and no table: only errors (files are still written).
     #[arg(long, short)]
     pub quiet: bool,

@@ -7,6 +7,7 @@ pub mod metrics;
 mod replication;
 pub mod summary;
 mod tells;
+pub mod trace;
 mod world;
 
 pub use metrics::{Metric, Outputs, PeriodSeries, PolicyRun};

@@ -2,8 +2,10 @@
 
 mod bad_input;
 mod cascade;
+mod charts;
 mod graph;
 mod run;
+mod trace;
 
 use assert_cmd::Command;
 use std::path::PathBuf;

@@ -190,7 +190,16 @@ fn init_writes_a_template_that_validates_and_refuses_to_overwrite() {
 
 #[test]
 fn help_has_examples() {
-    for command in ["run", "cascade", "graph", "validate", "scenarios", "init"] {
+    for command in [
+        "run",
+        "cascade",
+        "graph",
+        "validate",
+        "scenarios",
+        "init",
+        "plot",
+        "trace",
+    ] {
         wom()
             .args([command, "--help"])
             .assert()

@@ -1,0 +1,28 @@
+//! `wom plot`: redraw the charts and report of a finished run (and the
+//! story picture, when `wom trace` left a trace.json there).
+
+use crate::cli::plot::PlotArgs;
+use crate::report;
+use anyhow::Result;
+
+/// Runs `wom plot`.
+pub fn run(args: &PlotArgs) -> Result<()> {
+    let written = report::render_dir(&args.dir)?;
+    let trace = super::trace::redraw(&args.dir)?;
+    if !args.quiet {
+        println!(
+            "Wrote {} and {} chart files in {}",
+            args.dir.join("report.html").display(),
+            written.len().saturating_sub(1),
+            args.dir.join("charts").display()
+        );
+        if let Some([png, svg]) = trace {
+            println!(
+                "Redrew {} and {} from trace.json",
+                png.display(),
+                svg.display()
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! The scenario's key assumptions in plain words, each with its source:
+//! a shipped default cites where the default comes from (see
+//! `wom::scenario::defaults`); anything else comes from the scenario file.
+
+use super::data::RunData;
+use super::echo::{OutcomeEcho, PolicyEcho, describe_tells};
+use crate::app::format::{count, thousands};
+use crate::app::money::money;
+use wom::scenario::defaults as d;
+
+/// One line of the assumptions table.
+#[derive(Debug, Clone)]
+pub struct Assumption {
+    /// What is assumed.
+    pub what: String,
+    /// Its value in words.
+    pub value: String,
+    /// Where the number comes from.
+    pub source: String,
+}
+
+/// TARP "buy again" rows: silent, unresolved, resolved, resolved quickly.
+const TARP_OVER_100: [f64; 4] = [0.09, 0.19, 0.54, 0.82];
+const TARP_UNDER_5: [f64; 4] = [0.37, 0.46, 0.70, 0.95];
+const UNHAPPY: [&str; 4] = ["silent", "unresolved", "resolved", "resolved_quickly"];
+
+fn pct(p: f64) -> String {
+    let v = 100.0 * p;
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}%")
+    } else {
+        format!("{}%", thousands(v, 1))
+    }
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+fn source(value: f64, default: f64, why: &str) -> String {
+    if same(value, default) {
+        format!("default: {why}")
+    } else {
+        "this scenario".into()
+    }
+}
+
+fn row(what: &str, value: String, source: String) -> Assumption {
+    Assumption {
+        what: what.into(),
+        value,
+        source,
+    }
+}
+
+fn stay_source(run: &RunData) -> String {
+    let stays: Vec<f64> = UNHAPPY
+        .iter()
+        .map(|k| run.scenario.outcomes.get(*k).map_or(f64::NAN, |o| o.stay))
+        .collect();
+    let matches = |row: &[f64; 4]| stays.iter().zip(row).all(|(a, b)| same(*a, *b));
+    if matches(&TARP_OVER_100) {
+        "TARP survey (U.S. Office of Consumer Affairs), problems over $100".into()
+    } else if matches(&TARP_UNDER_5) {
+        "TARP survey (U.S. Office of Consumer Affairs), problems under $5".into()
+    } else {
+        "this scenario".into()
+    }
+}
+
+fn tells_source(run: &RunData) -> String {
+    let uniform = |(lo, hi): (u32, u32)| serde_json::json!({ "uniform": { "lo": lo, "hi": hi } });
+    let is = |k: &str, v: (u32, u32)| {
+        run.scenario
+            .outcomes
+            .get(k)
+            .is_some_and(|o| o.tells == uniform(v))
+    };
+    if is("satisfied", d::TELLS_SATISFIED)
+        && is("unresolved", d::TELLS_DISSATISFIED)
+        && is("silent", d::TELLS_DISSATISFIED)
+    {
+        "default: seeds 000 and 003 (\"one satisfied customer tells two, one dissatisfied tells twenty-two\"); TARP: resolved complainers tell about 5".into()
+    } else {
+        "this scenario".into()
+    }
+}
+
+fn tells(o: Option<&OutcomeEcho>) -> String {
+    o.map_or_else(|| "?".into(), |o| describe_tells(&o.tells))
+}
+
+fn network(run: &RunData) -> String {
+    let n = &run.scenario.network;
+    let num = |k: &str| {
+        n[k].as_f64().map_or_else(
+            || "?".into(),
+            |x| thousands(x, 1).trim_end_matches(".0").to_string(),
+        )
+    };
+    match n["kind"].as_str().unwrap_or("") {
+        "watts_strogatz" => format!(
+            "small world (Watts–Strogatz), {} contacts each",
+            num("mean_degree")
+        ),
+        "barabasi_albert" => format!(
+            "scale free with hubs (Barabási–Albert), {} links per newcomer",
+            num("attach")
+        ),
+        "erdos_renyi" => format!(
+            "random (Erdős–Rényi), {} contacts on average",
+            num("mean_degree")
+        ),
+        "strong_weak_ties" => format!(
+            "families of {} with {} strong ties each, plus {} weak ties across families{}",
+            num("cluster_size"),
+            num("strong_ties"),
+            num("weak_ties"),
+            if n["weak_ties_churn"].as_bool() == Some(true) {
+                ", redrawn every period"
+            } else {
+                ""
+            }
+        ),
+        "file" => format!(
+            "a real network read from {}",
+            n["path"].as_str().unwrap_or("a file")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A policy in words.
+pub fn describe_policy(p: &PolicyEcho, currency: &str) -> String {
+    if p.ignores() {
+        return "every complaint is ignored".into();
+    }
+    let hours = thousands(p.response_hours, 1);
+    let hours = hours.trim_end_matches(".0");
+    let mut text = format!(
+        "answered within {hours} hour{}, {} resolved",
+        if hours == "1" { "" } else { "s" },
+        pct(p.resolve_rate)
+    );
+    if p.handoffs > 0 {
+        text.push_str(&format!(
+            ", passed between agents {} times ({} lost per handoff)",
+            p.handoffs,
+            pct(p.handoff_penalty)
+        ));
+    }
+    if p.compensation > 0.0 {
+        text.push_str(&format!(
+            ", {} compensation",
+            money(p.compensation, currency)
+        ));
+    }
+    if p.handling_cost > 0.0 {
+        text.push_str(&format!(
+            ", {} to handle each",
+            money(p.handling_cost, currency)
+        ));
+    }
+    text
+}
+
+/// The assumptions of a run, in report order.
+pub fn assumptions(run: &RunData) -> Vec<Assumption> {
+    let s = &run.scenario;
+    let o = |k: &str| s.outcomes.get(k);
+    let stay = |k: &str| o(k).map_or_else(|| "?".into(), |o| pct(o.stay));
+    let per = &s.period_label;
+    let customers = match s.population.initial_customers.as_f64() {
+        Some(f) if s.population.initial_customers.is_f64() => {
+            format!(
+                "{} ({} of them)",
+                count((f * run.people as f64).round() as u64),
+                pct(f)
+            )
+        }
+        _ => s.population.initial_customers.to_string(),
+    };
+    let wom = &s.word_of_mouth;
+    let e = &s.effects;
+    let mut rows = vec![
+        row(
+            "Population",
+            format!(
+                "{} people, {customers} customers at the start",
+                count(run.people)
+            ),
+            "this scenario".into(),
+        ),
+        row("Who talks to whom", network(run), "this scenario".into()),
+        row(
+            &format!("Experiences that go wrong each {per}"),
+            pct(s.experience.problem_rate),
+            source(
+                s.experience.problem_rate,
+                d::PROBLEM_RATE,
+                "modelling choice",
+            ),
+        ),
+        row(
+            "Unhappy customers who complain",
+            pct(s.experience.complaint_rate),
+            source(
+                s.experience.complaint_rate,
+                d::COMPLAINT_RATE,
+                "modelling choice; TARP finds about 4%",
+            ),
+        ),
+        row(
+            "Customers who stay after a problem",
+            format!(
+                "silent {}, complained and ignored {}, resolved {}, resolved quickly {} (no problem: {})",
+                stay("silent"),
+                stay("unresolved"),
+                stay("resolved"),
+                stay("resolved_quickly"),
+                stay("satisfied")
+            ),
+            stay_source(run),
+        ),
+        row(
+            "People each customer tells",
+            format!(
+                "happy {}, unhappy (silent or ignored) {}, resolved {}, resolved quickly {}",
+                tells(o("satisfied")),
+                tells(o("unresolved")),
+                tells(o("resolved")),
+                tells(o("resolved_quickly"))
+            ),
+            tells_source(run),
+        ),
+        row(
+            "Stories passed on",
+            format!(
+                "{} of those who hear bad news retell it ({} for good news), up to {} hops; each hop counts {} as much",
+                pct(wom.retell_negative),
+                pct(wom.retell_positive),
+                wom.max_hops,
+                pct(wom.hop_decay)
+            ),
+            source(
+                wom.retell_negative,
+                d::RETELL_NEGATIVE,
+                "modelling choice (seed 000: \"they pass it on\")",
+            ),
+        ),
+        row(
+            "What hearing does",
+            format!(
+                "bad news deters {} of prospects and drives away {} of customers; good news wins {} of prospects; {} of prospects join on their own each {per}",
+                pct(e.deter),
+                pct(e.hearsay_churn),
+                pct(e.referral_conversion),
+                pct(e.organic_conversion)
+            ),
+            source(
+                e.deter,
+                d::DETER,
+                "modelling choice (seed 003: Mrs Marinova's daughter went elsewhere)",
+            ),
+        ),
+        row(
+            "Value of a customer",
+            format!(
+                "{} margin per {per}; discount rate {} a year; horizon {}",
+                money(s.economics.margin, run.currency()),
+                pct(s.economics.discount_rate),
+                run.horizon()
+            ),
+            source(s.economics.margin, d::MARGIN, "modelling choice"),
+        ),
+    ];
+    if !same(s.experience.recovery_paradox, 1.0) {
+        rows.push(row(
+            "Recovery paradox",
+            format!(
+                "after a resolved complaint a customer's chance of leaving without a problem is multiplied by {}",
+                thousands(s.experience.recovery_paradox, 2)
+            ),
+            "this scenario (seed 003; contested by de Matos et al. 2007, so off by default)".into(),
+        ));
+    }
+    for (i, p) in s.policies.iter().enumerate() {
+        rows.push(row(
+            &format!(
+                "Policy {}{}",
+                p.name,
+                if i == 0 { " (baseline)" } else { "" }
+            ),
+            describe_policy(p, run.currency()),
+            "this scenario".into(),
+        ));
+    }
+    rows
+}

@@ -1,0 +1,124 @@
+//! Chart: the word-of-mouth funnel of bad news per policy — unhappy
+//! customers who tell, hearings, people reached, prospects deterred and
+//! customers lost to hearsay — means over replications.
+
+use super::canvas::{Chart, Drawn};
+use super::data::{PolicyData, RunData};
+use super::findings;
+use super::hbars::{self, Bar, Group, HBars};
+use super::style::{header, policy_colour};
+use crate::app::format::thousands;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use wom::sim::Metric;
+
+/// The funnel chart of a run.
+pub struct Funnel<'a> {
+    run: &'a RunData,
+    title: String,
+}
+
+impl<'a> Funnel<'a> {
+    /// Prepares the chart.
+    pub fn new(run: &'a RunData) -> Self {
+        Self {
+            title: findings::funnel(run),
+            run,
+        }
+    }
+}
+
+/// Customers who told a negative story, over the horizon: the classes
+/// whose tone is negative, counted from the run's totals.
+pub fn unhappy_tellers(run: &RunData, p: &PolicyData) -> f64 {
+    let m = |k: Metric| p.metric(k).mean;
+    let counts = [
+        ("silent", m(Metric::Silent)),
+        ("unresolved", m(Metric::Complaints) - m(Metric::Resolved)),
+        ("resolved", m(Metric::Resolved) - m(Metric::ResolvedQuickly)),
+        ("resolved_quickly", m(Metric::ResolvedQuickly)),
+    ];
+    counts
+        .iter()
+        .filter(|(class, _)| {
+            run.scenario
+                .outcomes
+                .get(*class)
+                .is_some_and(|o| o.tone == "negative")
+        })
+        .map(|(_, n)| n)
+        .sum()
+}
+
+/// The funnel stages of one policy: (label, mean).
+pub fn stages(run: &RunData, p: &PolicyData) -> [(&'static str, f64); 5] {
+    let m = |k: Metric| p.metric(k).mean;
+    [
+        ("Unhappy customers who tell", unhappy_tellers(run, p)),
+        ("Times bad news is heard", m(Metric::NegativeTellings)),
+        ("People reached", m(Metric::NegativeReach)),
+        ("Prospects deterred", m(Metric::Deterred)),
+        ("Customers lost to hearsay", m(Metric::ChurnedHearsay)),
+    ]
+}
+
+impl Chart for Funnel<'_> {
+    fn stem(&self) -> &str {
+        "word_of_mouth_funnel"
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Drawn<DB> {
+        let run = self.run;
+        let area = header(
+            root,
+            &self.title,
+            &findings::subtitle(run),
+            &format!(
+                "Bad news over {}, mean over replications: each unhappy customer tells many, who tell others",
+                run.horizon()
+            ),
+        )?;
+        // A stage is labelled with one decimal when every policy's mean
+        // is below 100 (so 22.0 and 19.6 read alike), else in whole people.
+        let all: Vec<[(&str, f64); 5]> = run.policies.iter().map(|p| stages(run, p)).collect();
+        let decimals: Vec<usize> = (0..5)
+            .map(|i| usize::from(all.iter().all(|s| s[i].1 < 100.0)))
+            .collect();
+        let categories = stages(run, &run.policies[0])
+            .iter()
+            .map(|(l, _)| l.to_string())
+            .collect();
+        let groups = run
+            .policies
+            .iter()
+            .map(|p| Group {
+                name: p.name.clone(),
+                colour: policy_colour(p.index),
+                bars: stages(run, p)
+                    .iter()
+                    .zip(&decimals)
+                    .map(|((_, v), d)| Bar {
+                        value: *v,
+                        whisker: None,
+                        label: thousands(*v, *d),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let format = |v: f64| thousands(v, 0);
+        hbars::draw(
+            &area,
+            &HBars {
+                categories,
+                first_is_total: false,
+                groups,
+                x_desc: format!("People over {} (mean per run)", run.horizon()),
+                x_format: &format,
+            },
+        )
+    }
+}

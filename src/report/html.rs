@@ -1,0 +1,277 @@
+//! report.html: one self-contained page — headline, assumptions with
+//! sources, results, the charts as inline SVG, the method — that needs no
+//! network and prints on one or two A4 pages. All text is HTML-escaped.
+
+use super::assumptions::assumptions;
+use super::canvas::Rendered;
+use super::data::RunData;
+use super::findings;
+use super::style::policy_colour;
+use crate::app::format::count;
+use crate::app::money::{amount, interval, money};
+use crate::app::run::TABLE;
+use wom::sim::summary::Cause;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = r#"
+body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #1f1f1f; line-height: 1.45;
+       max-width: 62rem; margin: 2rem auto; padding: 0 1.2rem; font-size: 15px; }
+h1 { font-size: 1.7rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #e4e4e4; }
+.lede { color: #5a5a5a; margin: 0 0 1rem; }
+.headline { font-size: 1.2rem; font-weight: bold; border-left: 6px solid #D55E00;
+            padding: .3rem 0 .3rem .9rem; margin: .6rem 0; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { padding: .28rem .5rem; border-bottom: 1px solid #e4e4e4; vertical-align: top; }
+th { text-align: left; background: #f5f5f5; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.src { color: #5a5a5a; font-size: .85rem; }
+.swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .35em; }
+figure { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
+figure svg { width: 100%; height: auto; display: block; border: 1px solid #e4e4e4; }
+figcaption { color: #5a5a5a; font-size: .85rem; margin-top: .3rem; }
+ol.method { padding-left: 1.3rem; }
+footer { color: #5a5a5a; font-size: .8rem; margin-top: 2rem; border-top: 1px solid #e4e4e4; padding-top: .5rem; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 8.5pt; line-height: 1.3; }
+  h1 { font-size: 15pt; } h2 { font-size: 10.5pt; margin: .7rem 0 .3rem; }
+  .headline { font-size: 10.5pt; }
+  th, td { padding: .1rem .3rem; }
+  .charts { break-before: page; page-break-before: always; }
+  .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
+  figure { margin: 0; }
+  figcaption { display: none; }
+}
+"#;
+
+fn results_table(run: &RunData) -> String {
+    let cur = run.currency();
+    let mut h = String::from("<table><thead><tr><th>mean (95% CI)</th>");
+    for p in &run.policies {
+        h.push_str(&format!(
+            "<th class=\"num\"><span class=\"swatch\" style=\"background:{}\"></span>{}</th>",
+            hex(p.index),
+            escape(&p.name)
+        ));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for (m, label) in TABLE {
+        h.push_str(&format!("<tr><td>{}</td>", escape(label)));
+        for p in &run.policies {
+            let s = p.metric(m);
+            let cell = if m.is_money() {
+                format!(
+                    "{} <small>({})</small>",
+                    money(s.mean, cur),
+                    interval(s.ci95[0], s.ci95[1], Some(cur))
+                )
+            } else {
+                format!(
+                    "{} <small>({})</small>",
+                    amount(s.mean),
+                    interval(s.ci95[0], s.ci95[1], None)
+                )
+            };
+            h.push_str(&format!(
+                "<td class=\"num\">{}</td>",
+                escape_keep_small(&cell)
+            ));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    h
+}
+
+/// Escapes a cell built from our own numbers, keeping its `<small>` tags.
+fn escape_keep_small(cell: &str) -> String {
+    escape(cell)
+        .replace("&lt;small&gt;", "<small>")
+        .replace("&lt;/small&gt;", "</small>")
+}
+
+fn causes_table(run: &RunData) -> String {
+    let cur = run.currency();
+    let mut h = String::from("<table><thead><tr><th>value lost by the baseline (95% CI)</th>");
+    for c in &run.comparisons {
+        h.push_str(&format!(
+            "<th class=\"num\"><span class=\"swatch\" style=\"background:{}\"></span>{} against {}</th>",
+            hex(c.policy_index),
+            escape(&c.baseline),
+            escape(&c.policy)
+        ));
+    }
+    h.push_str("</tr></thead><tbody>");
+    let cell = |s: &super::data::Stat| {
+        escape_keep_small(&format!(
+            "{} <small>({})</small>",
+            money(s.mean, cur),
+            interval(s.ci95[0], s.ci95[1], Some(cur))
+        ))
+    };
+    h.push_str("<tr><td><b>total</b></td>");
+    for c in &run.comparisons {
+        h.push_str(&format!(
+            "<td class=\"num\"><b>{}</b></td>",
+            cell(&c.npv_difference)
+        ));
+    }
+    h.push_str("</tr>");
+    for (i, cause) in Cause::ALL.iter().enumerate() {
+        h.push_str(&format!("<tr><td>{}</td>", escape(cause.label())));
+        for c in &run.comparisons {
+            h.push_str(&format!("<td class=\"num\">{}</td>", cell(&c.by_cause[i])));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    h
+}
+
+fn hex(index: usize) -> String {
+    let c = policy_colour(index);
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// An inline SVG figure, labelled for screen readers.
+fn figure(chart: &Rendered) -> String {
+    let svg = chart.svg.trim_start_matches(|c: char| c != '<');
+    let svg = svg
+        .strip_prefix("<?xml")
+        .and_then(|rest| rest.split_once("?>").map(|(_, s)| s.trim_start()))
+        .unwrap_or(svg);
+    let labelled = svg.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(&chart.title)),
+        1,
+    );
+    format!(
+        "<figure id=\"{}\">{labelled}<figcaption>{} — charts/{}.png, charts/{}.svg</figcaption></figure>\n",
+        escape(&chart.stem),
+        escape(&chart.title),
+        escape(&chart.stem),
+        escape(&chart.stem)
+    )
+}
+
+fn method(run: &RunData) -> String {
+    let s = &run.scenario;
+    let lines = [
+        format!(
+            "{} simulated people on a social network; some are customers, the rest prospects.",
+            count(run.people)
+        ),
+        format!(
+            "Each {}, every customer has an experience; a problem leads to silence or a complaint, which the policy ignores or resolves; the outcome sets whether the customer stays and what story they tell, and to how many contacts.",
+            s.period_label
+        ),
+        format!(
+            "Stories are retold for up to {} hops; each hearing may deter a prospect, win a referral or make a customer leave.",
+            s.word_of_mouth.max_hops
+        ),
+        "Value is the discounted margin of the customers kept, minus handling and compensation; the difference between two policies splits exactly into the causes shown.".to_string(),
+        format!(
+            "{} replications with common random numbers: every policy faces the same customers, problems and contacts, so differences are measured precisely (seed {}).",
+            count(run.replications),
+            run.seed
+        ),
+    ];
+    let items: String = lines
+        .iter()
+        .map(|l| format!("<li>{}</li>", escape(l)))
+        .collect();
+    format!("<ol class=\"method\">{items}</ol>")
+}
+
+/// The whole page.
+pub fn page(run: &RunData, charts: &[Rendered]) -> String {
+    let s = &run.scenario;
+    let mut h = String::with_capacity(200_000 + charts.iter().map(|c| c.svg.len()).sum::<usize>());
+    h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.push_str(&format!(
+        "<title>{} — word of mouth report</title>\n",
+        escape(&s.name)
+    ));
+    h.push_str(&format!("<style>{CSS}</style>\n</head>\n<body>\n"));
+    h.push_str(&format!(
+        "<header><h1>{}</h1><p class=\"lede\">Scenario {}{}</p></header>\n",
+        escape(&findings::value_lost(run)),
+        escape(&s.name),
+        if s.description.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", escape(&s.description))
+        }
+    ));
+    for line in &run.headlines {
+        h.push_str(&format!("<p class=\"headline\">{}</p>\n", escape(line)));
+    }
+    h.push_str("<h2>Assumptions</h2>\n<table><thead><tr><th>assumption</th><th>value</th><th>source</th></tr></thead><tbody>\n");
+    for a in assumptions(run) {
+        h.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td class=\"src\">{}</td></tr>\n",
+            escape(&a.what),
+            escape(&a.value),
+            escape(&a.source)
+        ));
+    }
+    h.push_str(&format!(
+        "</tbody></table>\n<p class=\"lede\">\"this scenario\": set in {}, whose comments give the reason for each number.</p>\n",
+        escape(if run.scenario_file.is_empty() { "the scenario file" } else { &run.scenario_file })
+    ));
+    h.push_str(&format!(
+        "<h2>Results over {}</h2>\n{}\n",
+        escape(&run.horizon()),
+        results_table(run)
+    ));
+    if !run.comparisons.is_empty() {
+        h.push_str(&format!(
+            "<h2>Where the value goes</h2>\n{}\n",
+            causes_table(run)
+        ));
+    }
+    h.push_str("<section class=\"charts\"><h2>Charts</h2>\n<div class=\"grid\">\n");
+    for c in charts {
+        h.push_str(&figure(c));
+    }
+    h.push_str("</div></section>\n<h2>Method</h2>\n");
+    h.push_str(&method(run));
+    h.push_str(&format!(
+        "\n<footer>wom {} · seed {} · {} replications · scenario file {} · drawn from summary.json, periods.csv, replications.csv and metadata.json</footer>\n</body>\n</html>\n",
+        escape(&run.version),
+        run.seed,
+        count(run.replications),
+        escape(&run.scenario_file)
+    ));
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape(r#"<b>"Tom's" & co</b>"#),
+            "&lt;b&gt;&quot;Tom&#39;s&quot; &amp; co&lt;/b&gt;"
+        );
+    }
+}

@@ -1,0 +1,247 @@
+//! `wom trace`: the stories of one period, consistent with `wom run`.
+
+use super::charts::{png_size, svg_text};
+use super::{fixture, wom};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn trace_to(dir: &Path, extra: &[&str]) -> Value {
+    wom()
+        .arg("trace")
+        .arg(fixture("tiny.toml"))
+        .arg("--out")
+        .arg(dir)
+        .arg("--quiet")
+        .args(extra)
+        .assert()
+        .success();
+    serde_json::from_str(&fs::read_to_string(dir.join("trace.json")).unwrap()).unwrap()
+}
+
+fn run_to(dir: &Path, extra: &[&str]) {
+    wom()
+        .arg("run")
+        .arg(fixture("tiny.toml"))
+        .arg("--out")
+        .arg(dir)
+        .args(["--quiet", "--no-charts"])
+        .args(extra)
+        .assert()
+        .success();
+}
+
+/// `column` of the periods.csv or replications.csv row with `key = value`
+/// and `policy`.
+fn csv_value(path: &Path, key: &str, value: &str, policy: &str, column: &str) -> f64 {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (k, p, c) = (at(key), at("policy"), at(column));
+    reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[k] == value && &r[p] == policy)
+        .map(|r| r[c].parse().unwrap())
+        .unwrap()
+}
+
+#[test]
+fn trace_counts_equal_the_runs_counts_for_that_period() {
+    let dir = tempfile::tempdir().unwrap();
+    // One replication, so periods.csv's mean is that replication's value.
+    run_to(dir.path(), &["--replications", "1"]);
+    for period in [0u32, 2] {
+        let trace = trace_to(
+            dir.path(),
+            &[
+                "--policy",
+                "ignore",
+                "--policy",
+                "recover",
+                "--period",
+                &period.to_string(),
+            ],
+        );
+        assert_eq!(trace["period"], period);
+        for p in trace["policies"].as_array().unwrap() {
+            let name = p["policy"].as_str().unwrap();
+            let told = csv_value(
+                &dir.path().join("periods.csv"),
+                "period",
+                &period.to_string(),
+                name,
+                "negative_tellings_mean",
+            );
+            assert_eq!(
+                p["period"]["negative_tellings"].as_f64().unwrap(),
+                told,
+                "{name} period {period}"
+            );
+            let customers = csv_value(
+                &dir.path().join("periods.csv"),
+                "period",
+                &period.to_string(),
+                name,
+                "customers_mean",
+            );
+            assert_eq!(p["period"]["customers"].as_f64().unwrap(), customers);
+        }
+    }
+}
+
+#[test]
+fn trace_of_a_later_replication_matches_that_replication() {
+    let dir = tempfile::tempdir().unwrap();
+    // One period, so a replication's totals are its first period's.
+    run_to(
+        dir.path(),
+        &["--replications", "4", "--set", "periods=1", "--seed", "9"],
+    );
+    let trace = trace_to(
+        dir.path(),
+        &[
+            "--replication",
+            "3",
+            "--set",
+            "periods=1",
+            "--seed",
+            "9",
+            "--policy",
+            "recover",
+        ],
+    );
+    let p = &trace["policies"][0];
+    for (ours, theirs) in [
+        ("negative_tellings", "negative_tellings"),
+        ("positive_tellings", "positive_tellings"),
+    ] {
+        let told = csv_value(
+            &dir.path().join("replications.csv"),
+            "replication",
+            "3",
+            "recover",
+            theirs,
+        );
+        assert_eq!(p["period"][ours].as_f64().unwrap(), told, "{ours}");
+    }
+}
+
+#[test]
+fn same_seed_same_stories_other_seed_other_stories() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let c = tempfile::tempdir().unwrap();
+    let one = trace_to(a.path(), &[]);
+    let two = trace_to(b.path(), &[]);
+    let other = trace_to(c.path(), &["--seed", "2"]);
+    assert_eq!(one, two);
+    assert_ne!(one["policies"][0]["story"], other["policies"][0]["story"]);
+    assert_eq!(
+        fs::read(a.path().join("trace.svg")).unwrap(),
+        fs::read(b.path().join("trace.svg")).unwrap()
+    );
+}
+
+#[test]
+fn the_story_is_one_customers_spread_with_hops_and_effects() {
+    let dir = tempfile::tempdir().unwrap();
+    let trace = trace_to(dir.path(), &[]);
+    let person = trace["person"].as_u64().unwrap();
+    // Default: the baseline and the next policy, side by side.
+    let policies = trace["policies"].as_array().unwrap();
+    assert_eq!(policies.len(), 2);
+    assert!(trace["chosen"].as_str().unwrap().starts_with("chosen as"));
+    let ignore = &policies[0];
+    assert_eq!(ignore["policy"], "ignore");
+    assert_eq!(ignore["tone"], "negative");
+    let story = ignore["story"].as_array().unwrap();
+    assert!(!story.is_empty());
+    let mut reached = std::collections::BTreeSet::new();
+    let mut tellers = std::collections::BTreeSet::from([person]);
+    for h in story {
+        let hop = h["hop"].as_u64().unwrap();
+        let teller = h["teller"].as_u64().unwrap();
+        assert!((1..=3).contains(&hop), "max_hops is 3");
+        if hop == 1 {
+            assert_eq!(teller, person, "hop 1 is told by the customer");
+        } else {
+            assert!(
+                tellers.contains(&teller) || reached.contains(&teller),
+                "teller {teller} never heard it"
+            );
+        }
+        assert_eq!(h["tone"], "negative");
+        assert!(["none", "deterred", "lost", "converted"].contains(&h["effect"].as_str().unwrap()));
+        let hearer = h["hearer"].as_u64().unwrap();
+        if hearer != person {
+            reached.insert(hearer);
+        }
+        tellers.insert(hearer);
+    }
+    assert_eq!(
+        ignore["people_reached"].as_u64().unwrap(),
+        reached.len() as u64
+    );
+    let per_hop: u64 = ignore["reached_per_hop"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(per_hop, reached.len() as u64);
+    // The picture: slide size, the finding as title, the customer named.
+    let png = fs::read(dir.path().join("trace.png")).unwrap();
+    assert_eq!(png_size(&png), (1600, 900));
+    let text = svg_text(&fs::read_to_string(dir.path().join("trace.svg")).unwrap());
+    assert!(text.contains("The same customer: bad news to"), "{text}");
+    assert!(text.contains(&format!("person {person}")));
+}
+
+#[test]
+fn trace_rejects_unknown_policies_and_out_of_range_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = |args: &[&str], message: &str| {
+        wom()
+            .arg("trace")
+            .arg(fixture("tiny.toml"))
+            .arg("--out")
+            .arg(dir.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(message.to_string()));
+    };
+    bad(&["--policy", "nope"], "it has: ignore, recover");
+    bad(&["--period", "4"], "periods 0 to 3");
+    bad(&["--replication", "40"], "replications 0 to 39");
+    bad(
+        &["--policy", "ignore", "--person", "100000"],
+        "not a customer",
+    );
+    bad(
+        &[
+            "--policy", "ignore", "--policy", "recover", "--policy", "ignore",
+        ],
+        "two side by side",
+    );
+}
+
+#[test]
+fn plot_redraws_the_trace_picture_from_trace_json() {
+    let dir = tempfile::tempdir().unwrap();
+    run_to(dir.path(), &[]);
+    trace_to(dir.path(), &["--period", "1"]);
+    let read = |name: &str| fs::read(dir.path().join(name)).unwrap();
+    let (png, svg) = (read("trace.png"), read("trace.svg"));
+    fs::remove_file(dir.path().join("trace.png")).unwrap();
+    fs::remove_file(dir.path().join("trace.svg")).unwrap();
+    wom()
+        .arg("plot")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("from trace.json"));
+    assert!(read("trace.svg") == svg, "trace.svg differs after wom plot");
+    assert!(read("trace.png") == png, "trace.png differs after wom plot");
+}
