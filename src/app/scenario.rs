@@ -49,6 +49,46 @@ fn run_memory_estimate(scenario: &Scenario, threads: usize) -> u64 {
     resampled + per_thread * threads as u64
 }
 
+/// Checks, without building anything, that a generated network and the
+/// scratch state of `threads` workers fit in memory (sweeps check every
+/// point before running the first).
+///
+/// # Errors
+/// Bad input for a network too large for this machine.
+pub fn check_fits(scenario: &Scenario, threads: usize) -> Result<()> {
+    if matches!(scenario.network.kind, NetworkKind::File { .. }) {
+        return Ok(());
+    }
+    network::check_memory(
+        run_memory_estimate(scenario, threads),
+        &format!(
+            "scenario `{}` with {} people",
+            scenario.name, scenario.population.people
+        ),
+    )
+}
+
+/// Replications to start with: `--replications`, else with a precision
+/// target the scenario's `replications` only if the file writes it (its
+/// default of 1000 would overshoot most targets) or 100, else the
+/// scenario's value.
+pub fn start_replications(
+    table: &toml::Table,
+    scenario: &Scenario,
+    flag: Option<u32>,
+    precision: bool,
+) -> u64 {
+    match (flag, precision) {
+        (Some(n), _) => u64::from(n),
+        (None, true) => table
+            .get("replications")
+            .and_then(toml::Value::as_integer)
+            .and_then(|n| u64::try_from(n).ok())
+            .unwrap_or(100),
+        (None, false) => u64::from(scenario.replications),
+    }
+}
+
 /// Builds the world of a scenario: loads a file network or generates one,
 /// after checking that it fits in memory.
 ///
@@ -68,13 +108,7 @@ pub fn build_world(scenario: Scenario, threads: usize) -> Result<World> {
         }
         return Ok(World::new(scenario, NetworkPlan::Shared(loaded.graph)));
     }
-    network::check_memory(
-        run_memory_estimate(&scenario, threads),
-        &format!(
-            "scenario `{}` with {} people",
-            scenario.name, scenario.population.people
-        ),
-    )?;
+    check_fits(&scenario, threads)?;
     match World::generated(scenario) {
         Some(world) => Ok(world.map_err(|e| bad_input(e.to_string()))?),
         None => Err(bad_input("internal: generated world without a generator")),
