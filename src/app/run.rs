@@ -10,8 +10,8 @@ use anyhow::Result;
 use std::path::PathBuf;
 use std::time::Instant;
 use wom::model::{Handling, Scenario};
-use wom::sim::summary::{Cause, Comparison, RunSummary, summarize};
 use wom::sim::precision::{Precision, Reached, run_to_precision};
+use wom::sim::summary::{Cause, Comparison, RunSummary, summarize};
 use wom::sim::{Metric, ReplicationResult, World};
 
 /// Rows of the terminal table.
@@ -51,7 +51,13 @@ pub fn simulate(
 ) -> (Vec<ReplicationResult>, RunSummary, Option<Reached>) {
     let bar = progress::bar(start, "replications", quiet);
     let (results, reached) = pool.install(|| {
-        run_to_precision(world, start, precision, |total| bar.set_length(total), || bar.inc(1))
+        run_to_precision(
+            world,
+            start,
+            precision,
+            |total| bar.set_length(total),
+            || bar.inc(1),
+        )
     });
     bar.finish_and_clear();
     let names: Vec<String> = world
@@ -240,12 +246,8 @@ fn print_comparison(scenario: &Scenario, c: &Comparison) {
 pub fn run(args: &RunArgs) -> Result<()> {
     let (table, mut scenario) = scenario::load_with(&args.scenario, &args.set)?;
     let precision = precision_of(&args.precision);
-    let first = scenario::start_replications(
-        &table,
-        &scenario,
-        args.replications,
-        precision.is_some(),
-    );
+    let first =
+        scenario::start_replications(&table, &scenario, args.replications, precision.is_some());
     check_start(first, precision)?;
     if let Some(r) = args.replications {
         scenario.replications = r;

@@ -57,11 +57,7 @@ pub(crate) fn padded(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) 
     if !lo.is_finite() {
         return (-1.0, 1.0);
     }
-    let span = if hi > lo {
-        hi - lo
-    } else {
-        lo.abs().max(1.0)
-    };
+    let span = if hi > lo { hi - lo } else { lo.abs().max(1.0) };
     (lo - pad * span, hi + pad * span)
 }
 
@@ -115,7 +111,10 @@ impl Chart for LineChart {
             .map_err(err)?;
         if y0 < 0.0 && y1 > 0.0 {
             chart
-                .draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], BLACK.stroke_width(1)))
+                .draw_series(LineSeries::new(
+                    [(x0, 0.0), (x1, 0.0)],
+                    BLACK.stroke_width(1),
+                ))
                 .map_err(err)?;
         }
         for (i, line) in self.lines.iter().enumerate() {
@@ -123,7 +122,10 @@ impl Chart for LineChart {
             let mut band: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.hi)).collect();
             band.extend(line.points.iter().rev().map(|p| (p.x, p.lo)));
             chart
-                .draw_series(std::iter::once(Polygon::new(band, colour.mix(0.2).filled())))
+                .draw_series(std::iter::once(Polygon::new(
+                    band,
+                    colour.mix(0.2).filled(),
+                )))
                 .map_err(err)?;
             chart
                 .draw_series(LineSeries::new(

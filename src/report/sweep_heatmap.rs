@@ -143,7 +143,11 @@ impl Heatmap {
         let cells = self.cells.iter().flatten().flatten();
         let (lo, hi) = padded(cells.map(|c| c.mean), 0.0);
         let (lo, hi) = (lo.min(0.0), hi.max(0.0));
-        let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 1.0, hi + 1.0) };
+        let (lo, hi) = if hi > lo {
+            (lo, hi)
+        } else {
+            (lo - 1.0, hi + 1.0)
+        };
         let mut chart = ChartBuilder::on(area)
             .margin_top(20)
             .margin_bottom(120)

@@ -53,10 +53,14 @@ impl Chart for Tornado {
         let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
         let area = titled(root, &self.title, &self.subtitle)?;
         let n = self.bars.len();
-        let ends = self
-            .bars
-            .iter()
-            .flat_map(|b| [b.at_low_ci[0], b.at_low_ci[1], b.at_high_ci[0], b.at_high_ci[1]]);
+        let ends = self.bars.iter().flat_map(|b| {
+            [
+                b.at_low_ci[0],
+                b.at_low_ci[1],
+                b.at_high_ci[0],
+                b.at_high_ci[1],
+            ]
+        });
         let (x0, x1) = padded(ends.chain([self.base]), 0.12);
         let rows: Vec<f64> = (0..n).map(|i| i as f64).collect();
         let mut chart = ChartBuilder::on(&area)
@@ -135,7 +139,11 @@ impl Chart for Tornado {
                 let style = font(18.0).color(&MUTED).pos(Pos::new(anchor, VPos::Center));
                 let pad = (x1 - x0) * 0.006 * if right { 1.0 } else { -1.0 };
                 chart
-                    .draw_series(std::iter::once(Text::new(text.clone(), (x + pad, y), style)))
+                    .draw_series(std::iter::once(Text::new(
+                        text.clone(),
+                        (x + pad, y),
+                        style,
+                    )))
                     .map_err(err)?;
             }
         }
@@ -147,12 +155,17 @@ impl Chart for Tornado {
             .map_err(err)?
             .label(format!("base: {}", compact(self.base, &self.unit)))
             .legend(|(x, y)| PathElement::new([(x + 15, y - 10), (x + 15, y + 10)], BLACK));
-        for (colour, text) in [(LOW, "key at its low setting"), (HIGH, "key at its high setting")] {
+        for (colour, text) in [
+            (LOW, "key at its low setting"),
+            (HIGH, "key at its high setting"),
+        ] {
             chart
                 .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
                 .map_err(err)?
                 .label(text)
-                .legend(move |(x, y)| Rectangle::new([(x, y - 8), (x + 30, y + 8)], colour.filled()));
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 8), (x + 30, y + 8)], colour.filled())
+                });
         }
         chart
             .configure_series_labels()

@@ -58,7 +58,9 @@ impl Decimal {
         }
         let mut mantissa: i128 = 0;
         for b in int.bytes().chain(frac_digits.bytes()) {
-            mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(i128::from(b - b'0'))?;
         }
         Some(Decimal {
             mantissa: if negative { -mantissa } else { mantissa },
@@ -111,7 +113,11 @@ pub fn expand_range(
             ))
         })
     };
-    let (a, b, s) = (parse("start", start)?, parse("end", end)?, parse("step", step)?);
+    let (a, b, s) = (
+        parse("start", start)?,
+        parse("end", end)?,
+        parse("step", step)?,
+    );
     let scale = a.scale.max(b.scale).max(s.scale);
     let too_big = || err("the range's numbers are too large".into());
     let (a_m, b_m, s_m) = (
@@ -166,9 +172,7 @@ mod tests {
     fn eleven_exact_points() {
         let v = range("0", "0.5", "0.05").unwrap();
         assert_eq!(v.len(), 11);
-        let expected = [
-            0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
-        ];
+        let expected = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
         for (got, want) in v.iter().zip(expected) {
             assert_eq!(got, &Value::Float(want));
         }

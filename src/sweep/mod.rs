@@ -2,7 +2,8 @@
 //!
 //! [`spec`] reads `--set KEY=VALUES` and `--vary KEY=LOW:HIGH`, [`decimal`]
 //! expands exact decimal ranges, [`grid`] combines axes into points,
-//! [`hash`] gives each point a stable identity for resuming, and
+//! [`hash`] gives each point a stable identity for resuming, [`point`]
+//! holds a finished point's statistics, and
 //! [`sensitivity`] holds the default ranges of `wom sensitivity`. Running
 //! points, files and charts live in the application layer; nothing here
 //! touches files.
@@ -16,6 +17,7 @@
 pub mod decimal;
 pub mod grid;
 pub mod hash;
+pub mod point;
 pub mod sensitivity;
 pub mod spec;
 
