@@ -142,6 +142,10 @@ pub fn run(args: &SweepArgs) -> Result<()> {
     };
     outputs::write_json(&dir.join("metadata.json"), &metadata(None))?;
 
+    let todo: Vec<&Planned> = planned
+        .iter()
+        .filter(|p| !done.contains_key(&p.point.index))
+        .collect();
     let began = Instant::now();
     let state = Mutex::new(Progress {
         done,
@@ -153,14 +157,6 @@ pub fn run(args: &SweepArgs) -> Result<()> {
         let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
         rewrite(&dir, &header, &mut s)?;
     }
-    let todo: Vec<&Planned> = planned
-        .iter()
-        .filter(|p| {
-            !state
-                .lock()
-                .is_ok_and(|s| s.done.contains_key(&p.point.index))
-        })
-        .collect();
     let bar = progress::bar(planned.len() as u64, "points", args.quiet);
     bar.set_position(resumed_points as u64);
     bar.reset_eta();
@@ -255,12 +251,21 @@ fn print_table(header: &SweepHeader, sizes: &[usize], done: &BTreeMap<usize, Poi
             .map(|k| k.rsplit('.').next().unwrap_or(k).to_string())
             .collect();
         h.push("replications".into());
+        if header.precision_target.is_some() {
+            h.push("precision".into());
+        }
         h.push(title);
         h
     }];
     for p in done.values().take(TABLE_ROWS) {
         let mut row: Vec<String> = p.values.iter().map(|v| v.text.clone()).collect();
         row.push(count(p.replications));
+        if let Some(r) = &p.precision {
+            let relative = r
+                .relative
+                .map_or_else(|| "—".to_string(), |x| format!("±{:.1}%", 100.0 * x));
+            row.push(format!("{relative} {}", if r.met { "met" } else { "max" }));
+        }
         row.push(match p.headline() {
             Some(c) => {
                 let d = &c.npv_difference;

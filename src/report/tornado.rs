@@ -82,9 +82,11 @@ impl Chart for Tornado {
         let row = |i: usize| (n - 1 - i) as f64;
         let label = |v: &f64| {
             let i = v.round() as usize;
-            (i < n)
-                .then(|| self.bars[n - 1 - i].label.clone())
-                .unwrap_or_default()
+            if i < n {
+                self.bars[n - 1 - i].label.clone()
+            } else {
+                String::new()
+            }
         };
         chart
             .configure_mesh()

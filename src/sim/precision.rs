@@ -119,4 +119,41 @@ mod tests {
         let centred = Summary::from_values(&[-1.0, 1.0]);
         assert!(!check(&centred, 0.5, 2).met);
     }
+
+    #[test]
+    fn stops_at_the_first_doubling_that_meets_the_target() {
+        let text = "periods = 3\n[population]\npeople = 400\n[network]\nmean_degree = 4\n\
+                    [policies.ignore]\nhandling = \"ignore\"\n\
+                    [policies.recover]\nhandling = \"recover\"\n";
+        let scenario = crate::scenario::parse(text, std::path::Path::new("p.toml")).unwrap();
+        let world = World::generated(scenario).unwrap().unwrap();
+        let target = Precision {
+            relative: 0.1,
+            max_replications: 10_000,
+        };
+        let mut rounds = Vec::new();
+        let (results, reached) =
+            run_to_precision(&world, 4, Some(target), |n| rounds.push(n), || {});
+        let reached = reached.unwrap();
+        assert!(reached.met && reached.relative <= 0.1);
+        assert_eq!(results.len() as u64, reached.replications);
+        assert!(reached.replications > 4, "needs more than 4 replications");
+        // One round fewer would not have met it.
+        let half = reached.replications / 2;
+        let before = headline_difference(&results[..half as usize]).unwrap();
+        assert!(!check(&before, 0.1, half).met);
+        // Doubling from 4, reusing the replications already run.
+        assert_eq!(rounds.last(), Some(&reached.replications));
+        assert!(rounds.iter().all(|n| n.is_power_of_two()));
+        let fixed = world.run(0..reached.replications, || {});
+        assert_eq!(fixed, results);
+        // A maximum below what the target needs stops there, unmet.
+        let capped = Precision {
+            relative: 0.1,
+            max_replications: half,
+        };
+        let (short, r) = run_to_precision(&world, 4, Some(capped), |_| {}, || {});
+        assert_eq!(short.len() as u64, half);
+        assert!(!r.unwrap().met);
+    }
 }

@@ -6,6 +6,7 @@ mod charts;
 mod graph;
 mod run;
 mod trace;
+mod sweep;
 
 use assert_cmd::Command;
 use std::path::PathBuf;
