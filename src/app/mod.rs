@@ -14,10 +14,10 @@ mod progress;
 pub(crate) mod run;
 mod scenario;
 mod scenario_cmds;
-mod trace;
 mod sensitivity;
 mod sweep;
-mod sweep_files;
+pub(crate) mod sweep_files;
+mod trace;
 
 use crate::cli::{Cli, Command, ThreadArgs};
 use anyhow::Result;

@@ -9,7 +9,9 @@ use super::run::{check_start, precision_of};
 use super::scenario;
 use crate::cli::PrecisionArgs;
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use wom::model::Scenario;
 use wom::sim::Metric;
 use wom::sim::precision::{Precision, Reached, run_to_precision};
@@ -149,4 +151,36 @@ pub fn run_point(planned: &Planned, precision: Option<Precision>, threads: usize
         reached,
         headline,
     })
+}
+
+/// Calls `work` on every item, on the current rayon pool: `workers` tasks
+/// take items in order from a shared counter (so items start in order and
+/// a killed run has finished mostly the first ones), and the parallel work
+/// inside each item (its replications) is shared with idle threads by
+/// work stealing. Stops at the first error and returns it.
+///
+/// # Errors
+/// The first error of `work`.
+pub fn for_each_in_order<T: Sync>(
+    items: &[T],
+    workers: usize,
+    work: impl Fn(&T) -> Result<()> + Sync,
+) -> Result<()> {
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    (0..workers.clamp(1, items.len().max(1)))
+        .into_par_iter()
+        .with_max_len(1)
+        .try_for_each(|_| -> Result<()> {
+            while !failed.load(Ordering::Relaxed) {
+                let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                    break;
+                };
+                if let Err(e) = work(item) {
+                    failed.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+            Ok(())
+        })
 }

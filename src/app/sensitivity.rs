@@ -8,8 +8,8 @@ use super::points::{self, Planned, Replications};
 use super::sweep::default_dir;
 use super::{bad_input, files::write_atomic, outputs, progress, scenario, thread_pool};
 use crate::cli::sweep::SensitivityArgs;
+use crate::report::{About, Tornado, render, write_picture};
 use anyhow::Result;
-use rayon::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -62,7 +62,7 @@ fn runs(ranges: &[(Vary, String)]) -> Vec<Point> {
 
 /// Runs `wom sensitivity`.
 pub fn run(args: &SensitivityArgs) -> Result<()> {
-    let (table, base) = scenario::load(&args.scenario)?;
+    let (table, base) = scenario::load_with(&args.scenario, &args.set)?;
     if base.policies.len() < 2 {
         return Err(bad_input(
             "sensitivity compares two policies; the scenario has one",
@@ -77,18 +77,15 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
     let bar = progress::bar(planned.len() as u64, "runs", args.quiet);
     let results = Mutex::new(BTreeMap::new());
     pool.install(|| {
-        planned
-            .iter()
-            .par_bridge()
-            .try_for_each(|p: &Planned| -> Result<()> {
-                let ran = points::run_point(p, None, threads)?;
-                results
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(p.point.index, ran);
-                bar.inc(1);
-                Ok(())
-            })
+        points::for_each_in_order(&planned, threads, |p: &Planned| {
+            let ran = points::run_point(p, None, threads)?;
+            results
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(p.point.index, ran);
+            bar.inc(1);
+            Ok(())
+        })
     })?;
     bar.finish_and_clear();
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -151,10 +148,20 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
             "scenario": scenario,
         }),
     )?;
+    let about = About {
+        scenario: scenario.name.clone(),
+        baseline: baseline.clone(),
+        policy: policy.clone(),
+        currency: scenario.economics.currency.clone(),
+        replications: planned[0].start,
+        seed: scenario.seed,
+    };
+    let chart = render(&Tornado::new(&about, &base_diff, &effects))?;
+    write_picture(&dir.join("charts"), &chart)?;
     if !args.quiet {
         print_table(scenario, baseline, policy, &base_diff, &effects);
         println!(
-            "\n{} runs of {} replications in {:.1} s, {} threads. Wrote {}/ (sensitivity.csv, sensitivity.json, metadata.json)",
+            "\n{} runs of {} replications in {:.1} s, {} threads. Wrote {}/ (sensitivity.csv, sensitivity.json, metadata.json, charts/tornado.png/.svg)",
             planned.len(),
             count(planned[0].start),
             elapsed,

@@ -8,7 +8,6 @@ use super::sweep_files::{self, SweepHeader};
 use super::{bad_input, outputs, progress, scenario, thread_pool};
 use crate::cli::sweep::SweepArgs;
 use anyhow::Result;
-use rayon::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -164,30 +163,36 @@ pub fn run(args: &SweepArgs) -> Result<()> {
     // Points are taken in order by whichever worker is free; each point's
     // replications run in parallel on the same pool (no oversubscription).
     pool.install(|| {
-        todo.into_iter()
-            .par_bridge()
-            .try_for_each(|p| -> Result<()> {
-                let ran = points::run_point(p, precision, threads)?;
-                let record = PointResult::new(&p.point, p.hash, &ran.summary, ran.reached.as_ref());
-                let stored = sweep_files::store_point(&dir, p.hash, &record)?;
-                let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
-                s.done.insert(p.point.index, stored);
-                s.fresh += 1;
-                if args.stop_after == Some(s.fresh) {
-                    // Testing aid: die like a killed run, after the point file
-                    // and before the sweep files are rebuilt.
-                    std::process::exit(130);
-                }
-                if s.due() {
-                    rewrite(&dir, &header, &mut s)?;
-                }
-                bar.inc(1);
-                Ok(())
-            })
+        points::for_each_in_order(&todo, threads, |p| {
+            let ran = points::run_point(p, precision, threads)?;
+            let record = PointResult::new(&p.point, p.hash, &ran.summary, ran.reached.as_ref());
+            let stored = sweep_files::store_point(&dir, p.hash, &record)?;
+            let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+            s.done.insert(p.point.index, stored);
+            s.fresh += 1;
+            if args.stop_after == Some(s.fresh) {
+                // Testing aid: die like a killed run, after the point file
+                // and before the sweep files are rebuilt.
+                std::process::exit(130);
+            }
+            if s.due() {
+                rewrite(&dir, &header, &mut s)?;
+            }
+            bar.inc(1);
+            Ok(())
+        })
     })?;
     bar.finish_and_clear();
     let mut s = state.into_inner().unwrap_or_else(|e| e.into_inner());
     rewrite(&dir, &header, &mut s)?;
+    let mut written = vec!["sweep.csv", "sweep.json", "metadata.json", "points/"]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    for chart in crate::report::sweep_charts(&header, &s.done)? {
+        crate::report::write_picture(&dir.join("charts"), &chart)?;
+        written.push(format!("charts/{}.png/.svg", chart.stem));
+    }
     let elapsed = began.elapsed().as_secs_f64();
     outputs::write_json(&dir.join("metadata.json"), &metadata(Some(elapsed)))?;
 
@@ -203,10 +208,7 @@ pub fn run(args: &SweepArgs) -> Result<()> {
             dir.display(),
             threads
         );
-        println!(
-            "Wrote {}/ (sweep.csv, sweep.json, metadata.json, points/)",
-            dir.display()
-        );
+        println!("Wrote {}/ ({})", dir.display(), written.join(", "));
     }
     Ok(())
 }

@@ -5,8 +5,8 @@ pub mod cascade;
 pub mod graph;
 pub mod plot;
 pub mod run;
-pub mod trace;
 pub mod sweep;
+pub mod trace;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

@@ -63,6 +63,10 @@ pub struct SensitivityArgs {
     /// (repeatable).
     #[arg(long = "vary", value_name = "KEY=LOW:HIGH")]
     pub vary: Vec<String>,
+    /// Change a key of the base scenario first, e.g.
+    /// `--set population.people=2000` (repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
     /// Replications per run (overrides the scenario's `replications`).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=10_000_000))]
     pub replications: Option<u32>,

@@ -1,207 +1,364 @@
-//! Sweep line chart: one line per series (a policy comparison, or a level of
-//! a second swept key) against one swept key, each with its 95% band.
+//! The charts of a sweep, built from its finished points: the headline
+//! paired difference against the first swept key (one line per value of a
+//! second key with few values), each policy's NPV against the first key,
+//! and, with two keys or more, a heatmap of the difference over the first
+//! two.
 
-use super::sweep_style::{Chart, GRID, MUTED, PALETTE, Ticked, compact, font, thin, tick, titled};
-use plotters::coord::Shift;
-use plotters::prelude::*;
+use super::canvas::{Rendered, render};
+use super::style::{POLICY_COLOURS, policy_colour};
+use super::sweep_heatmap::{Cell, Heatmap};
+use super::sweep_lines::{BandPoint, Line, LineChart};
+use crate::app::money::symbol;
+use crate::app::sweep_files::SweepHeader;
+use anyhow::Result;
+use std::collections::BTreeMap;
+use wom::sim::Metric;
+use wom::stats::Summary;
+use wom::sweep::point::PointResult;
 
-/// One point of a line: the mean and its 95% interval at `x`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BandPoint {
-    /// Position on the x axis (the swept value, or its index).
-    pub x: f64,
-    /// Mean.
-    pub mean: f64,
-    /// Lower end of the 95% interval.
-    pub lo: f64,
-    /// Upper end of the 95% interval.
-    pub hi: f64,
+/// Most values of a second key drawn as separate lines.
+const MAX_SERIES: usize = 6;
+
+/// The distinct values of one swept key, in order of first appearance.
+struct Axis {
+    key: String,
+    texts: Vec<String>,
+    /// The value of each text as a number, if every value is one.
+    numbers: Option<Vec<f64>>,
 }
 
-/// A line with its band.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Line {
-    /// Legend text.
-    pub label: String,
-    /// Points in x order.
-    pub points: Vec<BandPoint>,
-}
-
-/// A line chart of a value against one swept key.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LineChart {
-    /// The finding, in words.
-    pub title: String,
-    /// What is drawn and how.
-    pub subtitle: String,
-    /// The swept key.
-    pub x_label: String,
-    /// What the y axis shows.
-    pub y_label: String,
-    /// Tick labels for a categorical x axis (x = 0, 1, …); `None` for a
-    /// numeric one.
-    pub x_categories: Option<Vec<String>>,
-    /// Prefix of y values (a currency symbol).
-    pub unit: String,
-    /// The lines, drawn in palette order.
-    pub lines: Vec<Line>,
-}
-
-/// A padded range around `values`, never empty.
-pub(crate) fn padded(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
-    let (lo, hi) = values
-        .filter(|v| v.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(v), b.max(v))
-        });
-    if !lo.is_finite() {
-        return (-1.0, 1.0);
+impl Axis {
+    fn new(key: &str, k: usize, done: &BTreeMap<usize, PointResult>) -> Self {
+        let mut texts: Vec<String> = Vec::new();
+        let mut numbers = Vec::new();
+        for p in done.values() {
+            let v = &p.values[k];
+            if !texts.contains(&v.text) {
+                texts.push(v.text.clone());
+                numbers.push(v.number);
+            }
+        }
+        Axis {
+            key: key.to_string(),
+            texts,
+            numbers: numbers.into_iter().collect(),
+        }
     }
-    let span = if hi > lo { hi - lo } else { lo.abs().max(1.0) };
-    (lo - pad * span, hi + pad * span)
+
+    /// Position of a value on the axis.
+    fn x(&self, text: &str) -> f64 {
+        let i = self.texts.iter().position(|t| t == text).unwrap_or(0);
+        self.numbers.as_ref().map_or(i as f64, |n| n[i])
+    }
+
+    fn categories(&self) -> Option<Vec<String>> {
+        self.numbers.is_none().then(|| self.texts.clone())
+    }
+
+    /// The key's last dotted part, for titles and legends.
+    fn short(&self) -> &str {
+        self.key.rsplit('.').next().unwrap_or(&self.key)
+    }
 }
 
-impl Chart for LineChart {
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
-        let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-        let area = titled(root, &self.title, &self.subtitle)?;
-        let all = || self.lines.iter().flat_map(|l| l.points.iter());
-        let (y0, y1) = padded(all().flat_map(|p| [p.lo, p.hi, 0.0]), 0.06);
-        let mut xs: Vec<f64> = all().map(|p| p.x).collect();
-        xs.sort_by(f64::total_cmp);
-        xs.dedup();
-        let (x0, x1) = match &self.x_categories {
-            Some(c) => (-0.5, c.len().max(1) as f64 - 0.5),
-            None => padded(xs.iter().copied(), 0.03),
-        };
-        let ticks = thin(&xs, 14);
-        let mut chart = ChartBuilder::on(&area)
-            .margin_left(30)
-            .margin_right(50)
-            .margin_bottom(20)
-            .x_label_area_size(80)
-            .y_label_area_size(120)
-            .build_cartesian_2d(
-                Ticked {
-                    lo: x0,
-                    hi: x1,
-                    ticks,
-                },
-                y0..y1,
+fn band(x: f64, s: &Summary) -> BandPoint {
+    BandPoint {
+        x,
+        mean: s.mean,
+        lo: s.ci95[0],
+        hi: s.ci95[1],
+    }
+}
+
+/// Points whose keys from `from` on are at their first value.
+fn at_first<'a>(
+    done: &'a BTreeMap<usize, PointResult>,
+    axes: &'a [Axis],
+    from: usize,
+) -> impl Iterator<Item = &'a PointResult> + 'a {
+    done.values().filter(move |p| {
+        p.values
+            .iter()
+            .zip(axes)
+            .skip(from)
+            .all(|(v, a)| a.texts.first() == Some(&v.text))
+    })
+}
+
+/// "Other swept keys at their first value: …", or empty.
+fn fixed_note(axes: &[Axis], from: usize) -> String {
+    let fixed: Vec<String> = axes
+        .iter()
+        .skip(from)
+        .map(|a| {
+            format!(
+                "{} = {}",
+                a.short(),
+                a.texts.first().map_or("", String::as_str)
             )
-            .map_err(err)?;
-        let categories = self.x_categories.clone();
-        let x_format = move |v: &f64| match &categories {
-            Some(c) => c.get(v.round() as usize).cloned().unwrap_or_default(),
-            None => tick(*v),
-        };
-        let unit = self.unit.clone();
-        chart
-            .configure_mesh()
-            .x_desc(self.x_label.as_str())
-            .y_desc(self.y_label.as_str())
-            .x_label_formatter(&x_format)
-            .y_label_formatter(&|v| compact(*v, &unit))
-            .y_labels(8)
-            .label_style(font(20.0).color(&MUTED))
-            .axis_desc_style(font(24.0))
-            .bold_line_style(GRID)
-            .light_line_style(WHITE)
-            .draw()
-            .map_err(err)?;
-        if y0 < 0.0 && y1 > 0.0 {
-            chart
-                .draw_series(LineSeries::new(
-                    [(x0, 0.0), (x1, 0.0)],
-                    BLACK.stroke_width(1),
-                ))
-                .map_err(err)?;
-        }
-        for (i, line) in self.lines.iter().enumerate() {
-            let colour = PALETTE[i % PALETTE.len()];
-            let mut band: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.hi)).collect();
-            band.extend(line.points.iter().rev().map(|p| (p.x, p.lo)));
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    band,
-                    colour.mix(0.2).filled(),
-                )))
-                .map_err(err)?;
-            chart
-                .draw_series(LineSeries::new(
-                    line.points.iter().map(|p| (p.x, p.mean)),
-                    colour.stroke_width(4),
-                ))
-                .map_err(err)?
-                .label(line.label.as_str())
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 4), (x + 30, y + 4)], colour.filled())
-                });
-            chart
-                .draw_series(
-                    line.points
-                        .iter()
-                        .map(|p| Circle::new((p.x, p.mean), 6, colour.filled())),
-                )
-                .map_err(err)?;
-        }
-        if self.lines.len() > 1 || !self.lines.iter().all(|l| l.label.is_empty()) {
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperRight)
-                .margin(16)
-                .label_font(font(20.0))
-                .background_style(WHITE.mix(0.85))
-                .border_style(GRID)
-                .draw()
-                .map_err(err)?;
-        }
-        Ok(())
+        })
+        .collect();
+    if fixed.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; other swept keys at their first value: {}",
+            fixed.join(", ")
+        )
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::sweep_style::render;
+fn subtitle(header: &SweepHeader, done: &BTreeMap<usize, PointResult>) -> String {
+    let reps: Vec<u64> = done.values().map(|p| p.replications).collect();
+    let (lo, hi) = (
+        reps.iter().min().copied().unwrap_or(0),
+        reps.iter().max().copied().unwrap_or(0),
+    );
+    let reps = if lo == hi {
+        format!("{lo} replications per point")
+    } else {
+        format!("{lo}–{hi} replications per point")
+    };
+    let precision = header.precision_target.map_or(String::new(), |t| {
+        format!(" (precision ±{:.1}%)", 100.0 * t)
+    });
+    format!(
+        "Scenario `{}` · {} points · {reps}{precision} · seed {} · every point on the same random streams",
+        header.scenario,
+        done.len(),
+        header.seed
+    )
+}
 
-    #[test]
-    fn renders_png_and_svg_with_text() {
-        let points = |k: f64| {
-            (0..5)
-                .map(|i| {
-                    let x = i as f64 * 0.1;
-                    let m = k * (1.0 + x);
-                    BandPoint {
-                        x,
-                        mean: m,
-                        lo: m - 100.0,
-                        hi: m + 100.0,
-                    }
+/// The charts of a sweep (none before the first point is done).
+///
+/// # Errors
+/// When a chart cannot be drawn.
+pub fn sweep_charts(
+    header: &SweepHeader,
+    done: &BTreeMap<usize, PointResult>,
+) -> Result<Vec<Rendered>> {
+    let Some(first) = done.values().next() else {
+        return Ok(Vec::new());
+    };
+    let axes: Vec<Axis> = header
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(k, key)| Axis::new(key, k, done))
+        .collect();
+    let unit = symbol(&header.currency);
+    let sub = subtitle(header, done);
+    let mut charts = Vec::new();
+    if let Some(c) = first.headline() {
+        let lost = format!("Value lost by `{}` against `{}`", c.baseline, c.policy);
+        charts.push(render(&difference(&axes, done, &lost, &unit, &sub))?);
+        if axes.len() >= 2 {
+            charts.push(render(&heatmap(&axes, done, &lost, &unit, &sub))?);
+        }
+    }
+    charts.push(render(&policies(header, &axes, done, &unit, &sub))?);
+    Ok(charts)
+}
+
+/// The headline difference against the first key.
+fn difference(
+    axes: &[Axis],
+    done: &BTreeMap<usize, PointResult>,
+    lost: &str,
+    unit: &str,
+    sub: &str,
+) -> LineChart {
+    let x = &axes[0];
+    let by_second = axes.len() >= 2 && axes[1].texts.len() <= MAX_SERIES;
+    let series: Vec<(String, Vec<&PointResult>)> = if by_second {
+        let second = &axes[1];
+        second
+            .texts
+            .iter()
+            .map(|t| {
+                let points = at_first(done, axes, 2)
+                    .filter(|p| &p.values[1].text == t)
+                    .collect();
+                (format!("{} = {t}", second.short()), points)
+            })
+            .collect()
+    } else {
+        vec![(String::new(), at_first(done, axes, 1).collect())]
+    };
+    let lines: Vec<Line> = series
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, points))| Line {
+            label,
+            colour: if by_second {
+                POLICY_COLOURS[(i + 1) % POLICY_COLOURS.len()]
+            } else {
+                policy_colour(1)
+            },
+            points: points
+                .iter()
+                .filter_map(|p| {
+                    let d = &p.headline()?.npv_difference;
+                    Some(band(x.x(&p.values[0].text), d))
                 })
-                .collect()
-        };
-        let chart = LineChart {
-            title: "Ignoring complaints costs more as more customers complain".into(),
-            subtitle: "value lost, mean and 95% band".into(),
-            x_label: "experience.complaint_rate".into(),
-            y_label: "value lost ($)".into(),
-            x_categories: None,
-            unit: "$".into(),
-            lines: vec![
-                Line {
-                    label: "recover vs ignore".into(),
-                    points: points(1000.0),
-                },
-                Line {
-                    label: "fast vs ignore".into(),
-                    points: points(2000.0),
-                },
-            ],
-        };
-        let r = render(&chart).unwrap();
-        assert!(r.png.starts_with(b"\x89PNG"));
-        assert!(r.svg.contains("Ignoring complaints costs more"));
-        assert_eq!(render(&chart).unwrap(), r, "rendering is deterministic");
+                .collect(),
+        })
+        .collect();
+    let title = match lines.as_slice() {
+        [one] => match (one.points.first(), one.points.last()) {
+            (Some(a), Some(b)) if one.points.len() > 1 => format!(
+                "{lost}: {} at {} = {}, {} at {}",
+                super::sweep_axis::compact(a.mean, unit),
+                x.short(),
+                x.texts.first().map_or("", String::as_str),
+                super::sweep_axis::compact(b.mean, unit),
+                x.texts.last().map_or("", String::as_str),
+            ),
+            _ => lost.to_string(),
+        },
+        _ => {
+            let means = lines.iter().flat_map(|l| l.points.iter().map(|p| p.mean));
+            let (lo, hi) = means.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), m| {
+                (a.min(m), b.max(m))
+            });
+            format!(
+                "{lost}: from {} to {} across the sweep",
+                super::sweep_axis::compact(lo, unit),
+                super::sweep_axis::compact(hi, unit)
+            )
+        }
+    };
+    LineChart {
+        stem: "sweep-difference".into(),
+        title,
+        subtitle: sub.to_string(),
+        guide: format!(
+            "Line: mean paired difference in NPV (value lost); band: its 95% confidence interval{}",
+            fixed_note(axes, if by_second { 2 } else { 1 })
+        ),
+        x_label: x.key.clone(),
+        y_label: format!("Value lost ({})", unit.trim()),
+        x_categories: x.categories(),
+        unit: unit.to_string(),
+        include_zero: true,
+        lines,
+    }
+}
+
+/// Each policy's NPV against the first key.
+fn policies(
+    header: &SweepHeader,
+    axes: &[Axis],
+    done: &BTreeMap<usize, PointResult>,
+    unit: &str,
+    sub: &str,
+) -> LineChart {
+    let x = &axes[0];
+    let points: Vec<&PointResult> = at_first(done, axes, 1).collect();
+    let lines: Vec<Line> = header
+        .policies
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Line {
+            label: name.clone(),
+            colour: policy_colour(i),
+            points: points
+                .iter()
+                .filter_map(|p| Some(band(x.x(&p.values[0].text), p.metric(i, Metric::Npv)?)))
+                .collect(),
+        })
+        .collect();
+    let best = |p: &PointResult| {
+        (0..header.policies.len()).max_by(|&a, &b| {
+            let m = |i| {
+                p.metric(i, Metric::Npv)
+                    .map_or(f64::NEG_INFINITY, |s| s.mean)
+            };
+            m(a).total_cmp(&m(b))
+        })
+    };
+    let winners: Vec<Option<usize>> = points.iter().map(|p| best(p)).collect();
+    let title = match winners.first() {
+        Some(Some(w)) if winners.iter().all(|v| v == &Some(*w)) => format!(
+            "`{}` keeps the most value at every {} swept",
+            header.policies[*w],
+            x.short()
+        ),
+        _ => format!(
+            "The policy that keeps the most value changes with {}",
+            x.short()
+        ),
+    };
+    LineChart {
+        stem: "sweep-policies".into(),
+        title,
+        subtitle: sub.to_string(),
+        guide: format!(
+            "Line: mean NPV of each policy over replications; band: 95% confidence interval of the mean{}",
+            fixed_note(axes, 1)
+        ),
+        x_label: x.key.clone(),
+        y_label: format!("NPV ({})", unit.trim()),
+        x_categories: x.categories(),
+        unit: unit.to_string(),
+        include_zero: false,
+        lines,
+    }
+}
+
+/// The headline difference over the first two keys.
+fn heatmap(
+    axes: &[Axis],
+    done: &BTreeMap<usize, PointResult>,
+    lost: &str,
+    unit: &str,
+    sub: &str,
+) -> Heatmap {
+    let (xa, ya) = (&axes[0], &axes[1]);
+    let mut cells = vec![vec![None; xa.texts.len()]; ya.texts.len()];
+    let mut top: Option<(f64, &str, &str)> = None;
+    for p in at_first(done, axes, 2) {
+        let Some(c) = p.headline() else { continue };
+        let col = xa.texts.iter().position(|t| t == &p.values[0].text);
+        let row = ya.texts.iter().position(|t| t == &p.values[1].text);
+        if let (Some(col), Some(row)) = (col, row) {
+            let d = &c.npv_difference;
+            cells[row][col] = Some(Cell {
+                mean: d.mean,
+                lo: d.ci95[0],
+                hi: d.ci95[1],
+            });
+            if top.is_none_or(|(m, _, _)| d.mean > m) {
+                top = Some((d.mean, &p.values[0].text, &p.values[1].text));
+            }
+        }
+    }
+    let title = top.map_or_else(
+        || lost.to_string(),
+        |(m, a, b)| {
+            format!(
+                "{lost}: largest, {}, at {} = {a} and {} = {b}",
+                super::sweep_axis::compact(m, unit),
+                xa.short(),
+                ya.short()
+            )
+        },
+    );
+    Heatmap {
+        stem: "sweep-heatmap".into(),
+        title,
+        subtitle: sub.to_string(),
+        guide: format!(
+            "Cell: mean paired difference in NPV (value lost); ~ marks a 95% interval that includes zero{}",
+            fixed_note(axes, 2)
+        ),
+        x_label: xa.key.clone(),
+        y_label: ya.key.clone(),
+        x_categories: xa.texts.clone(),
+        y_categories: ya.texts.clone(),
+        cells,
+        unit: unit.to_string(),
+        legend: format!("Value lost ({})", unit.trim()),
     }
 }

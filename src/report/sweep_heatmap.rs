@@ -2,11 +2,12 @@
 //! diverging scale (blue below zero, vermillion above), each cell labelled
 //! with its mean.
 
-use super::sweep_charts::padded;
-use super::sweep_style::{Chart, MUTED, PALETTE, Ticked, compact, font, thin, titled};
+use super::canvas::{Chart, Drawn};
+use super::style::{INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, text};
+use super::sweep_axis::{Ticked, compact, padded, thin};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// One cell: the mean and its 95% interval.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,10 +23,14 @@ pub struct Cell {
 /// A heatmap over two swept keys.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heatmap {
+    /// File stem.
+    pub stem: String,
     /// The finding, in words.
     pub title: String,
-    /// What is drawn and how.
+    /// Scenario, replications, seed.
     pub subtitle: String,
+    /// How to read the chart.
+    pub guide: String,
     /// The first swept key (columns).
     pub x_label: String,
     /// The second swept key (rows).
@@ -42,8 +47,9 @@ pub struct Heatmap {
     pub legend: String,
 }
 
-const NEGATIVE: RGBColor = PALETTE[4];
-const POSITIVE: RGBColor = PALETTE[5];
+/// Below zero: blue; above: vermillion (Okabe–Ito, as the policies).
+const NEGATIVE: RGBColor = POLICY_COLOURS[1];
+const POSITIVE: RGBColor = POLICY_COLOURS[0];
 
 /// The colour of `value` on a scale symmetric around zero up to `max`.
 fn colour(value: f64, max: f64) -> RGBColor {
@@ -58,9 +64,16 @@ fn colour(value: f64, max: f64) -> RGBColor {
 }
 
 impl Chart for Heatmap {
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
-        let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-        let area = titled(root, &self.title, &self.subtitle)?;
+    fn stem(&self) -> &str {
+        &self.stem
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Drawn<DB> {
+        let area = header(root, &self.title, &self.subtitle, &self.guide)?;
         let (main, legend) = area.split_horizontally(WIDTH_MAIN);
         let (nx, ny) = (self.x_categories.len(), self.y_categories.len());
         let cells = || self.cells.iter().flatten().flatten();
@@ -83,8 +96,7 @@ impl Chart for Heatmap {
                     hi: ny as f64 - 0.5,
                     ticks: keys(ny),
                 },
-            )
-            .map_err(err)?;
+            )?;
         let label = |c: &[String], v: f64| c.get(v.round() as usize).cloned().unwrap_or_default();
         chart
             .configure_mesh()
@@ -93,36 +105,33 @@ impl Chart for Heatmap {
             .y_desc(self.y_label.as_str())
             .x_label_formatter(&|v| label(&self.x_categories, *v))
             .y_label_formatter(&|v| label(&self.y_categories, *v))
-            .label_style(font(20.0).color(&MUTED))
-            .axis_desc_style(font(24.0))
-            .draw()
-            .map_err(err)?;
+            .label_style(text(TICK_SIZE, INK))
+            .axis_desc_style(text(LABEL_SIZE, MUTED))
+            .draw()?;
         let annotate = nx * ny <= 200;
-        let text_size = if nx > 10 { 16.0 } else { 20.0 };
+        let text_size = if nx > 10 { 17.0 } else { 22.0 };
         for (row, cells) in self.cells.iter().enumerate() {
             for (col, cell) in cells.iter().enumerate() {
                 let Some(c) = cell else { continue };
                 let (x, y) = (col as f64, row as f64);
-                chart
-                    .draw_series(std::iter::once(Rectangle::new(
-                        [(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)],
-                        colour(c.mean, max).filled(),
-                    )))
-                    .map_err(err)?;
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)],
+                    colour(c.mean, max).filled(),
+                )))?;
                 if annotate {
                     let unclear = c.lo <= 0.0 && c.hi >= 0.0;
-                    let text = format!(
+                    let value = format!(
                         "{}{}",
                         if unclear { "~" } else { "" },
                         compact(c.mean, &self.unit)
                     );
                     let dark = max > 0.0 && c.mean.abs() / max > 0.55;
-                    let style = font(text_size)
-                        .color(if dark { &WHITE } else { &BLACK })
-                        .pos(Pos::new(HPos::Center, VPos::Center));
-                    chart
-                        .draw_series(std::iter::once(Text::new(text, (x, y), style)))
-                        .map_err(err)?;
+                    let style = anchored(
+                        text(text_size, if dark { WHITE } else { INK }),
+                        HPos::Center,
+                        VPos::Center,
+                    );
+                    chart.draw_series(std::iter::once(Text::new(value, (x, y), style)))?;
                 }
             }
         }
@@ -138,8 +147,7 @@ impl Heatmap {
         &self,
         area: &DrawingArea<DB, Shift>,
         max: f64,
-    ) -> Result<(), String> {
-        let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    ) -> Drawn<DB> {
         let cells = self.cells.iter().flatten().flatten();
         let (lo, hi) = padded(cells.map(|c| c.mean), 0.0);
         let (lo, hi) = (lo.min(0.0), hi.max(0.0));
@@ -148,34 +156,35 @@ impl Heatmap {
         } else {
             (lo - 1.0, hi + 1.0)
         };
+        let (w, _) = area.dim_in_pixel();
+        area.draw(&Text::new(
+            self.legend.clone(),
+            (i32::try_from(w / 2).unwrap_or(0), 4),
+            anchored(text(20.0, MUTED), HPos::Center, VPos::Top),
+        ))?;
         let mut chart = ChartBuilder::on(area)
-            .margin_top(20)
+            .margin_top(44)
             .margin_bottom(120)
-            .margin_right(10)
-            .y_label_area_size(110)
-            .caption(self.legend.as_str(), font(18.0))
-            .build_cartesian_2d(0.0..1.0, lo..hi)
-            .map_err(err)?;
+            .margin_right(50)
+            .y_label_area_size(100)
+            .build_cartesian_2d(0.0..1.0, lo..hi)?;
         chart
             .configure_mesh()
             .disable_mesh()
             .disable_x_axis()
             .y_labels(7)
             .y_label_formatter(&|v| compact(*v, &self.unit))
-            .label_style(font(18.0).color(&MUTED))
-            .draw()
-            .map_err(err)?;
+            .label_style(text(20.0, INK))
+            .draw()?;
         let steps = 120;
         let step = (hi - lo) / f64::from(steps);
-        chart
-            .draw_series((0..steps).map(|i| {
-                let y = lo + step * f64::from(i);
-                Rectangle::new(
-                    [(0.0, y), (1.0, y + step)],
-                    colour(y + step / 2.0, max).filled(),
-                )
-            }))
-            .map_err(err)?;
+        chart.draw_series((0..steps).map(|i| {
+            let y = lo + step * f64::from(i);
+            Rectangle::new(
+                [(0.0, y), (1.0, y + step)],
+                colour(y + step / 2.0, max).filled(),
+            )
+        }))?;
         Ok(())
     }
 }

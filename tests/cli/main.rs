@@ -5,8 +5,8 @@ mod cascade;
 mod charts;
 mod graph;
 mod run;
-mod trace;
 mod sweep;
+mod trace;
 
 use assert_cmd::Command;
 use std::path::PathBuf;
