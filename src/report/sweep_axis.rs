@@ -85,6 +85,9 @@ pub fn axis_label(value: f64, unit: &str, lo: f64, hi: f64) -> String {
     } else {
         (1.0, "")
     };
+    if value == 0.0 {
+        return format!("{unit}0");
+    }
     let step = ((hi - lo) / 8.0 / scale).abs();
     let digits = if step > 0.0 && step < 1.0 {
         ((-step.log10()).ceil() as usize).min(4)
@@ -158,6 +161,7 @@ mod tests {
         assert_eq!(axis_label(152_400.0, "$", 150_000.0, 153_000.0), "$152.4k");
         assert_eq!(axis_label(5_000.0, "$", 0.0, 15_000.0), "$5k");
         assert_eq!(axis_label(-2_000.0, "$", -4_000.0, 15_000.0), "−$2k");
-        assert_eq!(axis_label(0.0, "", -1.0, 1.0), "0.0");
+        assert_eq!(axis_label(0.0, "$", 0.0, 15_000.0), "$0");
+        assert_eq!(axis_label(0.5, "", -1.0, 1.0), "0.5");
     }
 }

@@ -22,6 +22,8 @@ const MAX_SERIES: usize = 6;
 /// The distinct values of one swept key, in order of first appearance.
 struct Axis {
     key: String,
+    /// Its position among the swept keys (in `PointResult::values`).
+    k: usize,
     texts: Vec<String>,
     /// The value of each text as a number, if every value is one.
     numbers: Option<Vec<f64>>,
@@ -40,6 +42,7 @@ impl Axis {
         }
         Axis {
             key: key.to_string(),
+            k,
             texts,
             numbers: numbers.into_iter().collect(),
         }
@@ -77,11 +80,9 @@ fn at_first<'a>(
     from: usize,
 ) -> impl Iterator<Item = &'a PointResult> + 'a {
     done.values().filter(move |p| {
-        p.values
-            .iter()
-            .zip(axes)
+        axes.iter()
             .skip(from)
-            .all(|(v, a)| a.texts.first() == Some(&v.text))
+            .all(|a| a.texts.first() == Some(&p.values[a.k].text))
     })
 }
 
@@ -141,19 +142,21 @@ pub fn sweep_charts(
     let Some(first) = done.values().next() else {
         return Ok(Vec::new());
     };
-    let axes: Vec<Axis> = header
+    let mut axes: Vec<Axis> = header
         .keys
         .iter()
         .enumerate()
         .map(|(k, key)| Axis::new(key, k, done))
         .collect();
+    // Keys with one value are settings, not axes: chart the others.
+    axes.sort_by_key(|a| a.texts.len() < 2);
     let unit = symbol(&header.currency);
     let sub = subtitle(header, done);
     let mut charts = Vec::new();
     if let Some(c) = first.headline() {
         let lost = format!("Value lost by `{}` against `{}`", c.baseline, c.policy);
         charts.push(render(&difference(&axes, done, &lost, &unit, &sub))?);
-        if axes.len() >= 2 {
+        if axes.len() >= 2 && axes[1].texts.len() >= 2 {
             charts.push(render(&heatmap(&axes, done, &lost, &unit, &sub))?);
         }
     }
@@ -170,7 +173,7 @@ fn difference(
     sub: &str,
 ) -> LineChart {
     let x = &axes[0];
-    let by_second = axes.len() >= 2 && axes[1].texts.len() <= MAX_SERIES;
+    let by_second = axes.len() >= 2 && (2..=MAX_SERIES).contains(&axes[1].texts.len());
     let series: Vec<(String, Vec<&PointResult>)> = if by_second {
         let second = &axes[1];
         second
@@ -178,7 +181,7 @@ fn difference(
             .iter()
             .map(|t| {
                 let points = at_first(done, axes, 2)
-                    .filter(|p| &p.values[1].text == t)
+                    .filter(|p| &p.values[second.k].text == t)
                     .collect();
                 (format!("{} = {t}", second.short()), points)
             })
@@ -200,7 +203,7 @@ fn difference(
                 .iter()
                 .filter_map(|p| {
                     let d = &p.headline()?.npv_difference;
-                    Some(band(x.x(&p.values[0].text), d))
+                    Some(band(x.x(&p.values[x.k].text), d))
                 })
                 .collect(),
         })
@@ -265,7 +268,7 @@ fn policies(
             colour: policy_colour(i),
             points: points
                 .iter()
-                .filter_map(|p| Some(band(x.x(&p.values[0].text), p.metric(i, Metric::Npv)?)))
+                .filter_map(|p| Some(band(x.x(&p.values[x.k].text), p.metric(i, Metric::Npv)?)))
                 .collect(),
         })
         .collect();
@@ -320,8 +323,9 @@ fn heatmap(
     let mut top: Option<(f64, &str, &str)> = None;
     for p in at_first(done, axes, 2) {
         let Some(c) = p.headline() else { continue };
-        let col = xa.texts.iter().position(|t| t == &p.values[0].text);
-        let row = ya.texts.iter().position(|t| t == &p.values[1].text);
+        let (xt, yt) = (&p.values[xa.k].text, &p.values[ya.k].text);
+        let col = xa.texts.iter().position(|t| t == xt);
+        let row = ya.texts.iter().position(|t| t == yt);
         if let (Some(col), Some(row)) = (col, row) {
             let d = &c.npv_difference;
             cells[row][col] = Some(Cell {
@@ -330,7 +334,7 @@ fn heatmap(
                 hi: d.ci95[1],
             });
             if top.is_none_or(|(m, _, _)| d.mean > m) {
-                top = Some((d.mean, &p.values[0].text, &p.values[1].text));
+                top = Some((d.mean, xt, yt));
             }
         }
     }

@@ -31,7 +31,7 @@ fn read_json(path: &Path) -> Value {
 /// and the time taken), as (relative path, bytes), sorted.
 fn result_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
-    for sub in [dir.to_path_buf(), dir.join("points")] {
+    for sub in [dir.to_path_buf(), dir.join("points"), dir.join("charts")] {
         for entry in fs::read_dir(&sub).unwrap() {
             let path = entry.unwrap().path();
             let name = path.strip_prefix(dir).unwrap().display().to_string();
@@ -92,6 +92,15 @@ fn writes_a_tidy_csv_in_point_order() {
     assert_eq!((&first_of("3")[1], &first_of("3")[2]), ("36", "0.1"));
     let diff = rows.iter().find(|r| &r[6] == "npv_difference").unwrap();
     assert_eq!((&diff[4], &diff[5]), ("recover", "ignore"));
+    for chart in ["sweep-difference", "sweep-policies", "sweep-heatmap"] {
+        let png = fs::read(dir.path().join(format!("charts/{chart}.png"))).unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "{chart}.png");
+        let svg = fs::read_to_string(dir.path().join(format!("charts/{chart}.svg"))).unwrap();
+        assert!(
+            svg.contains("<svg") && svg.contains("complaint_rate"),
+            "{chart}.svg"
+        );
+    }
     let json = read_json(&dir.path().join("sweep.json"));
     assert_eq!(json["points_done"], 6);
     assert_eq!(json["complete"], true);
@@ -334,6 +343,10 @@ fn sensitivity_writes_a_tornado_table_largest_swing_first() {
     let swing = |r: &csv::StringRecord| r[11].parse::<f64>().unwrap().abs();
     assert!(swing(&rows[0]) >= swing(&rows[1]) && swing(&rows[1]) >= swing(&rows[2]));
     assert_eq!(&rows[2][2], "{ uniform = [5, 6] }");
+    let png = fs::read(dir.path().join("charts/tornado.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    let svg = fs::read_to_string(dir.path().join("charts/tornado.svg")).unwrap();
+    assert!(svg.contains("moves the value lost most"));
 }
 
 #[test]
