@@ -284,7 +284,7 @@ fn policies(
     let winners: Vec<Option<usize>> = points.iter().map(|p| best(p)).collect();
     let title = match winners.first() {
         Some(Some(w)) if winners.iter().all(|v| v == &Some(*w)) => format!(
-            "`{}` keeps the most value at every {} swept",
+            "Most value kept by `{}` at every {} swept",
             header.policies[*w],
             x.short()
         ),

@@ -61,7 +61,7 @@ impl Tornado {
         let unit = symbol(&about.currency);
         let title = match effects.first() {
             Some(e) => format!(
-                "`{}` moves the value lost most: {} at {}, {} at {}",
+                "The value lost moves most with `{}`: {} at {}, {} at {}",
                 e.vary.key,
                 compact(e.at_low.mean, &unit),
                 value_text(&e.vary.low),
