@@ -69,8 +69,9 @@ pub fn describe(point: &Point) -> String {
 }
 
 /// Applies every point to the scenario table and validates the result
-/// exactly as `wom run --set` would, checks that it fits in memory on
-/// `threads` workers, and computes its identity. Nothing runs until every
+/// exactly as `wom run --set` would, checks that `threads` such variants
+/// in progress at once (one per worker) fit in memory, and computes its
+/// identity. Nothing runs until every
 /// point has passed.
 ///
 /// # Errors
@@ -100,7 +101,7 @@ pub fn plan(
             if let Some(seed) = reps.seed {
                 s.seed = seed;
             }
-            scenario::check_fits(&s, threads).with_context(at)?;
+            scenario::check_fits_many(&s, threads, threads).with_context(at)?;
             let hash = point_hash(&s, &point, start, reps.precision);
             Ok(Planned {
                 point,

@@ -35,9 +35,10 @@ pub fn load_with(path: &Path, overrides: &[String]) -> Result<(toml::Table, Scen
     Ok((table, scenario))
 }
 
-/// Bytes a replication's scratch state needs per person (person state,
-/// story queues) plus the network, to refuse runs that cannot fit.
-fn run_memory_estimate(scenario: &Scenario, threads: usize) -> u64 {
+/// Bytes needed by `worlds` worlds in progress at once, each with its
+/// network and the scratch state (person state, story queues) of up to
+/// `threads` workers, to refuse runs that cannot fit.
+fn run_memory_estimate(scenario: &Scenario, threads: usize, worlds: usize) -> u64 {
     let people = u64::from(scenario.population.people);
     let graph = generator_spec(scenario).map_or(0, |spec| memory_estimate_bytes(&spec));
     let per_thread = people * 16;
@@ -46,24 +47,39 @@ fn run_memory_estimate(scenario: &Scenario, threads: usize) -> u64 {
     } else {
         graph
     };
-    resampled + per_thread * threads as u64
+    (resampled + per_thread * threads as u64) * worlds as u64
 }
 
 /// Checks, without building anything, that a generated network and the
-/// scratch state of `threads` workers fit in memory (sweeps check every
-/// point before running the first).
+/// scratch state of `threads` workers fit in memory.
 ///
 /// # Errors
 /// Bad input for a network too large for this machine.
 pub fn check_fits(scenario: &Scenario, threads: usize) -> Result<()> {
+    check_fits_many(scenario, threads, 1)
+}
+
+/// Like [`check_fits`] for `worlds` variants in progress at once (a sweep
+/// runs up to one point per worker); sweeps check every point before
+/// running the first.
+///
+/// # Errors
+/// Bad input for a network too large for this machine.
+pub fn check_fits_many(scenario: &Scenario, threads: usize, worlds: usize) -> Result<()> {
     if matches!(scenario.network.kind, NetworkKind::File { .. }) {
         return Ok(());
     }
     network::check_memory(
-        run_memory_estimate(scenario, threads),
+        run_memory_estimate(scenario, threads, worlds),
         &format!(
-            "scenario `{}` with {} people",
-            scenario.name, scenario.population.people
+            "scenario `{}` with {} people{}",
+            scenario.name,
+            scenario.population.people,
+            if worlds > 1 {
+                format!(" ({worlds} variants at once, one per thread)")
+            } else {
+                String::new()
+            }
         ),
     )
 }

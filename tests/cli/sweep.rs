@@ -269,7 +269,7 @@ fn precision_grows_replications_per_point_until_met() {
 
 #[test]
 fn refuses_bad_sweeps_before_any_work() {
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (
             &[
                 "--set",
@@ -306,6 +306,10 @@ fn refuses_bad_sweeps_before_any_work() {
             "same number of values",
         ),
         (&["--set", "replications=10,20"], "--precision"),
+        (
+            &["--set", "population.people=800,2000000000"],
+            "GiB of memory",
+        ),
     ];
     for (args, says) in cases {
         let dir = tempfile::tempdir().unwrap();
