@@ -9,10 +9,14 @@ pub(crate) mod money;
 mod network;
 mod outputs;
 mod plot;
+mod points;
 mod progress;
 pub(crate) mod run;
 mod scenario;
 mod scenario_cmds;
+mod sensitivity;
+mod sweep;
+pub(crate) mod sweep_files;
 mod trace;
 
 use crate::cli::{Cli, Command, ThreadArgs};
@@ -50,6 +54,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Validate(args) => scenario_cmds::validate(&args),
         Command::Scenarios(args) => scenario_cmds::scenarios(&args),
         Command::Init(args) => scenario_cmds::init(&args),
+        Command::Sweep(args) => sweep::run(&args),
+        Command::Sensitivity(args) => sensitivity::run(&args),
     }
 }
 

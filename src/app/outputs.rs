@@ -6,6 +6,7 @@ use anyhow::Result;
 use serde_json::{Map, Value, json};
 use std::path::Path;
 use wom::model::Scenario;
+use wom::sim::precision::Reached;
 use wom::sim::summary::{Cause, RunSummary};
 use wom::sim::{Metric, PeriodSeries, ReplicationResult};
 use wom::stats::Summary;
@@ -14,8 +15,14 @@ fn summary_json(s: &Summary) -> Value {
     json!({ "mean": s.mean, "sd": s.sd, "ci95": s.ci95, "p5": s.p5, "p50": s.p50, "p95": s.p95 })
 }
 
-/// The content of summary.json.
-pub fn summary_value(scenario: &Scenario, summary: &RunSummary, headlines: &[String]) -> Value {
+/// The content of summary.json; `precision` is what a `--precision` run
+/// reached (written as `"precision": null` without one).
+pub fn summary_value(
+    scenario: &Scenario,
+    summary: &RunSummary,
+    headlines: &[String],
+    precision: Option<&Reached>,
+) -> Value {
     let mut policies = Map::new();
     for p in &summary.policies {
         let metrics: Map<String, Value> = Metric::ALL
@@ -46,6 +53,7 @@ pub fn summary_value(scenario: &Scenario, summary: &RunSummary, headlines: &[Str
         "scenario": scenario.name,
         "seed": scenario.seed,
         "replications": summary.replications,
+        "precision": precision,
         "periods": scenario.periods,
         "period_label": scenario.period_label,
         "currency": scenario.economics.currency,
@@ -115,7 +123,7 @@ pub fn write_periods(path: &Path, summary: &RunSummary) -> Result<()> {
 }
 
 /// metadata.json: the scenario as resolved with defaults, seed, version,
-/// command line and run facts.
+/// command line and run facts (`replications` as actually run).
 pub fn metadata_value(
     scenario: &Scenario,
     scenario_file: &Path,
@@ -123,13 +131,14 @@ pub fn metadata_value(
     edges: Option<u64>,
     threads: usize,
     seconds: f64,
+    replications: u64,
 ) -> Value {
     json!({
         "wom_version": env!("CARGO_PKG_VERSION"),
         "command_line": std::env::args().collect::<Vec<_>>(),
         "scenario_file": scenario_file.display().to_string(),
         "seed": scenario.seed,
-        "replications": scenario.replications,
+        "replications": replications,
         "people": people,
         "edges": edges,
         "threads": threads,

@@ -3,12 +3,14 @@
 
 use super::format::{count, seconds};
 use super::money::{amount, interval, money};
-use super::{outputs, progress, scenario, thread_pool};
+use super::{bad_input, outputs, progress, scenario, thread_pool};
+use crate::cli::PrecisionArgs;
 use crate::cli::run::RunArgs;
 use anyhow::Result;
 use std::path::PathBuf;
 use std::time::Instant;
 use wom::model::{Handling, Scenario};
+use wom::sim::precision::{Precision, Reached, run_to_precision};
 use wom::sim::summary::{Cause, Comparison, RunSummary, summarize};
 use wom::sim::{Metric, ReplicationResult, World};
 
@@ -37,15 +39,26 @@ pub fn default_out_dir(scenario_file: &std::path::Path) -> PathBuf {
     PathBuf::from("output").join(stem)
 }
 
-/// Simulates all replications of a world on `pool` and summarises them.
+/// Simulates a world on `pool` and summarises it: `start` replications,
+/// then, with a precision target, doubling until it is met (see
+/// [`run_to_precision`]). A progress bar shows replications.
 pub fn simulate(
     world: &World,
     pool: &rayon::ThreadPool,
+    start: u64,
+    precision: Option<Precision>,
     quiet: bool,
-) -> (Vec<ReplicationResult>, RunSummary) {
-    let reps = u64::from(world.scenario().replications);
-    let bar = progress::bar(reps, "replications", quiet);
-    let results = pool.install(|| world.run(0..reps, || bar.inc(1)));
+) -> (Vec<ReplicationResult>, RunSummary, Option<Reached>) {
+    let bar = progress::bar(start, "replications", quiet);
+    let (results, reached) = pool.install(|| {
+        run_to_precision(
+            world,
+            start,
+            precision,
+            |total| bar.set_length(total),
+            || bar.inc(1),
+        )
+    });
     bar.finish_and_clear();
     let names: Vec<String> = world
         .scenario()
@@ -54,7 +67,53 @@ pub fn simulate(
         .map(|p| p.name.clone())
         .collect();
     let summary = summarize(&names, &results);
-    (results, summary)
+    (results, summary, reached)
+}
+
+/// The precision target of the flags, if any.
+pub fn precision_of(args: &PrecisionArgs) -> Option<Precision> {
+    args.precision.map(|relative| Precision {
+        relative,
+        max_replications: args.max_replications,
+    })
+}
+
+/// Checks that a precision run can start: at least two replications (an
+/// interval needs them) and no more than the maximum.
+///
+/// # Errors
+/// Bad input naming the flags.
+pub fn check_start(start: u64, precision: Option<Precision>) -> Result<()> {
+    if let Some(p) = precision {
+        if start < 2 {
+            return Err(bad_input(
+                "--precision needs at least 2 starting replications to estimate an interval; raise --replications",
+            ));
+        }
+        if start > p.max_replications {
+            return Err(bad_input(format!(
+                "--replications {start} is above --max-replications {}",
+                p.max_replications
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// One line on what a precision target reached.
+pub fn precision_line(reached: &Reached, currency: &str) -> String {
+    let status = if reached.met {
+        "met"
+    } else {
+        "not met: the maximum was reached"
+    };
+    format!(
+        "Precision target ±{:.1}% {status}: {} replications give ±{} ({:.2}% of the headline difference).",
+        100.0 * reached.target,
+        count(reached.replications),
+        money(reached.half_width, currency),
+        100.0 * reached.relative
+    )
 }
 
 /// The headline sentence of one comparison.
@@ -185,7 +244,11 @@ fn print_comparison(scenario: &Scenario, c: &Comparison) {
 
 /// Runs `wom run`.
 pub fn run(args: &RunArgs) -> Result<()> {
-    let (_, mut scenario) = scenario::load_with(&args.scenario, &args.set)?;
+    let (table, mut scenario) = scenario::load_with(&args.scenario, &args.set)?;
+    let precision = precision_of(&args.precision);
+    let first =
+        scenario::start_replications(&table, &scenario, args.replications, precision.is_some());
+    check_start(first, precision)?;
     if let Some(r) = args.replications {
         scenario.replications = r;
     }
@@ -196,7 +259,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
     let threads = pool.current_num_threads();
     let start = Instant::now();
     let world = scenario::build_world(scenario, threads)?;
-    let (results, summary) = simulate(&world, &pool, args.quiet);
+    let (results, summary, reached) = simulate(&world, &pool, first, precision, args.quiet);
     let elapsed = start.elapsed().as_secs_f64();
     let scenario = world.scenario();
     let headlines: Vec<String> = summary
@@ -222,12 +285,13 @@ pub fn run(args: &RunArgs) -> Result<()> {
             edges,
             threads,
             elapsed,
+            summary.replications,
         ),
     )?;
     // summary.json last: its presence means the run completed.
     outputs::write_json(
         &dir.join("summary.json"),
-        &outputs::summary_value(scenario, &summary, &headlines),
+        &outputs::summary_value(scenario, &summary, &headlines, reached.as_ref()),
     )?;
     // Charts and report from the files just written, exactly as `wom plot`.
     if !args.no_charts {
@@ -256,6 +320,9 @@ pub fn run(args: &RunArgs) -> Result<()> {
     println!();
     for h in &headlines {
         println!("{h}");
+    }
+    if let Some(r) = &reached {
+        println!("{}", precision_line(r, &scenario.economics.currency));
     }
     println!();
     let extra = if args.no_charts {

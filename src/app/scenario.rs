@@ -35,9 +35,10 @@ pub fn load_with(path: &Path, overrides: &[String]) -> Result<(toml::Table, Scen
     Ok((table, scenario))
 }
 
-/// Bytes a replication's scratch state needs per person (person state,
-/// story queues) plus the network, to refuse runs that cannot fit.
-fn run_memory_estimate(scenario: &Scenario, threads: usize) -> u64 {
+/// Bytes needed by `worlds` worlds in progress at once, each with its
+/// network and the scratch state (person state, story queues) of up to
+/// `threads` workers, to refuse runs that cannot fit.
+fn run_memory_estimate(scenario: &Scenario, threads: usize, worlds: usize) -> u64 {
     let people = u64::from(scenario.population.people);
     let graph = generator_spec(scenario).map_or(0, |spec| memory_estimate_bytes(&spec));
     let per_thread = people * 16;
@@ -46,7 +47,62 @@ fn run_memory_estimate(scenario: &Scenario, threads: usize) -> u64 {
     } else {
         graph
     };
-    resampled + per_thread * threads as u64
+    (resampled + per_thread * threads as u64) * worlds as u64
+}
+
+/// Checks, without building anything, that a generated network and the
+/// scratch state of `threads` workers fit in memory.
+///
+/// # Errors
+/// Bad input for a network too large for this machine.
+pub fn check_fits(scenario: &Scenario, threads: usize) -> Result<()> {
+    check_fits_many(scenario, threads, 1)
+}
+
+/// Like [`check_fits`] for `worlds` variants in progress at once (a sweep
+/// runs up to one point per worker); sweeps check every point before
+/// running the first.
+///
+/// # Errors
+/// Bad input for a network too large for this machine.
+pub fn check_fits_many(scenario: &Scenario, threads: usize, worlds: usize) -> Result<()> {
+    if matches!(scenario.network.kind, NetworkKind::File { .. }) {
+        return Ok(());
+    }
+    network::check_memory(
+        run_memory_estimate(scenario, threads, worlds),
+        &format!(
+            "scenario `{}` with {} people{}",
+            scenario.name,
+            scenario.population.people,
+            if worlds > 1 {
+                format!(" ({worlds} variants at once, one per thread)")
+            } else {
+                String::new()
+            }
+        ),
+    )
+}
+
+/// Replications to start with: `--replications`, else with a precision
+/// target the scenario's `replications` only if the file writes it (its
+/// default of 1000 would overshoot most targets) or 100, else the
+/// scenario's value.
+pub fn start_replications(
+    table: &toml::Table,
+    scenario: &Scenario,
+    flag: Option<u32>,
+    precision: bool,
+) -> u64 {
+    match (flag, precision) {
+        (Some(n), _) => u64::from(n),
+        (None, true) => table
+            .get("replications")
+            .and_then(toml::Value::as_integer)
+            .and_then(|n| u64::try_from(n).ok())
+            .unwrap_or(100),
+        (None, false) => u64::from(scenario.replications),
+    }
 }
 
 /// Builds the world of a scenario: loads a file network or generates one,
@@ -68,13 +124,7 @@ pub fn build_world(scenario: Scenario, threads: usize) -> Result<World> {
         }
         return Ok(World::new(scenario, NetworkPlan::Shared(loaded.graph)));
     }
-    network::check_memory(
-        run_memory_estimate(&scenario, threads),
-        &format!(
-            "scenario `{}` with {} people",
-            scenario.name, scenario.population.people
-        ),
-    )?;
+    check_fits(&scenario, threads)?;
     match World::generated(scenario) {
         Some(world) => Ok(world.map_err(|e| bad_input(e.to_string()))?),
         None => Err(bad_input("internal: generated world without a generator")),

@@ -5,6 +5,7 @@ pub mod cascade;
 pub mod graph;
 pub mod plot;
 pub mod run;
+pub mod sweep;
 pub mod trace;
 
 use clap::{Args, Parser, Subcommand};
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "wom", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom plot output/default\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10"
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom sweep scenarios/default.toml --set experience.complaint_rate=0.05:0.5:0.05\n  wom sensitivity scenarios/default.toml --replications 200\n  wom plot output/default\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10"
 )]
 pub struct Cli {
     /// The command to run.
@@ -38,6 +39,11 @@ pub enum Command {
     Plot(plot::PlotArgs),
     /// Follow one customer's story through the network, as a picture.
     Trace(trace::TraceArgs),
+    /// Sweep scenario keys over values or ranges: the policies compared at
+    /// every point of a grid, resumable.
+    Sweep(sweep::SweepArgs),
+    /// One-at-a-time sensitivity of the headline difference, as a tornado.
+    Sensitivity(sweep::SensitivityArgs),
     /// Run the independent cascade on a network.
     Cascade(cascade::CascadeArgs),
     /// Generate or load a network, print its statistics, optionally write it.
@@ -50,6 +56,31 @@ pub struct ThreadArgs {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, value_name = "T", value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub threads: Option<u32>,
+}
+
+/// A precision target: replications grow until the headline interval is
+/// narrow enough.
+#[derive(Debug, Clone, Args)]
+pub struct PrecisionArgs {
+    /// Grow the replications (doubling, reusing those already run) until the
+    /// 95% CI half-width of the headline paired difference (first policy vs
+    /// second) is at most X × |mean|, e.g. 0.05 for ±5%. Starts from
+    /// --replications, else the scenario's `replications` if written, else 100.
+    #[arg(long, value_name = "X", value_parser = parse_precision)]
+    pub precision: Option<f64>,
+    /// Most replications --precision may use.
+    #[arg(long, value_name = "N", default_value_t = 100_000, requires = "precision",
+          value_parser = clap::value_parser!(u64).range(2..=10_000_000))]
+    pub max_replications: u64,
+}
+
+fn parse_precision(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err(format!(
+            "{text} is not allowed; expected a relative half-width above 0, e.g. 0.05 for ±5%"
+        )),
+    }
 }
 
 /// A network: a file (`--graph`) or a generator (`--network` and its

@@ -1,6 +1,6 @@
 //! `wom run`, `wom validate`, `wom scenarios` and `wom init` arguments.
 
-use super::ThreadArgs;
+use super::{PrecisionArgs, ThreadArgs};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// with the first (the baseline), in money with 95% intervals.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom run scenarios/cafe.toml --replications 200 --seed 7 --out output/cafe-test\n  wom run scenarios/cafe.toml --set population.people=20000 --set experience.complaint_rate=0.1\n\nFiles written to DIR (default output/<scenario stem>/): summary.json, replications.csv, periods.csv, metadata.json, report.html and charts/ (value_lost_by_cause, customers_over_time, npv_distribution, word_of_mouth_funnel; each .png and .svg)."
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom run scenarios/cafe.toml --replications 200 --seed 7 --out output/cafe-test\n  wom run scenarios/cafe.toml --set population.people=20000 --set experience.complaint_rate=0.1\n  wom run scenarios/default.toml --precision 0.02    # replications until ±2%\n\nFiles written to DIR (default output/<scenario stem>/): summary.json, replications.csv, periods.csv, metadata.json, report.html and charts/ (value_lost_by_cause, customers_over_time, npv_distribution, word_of_mouth_funnel; each .png and .svg)."
 )]
 pub struct RunArgs {
     /// Scenario file (TOML).
@@ -26,6 +26,9 @@ pub struct RunArgs {
     /// Output directory (default: output/<scenario file stem>/).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Precision target.
+    #[command(flatten)]
+    pub precision: PrecisionArgs,
     /// Threads.
     #[command(flatten)]
     pub threads: ThreadArgs,

@@ -29,6 +29,15 @@
 //! run saved, read by `data`, so `wom run` and `wom plot DIR` produce
 //! identical files. `html` builds report.html; `spread` is the `wom trace`
 //! picture.
+//!
+//! # The charts of a sweep and of a sensitivity analysis
+//!
+//! `sweep_charts` builds them from the stored sweep points:
+//! `sweep_lines` (a value against one swept key with 95% bands, one line
+//! per policy or per value of a second key), `sweep_heatmap` (the headline
+//! difference over two keys); `tornado` draws `wom sensitivity`'s chart.
+//! `sweep_axis` has their axis helpers (ticks at the swept values, compact
+//! money labels).
 
 mod assumptions;
 pub mod canvas;
@@ -44,9 +53,16 @@ mod html;
 mod npv;
 pub mod spread;
 pub mod style;
+mod sweep_axis;
+mod sweep_charts;
+mod sweep_heatmap;
+mod sweep_lines;
 mod text;
+mod tornado;
 
 pub use canvas::{Chart, Rendered, render};
+pub use sweep_charts::sweep_charts;
+pub use tornado::{About, Tornado};
 
 use crate::app::files::write_atomic;
 use anyhow::Result;

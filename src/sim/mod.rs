@@ -4,6 +4,7 @@
 //! across policies.
 
 pub mod metrics;
+pub mod precision;
 mod replication;
 pub mod summary;
 mod tells;

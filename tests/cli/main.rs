@@ -5,6 +5,7 @@ mod cascade;
 mod charts;
 mod graph;
 mod run;
+mod sweep;
 mod trace;
 
 use assert_cmd::Command;

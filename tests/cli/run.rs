@@ -192,6 +192,8 @@ fn init_writes_a_template_that_validates_and_refuses_to_overwrite() {
 fn help_has_examples() {
     for command in [
         "run",
+        "sweep",
+        "sensitivity",
         "cascade",
         "graph",
         "validate",

@@ -1,0 +1,187 @@
+//! Variants of one scenario — sweep points and sensitivity runs — resolved
+//! and checked before any work, then run on one thread pool.
+//!
+//! Every variant keeps the scenario's seed, so all of them draw from the
+//! same keyed random streams (common random numbers across points), and a
+//! variant is exactly `wom run --set KEY=VALUE …` with the same values.
+
+use super::run::{check_start, precision_of};
+use super::scenario;
+use crate::cli::PrecisionArgs;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use wom::model::Scenario;
+use wom::sim::Metric;
+use wom::sim::precision::{Precision, Reached, run_to_precision};
+use wom::sim::summary::{RunSummary, summarize};
+use wom::sweep::grid::Point;
+use wom::sweep::hash::point_hash;
+use wom::sweep::value_text;
+
+/// How many replications each variant runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Replications {
+    /// `--replications`, overriding the scenario.
+    pub flag: Option<u32>,
+    /// `--seed`, overriding the scenario.
+    pub seed: Option<u64>,
+    /// A precision target, if any.
+    pub precision: Option<Precision>,
+}
+
+impl Replications {
+    /// From the flags shared by `run`, `sweep` and `sensitivity`.
+    pub fn new(flag: Option<u32>, seed: Option<u64>, precision: Option<&PrecisionArgs>) -> Self {
+        Self {
+            flag,
+            seed,
+            precision: precision.and_then(precision_of),
+        }
+    }
+}
+
+/// A variant ready to run.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// The point (its index and values).
+    pub point: Point,
+    /// The scenario with the point's values, seed and replications applied.
+    pub scenario: Scenario,
+    /// Replications to start with.
+    pub start: u64,
+    /// The point's identity (see [`point_hash`]).
+    pub hash: u64,
+}
+
+/// `KEY=VALUE, KEY=VALUE` of a point, for messages.
+pub fn describe(point: &Point) -> String {
+    if point.assignments.is_empty() {
+        return "the base scenario".into();
+    }
+    point
+        .assignments
+        .iter()
+        .map(|(k, v)| format!("{k}={}", value_text(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Applies every point to the scenario table and validates the result
+/// exactly as `wom run --set` would, checks that `threads` such variants
+/// in progress at once (one per worker) fit in memory, and computes its
+/// identity. Nothing runs until every
+/// point has passed.
+///
+/// # Errors
+/// Bad input (exit 2) naming the point and the key for an unknown key, a
+/// value out of range, or a network too large.
+pub fn plan(
+    table: &toml::Table,
+    path: &Path,
+    points: Vec<Point>,
+    reps: Replications,
+    threads: usize,
+) -> Result<Vec<Planned>> {
+    points
+        .into_iter()
+        .map(|point| {
+            let at = || format!("at {} of the sweep", describe(&point));
+            let mut t = table.clone();
+            for (key, value) in &point.assignments {
+                wom::scenario::set_key(&mut t, key, value.clone()).with_context(at)?;
+            }
+            let mut s = wom::scenario::from_table(&t, path).with_context(at)?;
+            let start = scenario::start_replications(&t, &s, reps.flag, reps.precision.is_some());
+            check_start(start, reps.precision)?;
+            if let Some(r) = reps.flag {
+                s.replications = r;
+            }
+            if let Some(seed) = reps.seed {
+                s.seed = seed;
+            }
+            scenario::check_fits_many(&s, threads, threads).with_context(at)?;
+            let hash = point_hash(&s, &point, start, reps.precision);
+            Ok(Planned {
+                point,
+                scenario: s,
+                start,
+                hash,
+            })
+        })
+        .collect()
+}
+
+/// What running one variant gives.
+#[derive(Debug, Clone)]
+pub struct Ran {
+    /// Statistics of every policy and comparison.
+    pub summary: RunSummary,
+    /// What a precision target reached, if one was set.
+    pub reached: Option<Reached>,
+    /// The headline paired difference (second policy − first) in each
+    /// replication, in replication order: variants share random streams,
+    /// so two variants' differences can be paired too.
+    pub headline: Vec<f64>,
+}
+
+/// Runs one planned variant on the current rayon pool (its replications in
+/// parallel, results in replication order) and summarises it.
+///
+/// # Errors
+/// When its network cannot be loaded or built.
+pub fn run_point(planned: &Planned, precision: Option<Precision>, threads: usize) -> Result<Ran> {
+    let world = scenario::build_world(planned.scenario.clone(), threads)
+        .with_context(|| format!("at {}", describe(&planned.point)))?;
+    let (results, reached) = run_to_precision(&world, planned.start, precision, |_| {}, || {});
+    let names: Vec<String> = world
+        .scenario()
+        .policies
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    let npv = |r: &wom::sim::ReplicationResult, p: usize| {
+        r.policies
+            .get(p)
+            .map_or(0.0, |run| run.outputs.get(Metric::Npv))
+    };
+    let headline = results.iter().map(|r| npv(r, 1) - npv(r, 0)).collect();
+    Ok(Ran {
+        summary: summarize(&names, &results),
+        reached,
+        headline,
+    })
+}
+
+/// Calls `work` on every item, on the current rayon pool: `workers` tasks
+/// take items in order from a shared counter (so items start in order and
+/// a killed run has finished mostly the first ones), and the parallel work
+/// inside each item (its replications) is shared with idle threads by
+/// work stealing. Stops at the first error and returns it.
+///
+/// # Errors
+/// The first error of `work`.
+pub fn for_each_in_order<T: Sync>(
+    items: &[T],
+    workers: usize,
+    work: impl Fn(&T) -> Result<()> + Sync,
+) -> Result<()> {
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    (0..workers.clamp(1, items.len().max(1)))
+        .into_par_iter()
+        .with_max_len(1)
+        .try_for_each(|_| -> Result<()> {
+            while !failed.load(Ordering::Relaxed) {
+                let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                    break;
+                };
+                if let Err(e) = work(item) {
+                    failed.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+            Ok(())
+        })
+}

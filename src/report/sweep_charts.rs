@@ -1,0 +1,368 @@
+//! The charts of a sweep, built from its finished points: the headline
+//! paired difference against the first swept key (one line per value of a
+//! second key with few values), each policy's NPV against the first key,
+//! and, with two keys or more, a heatmap of the difference over the first
+//! two.
+
+use super::canvas::{Rendered, render};
+use super::style::{POLICY_COLOURS, policy_colour};
+use super::sweep_heatmap::{Cell, Heatmap};
+use super::sweep_lines::{BandPoint, Line, LineChart};
+use crate::app::money::symbol;
+use crate::app::sweep_files::SweepHeader;
+use anyhow::Result;
+use std::collections::BTreeMap;
+use wom::sim::Metric;
+use wom::stats::Summary;
+use wom::sweep::point::PointResult;
+
+/// Most values of a second key drawn as separate lines.
+const MAX_SERIES: usize = 6;
+
+/// The distinct values of one swept key, in order of first appearance.
+struct Axis {
+    key: String,
+    /// Its position among the swept keys (in `PointResult::values`).
+    k: usize,
+    texts: Vec<String>,
+    /// The value of each text as a number, if every value is one.
+    numbers: Option<Vec<f64>>,
+}
+
+impl Axis {
+    fn new(key: &str, k: usize, done: &BTreeMap<usize, PointResult>) -> Self {
+        let mut texts: Vec<String> = Vec::new();
+        let mut numbers = Vec::new();
+        for p in done.values() {
+            let v = &p.values[k];
+            if !texts.contains(&v.text) {
+                texts.push(v.text.clone());
+                numbers.push(v.number);
+            }
+        }
+        Axis {
+            key: key.to_string(),
+            k,
+            texts,
+            numbers: numbers.into_iter().collect(),
+        }
+    }
+
+    /// Position of a value on the axis.
+    fn x(&self, text: &str) -> f64 {
+        let i = self.texts.iter().position(|t| t == text).unwrap_or(0);
+        self.numbers.as_ref().map_or(i as f64, |n| n[i])
+    }
+
+    fn categories(&self) -> Option<Vec<String>> {
+        self.numbers.is_none().then(|| self.texts.clone())
+    }
+
+    /// The key's last dotted part, for titles and legends.
+    fn short(&self) -> &str {
+        self.key.rsplit('.').next().unwrap_or(&self.key)
+    }
+}
+
+fn band(x: f64, s: &Summary) -> BandPoint {
+    BandPoint {
+        x,
+        mean: s.mean,
+        lo: s.ci95[0],
+        hi: s.ci95[1],
+    }
+}
+
+/// Points whose keys from `from` on are at their first value.
+fn at_first<'a>(
+    done: &'a BTreeMap<usize, PointResult>,
+    axes: &'a [Axis],
+    from: usize,
+) -> impl Iterator<Item = &'a PointResult> + 'a {
+    done.values().filter(move |p| {
+        axes.iter()
+            .skip(from)
+            .all(|a| a.texts.first() == Some(&p.values[a.k].text))
+    })
+}
+
+/// "Other swept keys at their first value: …", or empty.
+fn fixed_note(axes: &[Axis], from: usize) -> String {
+    let fixed: Vec<String> = axes
+        .iter()
+        .skip(from)
+        .map(|a| {
+            format!(
+                "{} = {}",
+                a.short(),
+                a.texts.first().map_or("", String::as_str)
+            )
+        })
+        .collect();
+    if fixed.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; other swept keys at their first value: {}",
+            fixed.join(", ")
+        )
+    }
+}
+
+fn subtitle(header: &SweepHeader, done: &BTreeMap<usize, PointResult>) -> String {
+    let reps: Vec<u64> = done.values().map(|p| p.replications).collect();
+    let (lo, hi) = (
+        reps.iter().min().copied().unwrap_or(0),
+        reps.iter().max().copied().unwrap_or(0),
+    );
+    let reps = if lo == hi {
+        format!("{lo} replications per point")
+    } else {
+        format!("{lo}–{hi} replications per point")
+    };
+    let precision = header.precision_target.map_or(String::new(), |t| {
+        format!(" (precision ±{:.1}%)", 100.0 * t)
+    });
+    format!(
+        "Scenario `{}` · {} points · {reps}{precision} · seed {} · every point on the same random streams",
+        header.scenario,
+        done.len(),
+        header.seed
+    )
+}
+
+/// The charts of a sweep (none before the first point is done).
+///
+/// # Errors
+/// When a chart cannot be drawn.
+pub fn sweep_charts(
+    header: &SweepHeader,
+    done: &BTreeMap<usize, PointResult>,
+) -> Result<Vec<Rendered>> {
+    let Some(first) = done.values().next() else {
+        return Ok(Vec::new());
+    };
+    let mut axes: Vec<Axis> = header
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(k, key)| Axis::new(key, k, done))
+        .collect();
+    // Keys with one value are settings, not axes: chart the others.
+    axes.sort_by_key(|a| a.texts.len() < 2);
+    let unit = symbol(&header.currency);
+    let sub = subtitle(header, done);
+    let mut charts = Vec::new();
+    if let Some(c) = first.headline() {
+        let lost = format!("Value lost by `{}` against `{}`", c.baseline, c.policy);
+        charts.push(render(&difference(&axes, done, &lost, &unit, &sub))?);
+        if axes.len() >= 2 && axes[1].texts.len() >= 2 {
+            charts.push(render(&heatmap(&axes, done, &lost, &unit, &sub))?);
+        }
+    }
+    charts.push(render(&policies(header, &axes, done, &unit, &sub))?);
+    Ok(charts)
+}
+
+/// The headline difference against the first key.
+fn difference(
+    axes: &[Axis],
+    done: &BTreeMap<usize, PointResult>,
+    lost: &str,
+    unit: &str,
+    sub: &str,
+) -> LineChart {
+    let x = &axes[0];
+    let by_second = axes.len() >= 2 && (2..=MAX_SERIES).contains(&axes[1].texts.len());
+    let series: Vec<(String, Vec<&PointResult>)> = if by_second {
+        let second = &axes[1];
+        second
+            .texts
+            .iter()
+            .map(|t| {
+                let points = at_first(done, axes, 2)
+                    .filter(|p| &p.values[second.k].text == t)
+                    .collect();
+                (format!("{} = {t}", second.short()), points)
+            })
+            .collect()
+    } else {
+        vec![(String::new(), at_first(done, axes, 1).collect())]
+    };
+    let lines: Vec<Line> = series
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, points))| Line {
+            label,
+            colour: if by_second {
+                POLICY_COLOURS[(i + 1) % POLICY_COLOURS.len()]
+            } else {
+                policy_colour(1)
+            },
+            points: points
+                .iter()
+                .filter_map(|p| {
+                    let d = &p.headline()?.npv_difference;
+                    Some(band(x.x(&p.values[x.k].text), d))
+                })
+                .collect(),
+        })
+        .collect();
+    let title = match lines.as_slice() {
+        [one] => match (one.points.first(), one.points.last()) {
+            (Some(a), Some(b)) if one.points.len() > 1 => format!(
+                "{lost}: {} at {} = {}, {} at {}",
+                super::sweep_axis::compact(a.mean, unit),
+                x.short(),
+                x.texts.first().map_or("", String::as_str),
+                super::sweep_axis::compact(b.mean, unit),
+                x.texts.last().map_or("", String::as_str),
+            ),
+            _ => lost.to_string(),
+        },
+        _ => {
+            let means = lines.iter().flat_map(|l| l.points.iter().map(|p| p.mean));
+            let (lo, hi) = means.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), m| {
+                (a.min(m), b.max(m))
+            });
+            format!(
+                "{lost}: from {} to {} across the sweep",
+                super::sweep_axis::compact(lo, unit),
+                super::sweep_axis::compact(hi, unit)
+            )
+        }
+    };
+    LineChart {
+        stem: "sweep-difference".into(),
+        title,
+        subtitle: sub.to_string(),
+        guide: format!(
+            "Line: mean paired difference in NPV (value lost); band: its 95% confidence interval{}",
+            fixed_note(axes, if by_second { 2 } else { 1 })
+        ),
+        x_label: x.key.clone(),
+        y_label: format!("Value lost ({})", unit.trim()),
+        x_categories: x.categories(),
+        unit: unit.to_string(),
+        include_zero: true,
+        lines,
+    }
+}
+
+/// Each policy's NPV against the first key.
+fn policies(
+    header: &SweepHeader,
+    axes: &[Axis],
+    done: &BTreeMap<usize, PointResult>,
+    unit: &str,
+    sub: &str,
+) -> LineChart {
+    let x = &axes[0];
+    let points: Vec<&PointResult> = at_first(done, axes, 1).collect();
+    let lines: Vec<Line> = header
+        .policies
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Line {
+            label: name.clone(),
+            colour: policy_colour(i),
+            points: points
+                .iter()
+                .filter_map(|p| Some(band(x.x(&p.values[x.k].text), p.metric(i, Metric::Npv)?)))
+                .collect(),
+        })
+        .collect();
+    let best = |p: &PointResult| {
+        (0..header.policies.len()).max_by(|&a, &b| {
+            let m = |i| {
+                p.metric(i, Metric::Npv)
+                    .map_or(f64::NEG_INFINITY, |s| s.mean)
+            };
+            m(a).total_cmp(&m(b))
+        })
+    };
+    let winners: Vec<Option<usize>> = points.iter().map(|p| best(p)).collect();
+    let title = match winners.first() {
+        Some(Some(w)) if winners.iter().all(|v| v == &Some(*w)) => format!(
+            "Most value kept by `{}` at every {} swept",
+            header.policies[*w],
+            x.short()
+        ),
+        _ => format!(
+            "The policy that keeps the most value changes with {}",
+            x.short()
+        ),
+    };
+    LineChart {
+        stem: "sweep-policies".into(),
+        title,
+        subtitle: sub.to_string(),
+        guide: format!(
+            "Line: mean NPV of each policy over replications; band: 95% confidence interval of the mean{}",
+            fixed_note(axes, 1)
+        ),
+        x_label: x.key.clone(),
+        y_label: format!("NPV ({})", unit.trim()),
+        x_categories: x.categories(),
+        unit: unit.to_string(),
+        include_zero: false,
+        lines,
+    }
+}
+
+/// The headline difference over the first two keys.
+fn heatmap(
+    axes: &[Axis],
+    done: &BTreeMap<usize, PointResult>,
+    lost: &str,
+    unit: &str,
+    sub: &str,
+) -> Heatmap {
+    let (xa, ya) = (&axes[0], &axes[1]);
+    let mut cells = vec![vec![None; xa.texts.len()]; ya.texts.len()];
+    let mut top: Option<(f64, &str, &str)> = None;
+    for p in at_first(done, axes, 2) {
+        let Some(c) = p.headline() else { continue };
+        let (xt, yt) = (&p.values[xa.k].text, &p.values[ya.k].text);
+        let col = xa.texts.iter().position(|t| t == xt);
+        let row = ya.texts.iter().position(|t| t == yt);
+        if let (Some(col), Some(row)) = (col, row) {
+            let d = &c.npv_difference;
+            cells[row][col] = Some(Cell {
+                mean: d.mean,
+                lo: d.ci95[0],
+                hi: d.ci95[1],
+            });
+            if top.is_none_or(|(m, _, _)| d.mean > m) {
+                top = Some((d.mean, xt, yt));
+            }
+        }
+    }
+    let title = top.map_or_else(
+        || lost.to_string(),
+        |(m, a, b)| {
+            format!(
+                "{lost}: largest, {}, at {} = {a} and {} = {b}",
+                super::sweep_axis::compact(m, unit),
+                xa.short(),
+                ya.short()
+            )
+        },
+    );
+    Heatmap {
+        stem: "sweep-heatmap".into(),
+        title,
+        subtitle: sub.to_string(),
+        guide: format!(
+            "Cell: mean paired difference in NPV (value lost); ~ marks a 95% interval that includes zero{}",
+            fixed_note(axes, 2)
+        ),
+        x_label: xa.key.clone(),
+        y_label: ya.key.clone(),
+        x_categories: xa.texts.clone(),
+        y_categories: ya.texts.clone(),
+        cells,
+        unit: unit.to_string(),
+        legend: format!("Value lost ({})", unit.trim()),
+    }
+}

@@ -1,0 +1,204 @@
+//! Sweep line chart: one line per series (a policy, or a value of a second
+//! swept key) against one swept key, each with its 95% band.
+
+use super::canvas::{Chart, Drawn};
+use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, header, text};
+use super::sweep_axis::{Ticked, axis_label, compact, padded, thin, tick};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// One point of a line: the mean and its 95% interval at `x`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BandPoint {
+    /// Position on the x axis (the swept value, or its index).
+    pub x: f64,
+    /// Mean.
+    pub mean: f64,
+    /// Lower end of the 95% interval.
+    pub lo: f64,
+    /// Upper end of the 95% interval.
+    pub hi: f64,
+}
+
+/// A line with its band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Legend text.
+    pub label: String,
+    /// Its colour.
+    pub colour: RGBColor,
+    /// Points in x order.
+    pub points: Vec<BandPoint>,
+}
+
+/// A line chart of a value against one swept key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    /// File stem.
+    pub stem: String,
+    /// The finding, in words.
+    pub title: String,
+    /// Scenario, replications, seed.
+    pub subtitle: String,
+    /// How to read the chart.
+    pub guide: String,
+    /// The swept key.
+    pub x_label: String,
+    /// What the y axis shows.
+    pub y_label: String,
+    /// Tick labels for a categorical x axis (x = 0, 1, …); `None` for a
+    /// numeric one.
+    pub x_categories: Option<Vec<String>>,
+    /// Prefix of y values (a currency symbol).
+    pub unit: String,
+    /// Whether the y axis must show zero (a difference, whose sign matters).
+    pub include_zero: bool,
+    /// The lines.
+    pub lines: Vec<Line>,
+}
+
+impl Chart for LineChart {
+    fn stem(&self) -> &str {
+        &self.stem
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Drawn<DB> {
+        let area = header(root, &self.title, &self.subtitle, &self.guide)?;
+        let all = || self.lines.iter().flat_map(|l| l.points.iter());
+        let zero = self.include_zero.then_some(0.0);
+        let (y0, y1) = padded(all().flat_map(|p| [p.lo, p.hi]).chain(zero), 0.06);
+        let mut xs: Vec<f64> = all().map(|p| p.x).collect();
+        xs.sort_by(f64::total_cmp);
+        xs.dedup();
+        let (x0, x1) = match &self.x_categories {
+            Some(c) => (-0.4, c.len().max(1) as f64 - 0.6),
+            None => padded(xs.iter().copied(), 0.03),
+        };
+        let mut chart = ChartBuilder::on(&area)
+            .margin_left(20)
+            .margin_right(190)
+            .margin_top(10)
+            .x_label_area_size(90)
+            .y_label_area_size(140)
+            .build_cartesian_2d(
+                Ticked {
+                    lo: x0,
+                    hi: x1,
+                    ticks: thin(&xs, 14),
+                },
+                y0..y1,
+            )?;
+        let categories = self.x_categories.clone();
+        let x_format = move |v: &f64| match &categories {
+            Some(c) => c.get(v.round() as usize).cloned().unwrap_or_default(),
+            None => tick(*v),
+        };
+        chart
+            .configure_mesh()
+            .x_label_formatter(&x_format)
+            .y_label_formatter(&|v| axis_label(*v, &self.unit, y0, y1))
+            .y_labels(8)
+            .x_label_style(text(TICK_SIZE, INK))
+            .y_label_style(text(TICK_SIZE, INK))
+            .x_desc(self.x_label.as_str())
+            .y_desc(self.y_label.as_str())
+            .axis_desc_style(text(LABEL_SIZE, MUTED))
+            .bold_line_style(GRID)
+            .light_line_style(TRANSPARENT)
+            .axis_style(GRID)
+            .draw()?;
+        if y0 < 0.0 && y1 > 0.0 {
+            chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], INK.stroke_width(2)))?;
+        }
+        for line in &self.lines {
+            let mut band: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.hi)).collect();
+            band.extend(line.points.iter().rev().map(|p| (p.x, p.lo)));
+            chart.draw_series(std::iter::once(Polygon::new(
+                band,
+                line.colour.mix(0.16).filled(),
+            )))?;
+        }
+        for line in &self.lines {
+            let colour = line.colour;
+            chart
+                .draw_series(LineSeries::new(
+                    line.points.iter().map(|p| (p.x, p.mean)),
+                    colour.stroke_width(5),
+                ))?
+                .label(line.label.as_str())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 30, y)], colour.stroke_width(5))
+                });
+            chart.draw_series(
+                line.points
+                    .iter()
+                    .map(|p| Circle::new((p.x, p.mean), 6, colour.filled())),
+            )?;
+        }
+        // End values beside the lines, nudged apart so they never overlap.
+        let finals: Vec<(f64, RGBColor)> = self
+            .lines
+            .iter()
+            .filter_map(|l| Some((l.points.last()?.mean, l.colour)))
+            .collect();
+        // Three significant digits, unless two ends would read the same.
+        let mut texts: Vec<String> = finals.iter().map(|f| compact(f.0, &self.unit)).collect();
+        let mut sorted = texts.clone();
+        sorted.sort();
+        if sorted.windows(2).any(|w| w[0] == w[1]) {
+            let d = (y1 - y0) / 10.0;
+            texts = finals
+                .iter()
+                .map(|f| axis_label(f.0, &self.unit, f.0 - d, f.0 + d))
+                .collect();
+        }
+        let mut ends: Vec<(i32, String, RGBColor)> = finals
+            .iter()
+            .zip(texts)
+            .map(|(&(mean, colour), text)| (chart.backend_coord(&(x1, mean)).1, text, colour))
+            .collect();
+        ends.sort_by_key(|e| e.0);
+        for i in 1..ends.len() {
+            ends[i].0 = ends[i].0.max(ends[i - 1].0 + 30);
+        }
+        let (x_end, _) = chart.backend_coord(&(x1, 0.0));
+        let base = area.get_base_pixel();
+        for (y, value, colour) in ends {
+            area.draw(&Text::new(
+                value,
+                (x_end + 14 - base.0, y - base.1),
+                anchored(bold(TICK_SIZE, colour), HPos::Left, VPos::Center),
+            ))?;
+        }
+        if self.lines.len() > 1 {
+            // The legend goes where the lines leave room at the right end:
+            // below them when they end in the upper half, else above.
+            let ends: Vec<f64> = self
+                .lines
+                .iter()
+                .filter_map(|l| l.points.last().map(|p| p.mean))
+                .collect();
+            let end = ends.iter().sum::<f64>() / ends.len().max(1) as f64;
+            let position = if end > (y0 + y1) / 2.0 {
+                SeriesLabelPosition::LowerRight
+            } else {
+                SeriesLabelPosition::UpperRight
+            };
+            chart
+                .configure_series_labels()
+                .position(position)
+                .margin(20)
+                .legend_area_size(46)
+                .label_font(text(TICK_SIZE, INK))
+                .background_style(WHITE.mix(0.92))
+                .border_style(GRID)
+                .draw()?;
+        }
+        Ok(())
+    }
+}
