@@ -6,12 +6,11 @@ use super::canvas::{Chart, Drawn};
 use super::data::{PolicyData, RunData};
 use super::findings;
 use super::style::{
-    GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, header, policy_colour, text,
+    GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, end_labels, header, legend, policy_colour, text,
 };
 use crate::app::format::thousands;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 use wom::sim::summary::Band;
 use wom::sim::{Metric, PeriodSeries};
 
@@ -137,7 +136,7 @@ impl Chart for Customers<'_> {
                 });
         }
         // End values beside the lines, nudged apart so they never overlap.
-        let mut ends: Vec<(i32, String, RGBColor)> = run
+        let ends: Vec<(i32, String, RGBColor)> = run
             .policies
             .iter()
             .zip(&all)
@@ -147,19 +146,8 @@ impl Chart for Customers<'_> {
                 Some((y, thousands(b.mean, 0), policy_colour(p.index)))
             })
             .collect();
-        ends.sort_by_key(|e| e.0);
-        for i in 1..ends.len() {
-            ends[i].0 = ends[i].0.max(ends[i - 1].0 + 30);
-        }
         let (x_end, _) = chart.backend_coord(&(t_max, 0.0));
-        let base = area.get_base_pixel();
-        for (y, value, colour) in ends {
-            area.draw(&Text::new(
-                value,
-                (x_end + 14 - base.0, y - base.1),
-                anchored(bold(TICK_SIZE, colour), HPos::Left, VPos::Center),
-            ))?;
-        }
+        end_labels(&area, x_end, ends)?;
         // The legend goes in the corner the lines leave empty: lower left
         // when customers fall over time, upper left when they grow.
         let falling = all
@@ -171,14 +159,6 @@ impl Chart for Customers<'_> {
         } else {
             SeriesLabelPosition::UpperLeft
         };
-        chart
-            .configure_series_labels()
-            .position(position)
-            .margin(20)
-            .legend_area_size(46)
-            .label_font(text(TICK_SIZE, INK))
-            .background_style(WHITE.mix(0.92))
-            .border_style(GRID)
-            .draw()
+        legend(&mut chart, position, 46)
     }
 }

@@ -3,7 +3,7 @@
 //! Shared by the value-lost and funnel charts.
 
 use super::canvas::Drawn;
-use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, text};
+use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, legend, text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -184,13 +184,5 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
             anchored(font, HPos::Right, VPos::Center),
         ))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .margin(16)
-        .legend_area_size(40)
-        .label_font(text(TICK_SIZE, INK))
-        .background_style(WHITE.mix(0.92))
-        .border_style(GRID)
-        .draw()
+    legend(&mut chart, SeriesLabelPosition::LowerRight, 40)
 }

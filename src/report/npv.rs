@@ -5,7 +5,7 @@
 use super::canvas::{Chart, Drawn};
 use super::data::RunData;
 use super::findings;
-use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, header, policy_colour, text};
+use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, header, legend, policy_colour, text};
 use crate::app::format::{count, thousands};
 use crate::app::money::money;
 use plotters::coord::Shift;
@@ -142,14 +142,6 @@ impl Chart for NpvDistribution<'_> {
                 colour.stroke_width(3),
             )))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .margin(20)
-            .legend_area_size(40)
-            .label_font(text(TICK_SIZE, INK))
-            .background_style(WHITE.mix(0.92))
-            .border_style(GRID)
-            .draw()
+        legend(&mut chart, SeriesLabelPosition::UpperLeft, 40)
     }
 }

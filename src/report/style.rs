@@ -1,9 +1,9 @@
 //! The look shared by every picture: Okabe–Ito colours (one per policy,
 //! kept across charts), text sizes, the title block and the mesh.
 
-use super::canvas::SIZE;
+use super::canvas::{Drawn, SIZE};
 use super::fonts::FAMILY;
-use plotters::coord::Shift;
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -149,4 +149,134 @@ pub fn header<DB: DrawingBackend>(
         y += 32;
     }
     Ok(root.split_vertically(y + 12).1)
+}
+
+/// Draws each line's final value beside its right end (`x_end`, in pixels
+/// of `area`'s parent), in the line's colour, nudged apart so that no two
+/// labels overlap. `ends` holds (pixel y, text, colour) per line.
+pub fn end_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    x_end: i32,
+    mut ends: Vec<(i32, String, RGBColor)>,
+) -> Drawn<DB> {
+    ends.sort_by_key(|e| e.0);
+    for i in 1..ends.len() {
+        ends[i].0 = ends[i].0.max(ends[i - 1].0 + 30);
+    }
+    let base = area.get_base_pixel();
+    for (y, value, colour) in ends {
+        area.draw(&Text::new(
+            value,
+            (x_end + 14 - base.0, y - base.1),
+            anchored(bold(TICK_SIZE, colour), HPos::Left, VPos::Center),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Draws the chart's legend in the house style at `position`; `swatch` is
+/// the width in pixels given to each entry's symbol.
+pub fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+    swatch: u32,
+) -> Drawn<DB> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .margin(20)
+        .legend_area_size(swatch)
+        .label_font(text(TICK_SIZE, INK))
+        .background_style(WHITE.mix(0.92))
+        .border_style(GRID)
+        .draw()
+}
+
+/// The legend corner that hides the fewest of `points`, given as fractions
+/// `(x, y)` of the plot area (y upwards), and how many it hides; ties go to
+/// the earlier corner of `prefer`. A corner is the outer 40% of the width
+/// by 35% of the height.
+pub fn emptiest_corner(
+    points: impl IntoIterator<Item = (f64, f64)>,
+    prefer: &[SeriesLabelPosition],
+) -> (SeriesLabelPosition, usize) {
+    use SeriesLabelPosition::{LowerLeft, LowerRight, UpperLeft, UpperRight};
+    let corners = [UpperRight, UpperLeft, LowerRight, LowerLeft];
+    let inside = |corner: &SeriesLabelPosition, (x, y): (f64, f64)| {
+        let right = matches!(corner, UpperRight | LowerRight);
+        let upper = matches!(corner, UpperRight | UpperLeft);
+        (if right { x >= 0.6 } else { x <= 0.4 }) && (if upper { y >= 0.65 } else { y <= 0.35 })
+    };
+    let mut counts = [0usize; 4];
+    for p in points {
+        for (count, corner) in counts.iter_mut().zip(&corners) {
+            *count += usize::from(inside(corner, p));
+        }
+    }
+    let count_of = |c: &SeriesLabelPosition| {
+        corners
+            .iter()
+            .position(|k| std::mem::discriminant(k) == std::mem::discriminant(c))
+            .map_or(usize::MAX, |i| counts[i])
+    };
+    prefer
+        .iter()
+        .map(|c| (c.clone(), count_of(c)))
+        .min_by_key(|c| c.1)
+        .unwrap_or((UpperRight, 0))
+}
+
+/// Points along each polyline in `lines` (data coordinates), ten per
+/// segment, as fractions of the ranges `x` and `y`: what a legend must not
+/// cover (see [`emptiest_corner`]).
+pub fn trace_points<'a>(
+    lines: impl IntoIterator<Item = &'a [(f64, f64)]>,
+    x: (f64, f64),
+    y: (f64, f64),
+) -> Vec<(f64, f64)> {
+    let scale = |(px, py): (f64, f64)| ((px - x.0) / (x.1 - x.0), (py - y.0) / (y.1 - y.0));
+    let mut out = Vec::new();
+    for line in lines {
+        if let [only] = line {
+            out.push(scale(*only));
+        }
+        for w in line.windows(2) {
+            for k in 0..=10 {
+                let f = f64::from(k) / 10.0;
+                out.push(scale((
+                    w[0].0 + f * (w[1].0 - w[0].0),
+                    w[0].1 + f * (w[1].1 - w[0].1),
+                )));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legend_goes_to_the_corner_no_line_crosses() {
+        // A line falling from the upper left to the lower right leaves the
+        // upper right and lower left empty; the first preferred empty wins.
+        let falling: [(f64, f64); 2] = [(0.0, 1.0), (1.0, 0.0)];
+        let points = trace_points([&falling[..]], (0.0, 1.0), (0.0, 1.0));
+        let prefer = [
+            SeriesLabelPosition::UpperLeft,
+            SeriesLabelPosition::LowerRight,
+            SeriesLabelPosition::UpperRight,
+        ];
+        let (corner, hidden) = emptiest_corner(points.iter().copied(), &prefer);
+        assert!(matches!(corner, SeriesLabelPosition::UpperRight));
+        assert_eq!(hidden, 0);
+        // Lines everywhere: the least crossed corner, with its count.
+        let flat_top: [(f64, f64); 2] = [(0.0, 0.9), (1.0, 0.9)];
+        let flat_low: [(f64, f64); 2] = [(0.0, 0.1), (0.5, 0.1)];
+        let points = trace_points([&flat_top[..], &flat_low[..]], (0.0, 1.0), (0.0, 1.0));
+        let (corner, hidden) = emptiest_corner(points, &prefer);
+        assert!(matches!(corner, SeriesLabelPosition::LowerRight));
+        assert_eq!(hidden, 0);
+    }
 }

@@ -2,11 +2,13 @@
 //! swept key) against one swept key, each with its 95% band.
 
 use super::canvas::{Chart, Drawn};
-use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, header, text};
+use super::style::{
+    GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, emptiest_corner, end_labels, header, legend, text,
+    trace_points,
+};
 use super::sweep_axis::{Ticked, axis_label, compact, padded, thin, tick};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 /// One point of a line: the mean and its 95% interval at `x`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,6 +81,34 @@ impl Chart for LineChart {
             Some(c) => (-0.4, c.len().max(1) as f64 - 0.6),
             None => padded(xs.iter().copied(), 0.03),
         };
+        // The legend goes in the corner the lines and bands cross least;
+        // when every corner is crossed, the y axis grows headroom above the
+        // data and the legend sits there.
+        let polylines: Vec<Vec<(f64, f64)>> = self
+            .lines
+            .iter()
+            .flat_map(|l| {
+                [
+                    l.points.iter().map(|p| (p.x, p.mean)).collect(),
+                    l.points.iter().map(|p| (p.x, p.lo)).collect(),
+                    l.points.iter().map(|p| (p.x, p.hi)).collect(),
+                ]
+            })
+            .collect();
+        let (mut position, hidden) = emptiest_corner(
+            trace_points(polylines.iter().map(Vec::as_slice), (x0, x1), (y0, y1)),
+            &[
+                SeriesLabelPosition::UpperRight,
+                SeriesLabelPosition::LowerRight,
+                SeriesLabelPosition::UpperLeft,
+                SeriesLabelPosition::LowerLeft,
+            ],
+        );
+        let mut y1 = y1;
+        if self.lines.len() > 1 && hidden > 0 {
+            y1 = y0 + (y1 - y0) / 0.62;
+            position = SeriesLabelPosition::UpperRight;
+        }
         let mut chart = ChartBuilder::on(&area)
             .margin_left(20)
             .margin_right(190)
@@ -157,47 +187,15 @@ impl Chart for LineChart {
                 .map(|f| axis_label(f.0, &self.unit, f.0 - d, f.0 + d))
                 .collect();
         }
-        let mut ends: Vec<(i32, String, RGBColor)> = finals
+        let ends: Vec<(i32, String, RGBColor)> = finals
             .iter()
             .zip(texts)
             .map(|(&(mean, colour), text)| (chart.backend_coord(&(x1, mean)).1, text, colour))
             .collect();
-        ends.sort_by_key(|e| e.0);
-        for i in 1..ends.len() {
-            ends[i].0 = ends[i].0.max(ends[i - 1].0 + 30);
-        }
         let (x_end, _) = chart.backend_coord(&(x1, 0.0));
-        let base = area.get_base_pixel();
-        for (y, value, colour) in ends {
-            area.draw(&Text::new(
-                value,
-                (x_end + 14 - base.0, y - base.1),
-                anchored(bold(TICK_SIZE, colour), HPos::Left, VPos::Center),
-            ))?;
-        }
+        end_labels(&area, x_end, ends)?;
         if self.lines.len() > 1 {
-            // The legend goes where the lines leave room at the right end:
-            // below them when they end in the upper half, else above.
-            let ends: Vec<f64> = self
-                .lines
-                .iter()
-                .filter_map(|l| l.points.last().map(|p| p.mean))
-                .collect();
-            let end = ends.iter().sum::<f64>() / ends.len().max(1) as f64;
-            let position = if end > (y0 + y1) / 2.0 {
-                SeriesLabelPosition::LowerRight
-            } else {
-                SeriesLabelPosition::UpperRight
-            };
-            chart
-                .configure_series_labels()
-                .position(position)
-                .margin(20)
-                .legend_area_size(46)
-                .label_font(text(TICK_SIZE, INK))
-                .background_style(WHITE.mix(0.92))
-                .border_style(GRID)
-                .draw()?;
+            legend(&mut chart, position, 46)?;
         }
         Ok(())
     }

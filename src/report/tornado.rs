@@ -5,7 +5,7 @@
 
 use super::canvas::{Chart, Drawn};
 use super::style::{
-    GRID, INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, text,
+    GRID, INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, legend, text,
 };
 use super::sweep_axis::{Ticked, compact, padded};
 use crate::app::money::symbol;
@@ -252,15 +252,7 @@ impl Chart for Tornado {
                     Rectangle::new([(x, y - 8), (x + 30, y + 8)], colour.filled())
                 });
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .margin(20)
-            .legend_area_size(46)
-            .label_font(text(TICK_SIZE, INK))
-            .background_style(WHITE.mix(0.92))
-            .border_style(GRID)
-            .draw()?;
+        legend(&mut chart, SeriesLabelPosition::LowerRight, 46)?;
         Ok(())
     }
 }
