@@ -1,6 +1,6 @@
 //! `wom run` charts and report.html, and `wom plot`.
 
-use super::{fixture, wom};
+use super::{fixture, wom, wom_into};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -14,15 +14,7 @@ pub const CHARTS: [&str; 4] = [
 ];
 
 fn run_tiny(dir: &Path, extra: &[&str]) {
-    wom()
-        .arg("run")
-        .arg(fixture("tiny.toml"))
-        .arg("--out")
-        .arg(dir)
-        .arg("--quiet")
-        .args(extra)
-        .assert()
-        .success();
+    wom_into("run", &fixture("tiny.toml"), dir, extra);
 }
 
 /// Width and height from a PNG's IHDR chunk.

@@ -9,7 +9,7 @@ mod sweep;
 mod trace;
 
 use assert_cmd::Command;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The `wom` binary.
 pub fn wom() -> Command {
@@ -28,4 +28,17 @@ pub fn shipped(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("scenarios")
         .join(name)
+}
+
+/// Runs `wom COMMAND SCENARIO --out DIR --quiet EXTRA…` and asserts success.
+pub fn wom_into(command: &str, scenario: &Path, dir: &Path, extra: &[&str]) {
+    wom()
+        .arg(command)
+        .arg(scenario)
+        .arg("--out")
+        .arg(dir)
+        .arg("--quiet")
+        .args(extra)
+        .assert()
+        .success();
 }

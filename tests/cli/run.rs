@@ -6,15 +6,7 @@ use serde_json::Value;
 use std::path::Path;
 
 fn run_to(dir: &Path, scenario: &Path, extra: &[&str]) {
-    wom()
-        .arg("run")
-        .arg(scenario)
-        .arg("--out")
-        .arg(dir)
-        .arg("--quiet")
-        .args(extra)
-        .assert()
-        .success();
+    super::wom_into("run", scenario, dir, extra);
 }
 
 fn read_json(path: &Path) -> Value {

@@ -1,21 +1,13 @@
 //! `wom trace`: the stories of one period, consistent with `wom run`.
 
 use super::charts::{png_size, svg_text};
-use super::{fixture, wom};
+use super::{fixture, wom, wom_into};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
 
 fn trace_to(dir: &Path, extra: &[&str]) -> Value {
-    wom()
-        .arg("trace")
-        .arg(fixture("tiny.toml"))
-        .arg("--out")
-        .arg(dir)
-        .arg("--quiet")
-        .args(extra)
-        .assert()
-        .success();
+    wom_into("trace", &fixture("tiny.toml"), dir, extra);
     serde_json::from_str(&fs::read_to_string(dir.join("trace.json")).unwrap()).unwrap()
 }
 
