@@ -109,7 +109,7 @@ pub fn npv(run: &RunData) -> String {
         format!("{share:.0}%")
     };
     format!(
-        "In {share} of {} simulated runs, {} earns more than {}",
+        "In {share} of {} simulated runs, {} earns more than {} with the same customers",
         count(n as u64),
         best.name,
         base.name
