@@ -7,8 +7,9 @@ use anyhow::Result;
 
 /// Runs `wom plot`.
 pub fn run(args: &PlotArgs) -> Result<()> {
-    let written = report::render_dir(&args.dir)?;
     let trace = super::trace::redraw(&args.dir)?;
+    let story = trace.as_ref().map(super::trace::Redrawn::story);
+    let written = report::render_dir(&args.dir, story.as_ref())?;
     if !args.quiet {
         println!(
             "Wrote {} and {} chart files in {}",
@@ -16,7 +17,7 @@ pub fn run(args: &PlotArgs) -> Result<()> {
             written.len().saturating_sub(1),
             args.dir.join("charts").display()
         );
-        if let Some([png, svg]) = trace {
+        if let Some([png, svg]) = trace.map(|t| t.paths) {
             println!(
                 "Redrew {} and {} from trace.json",
                 png.display(),

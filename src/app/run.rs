@@ -295,7 +295,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
     )?;
     // Charts and report from the files just written, exactly as `wom plot`.
     if !args.no_charts {
-        crate::report::render_dir(&dir)?;
+        crate::report::render_dir(&dir, None)?;
     }
 
     if args.quiet {

@@ -150,7 +150,7 @@ fn hex(index: usize) -> String {
 }
 
 /// An inline SVG figure, labelled for screen readers.
-fn figure(chart: &Rendered) -> String {
+fn figure(chart: &Rendered, folder: &str) -> String {
     let svg = chart.svg.trim_start_matches(|c: char| c != '<');
     let svg = svg
         .strip_prefix("<?xml")
@@ -162,7 +162,7 @@ fn figure(chart: &Rendered) -> String {
         1,
     );
     format!(
-        "<figure id=\"{}\">{labelled}<figcaption>{} — charts/{}.png, charts/{}.svg</figcaption></figure>\n",
+        "<figure id=\"{}\">{labelled}<figcaption>{} — {folder}{}.png, {folder}{}.svg</figcaption></figure>\n",
         escape(&chart.stem),
         escape(&chart.title),
         escape(&chart.stem),
@@ -200,7 +200,7 @@ fn method(run: &RunData) -> String {
 }
 
 /// The whole page.
-pub fn page(run: &RunData, charts: &[Rendered]) -> String {
+pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStory<'_>>) -> String {
     let s = &run.scenario;
     let mut h = String::with_capacity(200_000 + charts.iter().map(|c| c.svg.len()).sum::<usize>());
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -249,9 +249,17 @@ pub fn page(run: &RunData, charts: &[Rendered]) -> String {
     }
     h.push_str("<section class=\"charts\"><h2>Charts</h2>\n<div class=\"grid\">\n");
     for c in charts {
-        h.push_str(&figure(c));
+        h.push_str(&figure(c, "charts/"));
     }
-    h.push_str("</div></section>\n<h2>Method</h2>\n");
+    h.push_str("</div></section>\n");
+    if let Some(story) = story {
+        h.push_str(&format!(
+            "<section class=\"story\"><h2>One story, traced</h2>\n<p class=\"lede\">{}</p>\n{}</section>\n",
+            escape(&story.caption),
+            figure(story.picture, "")
+        ));
+    }
+    h.push_str("<h2>Method</h2>\n");
     h.push_str(&method(run));
     h.push_str(&format!(
         "\n<footer>wom {} · seed {} · {} replications · scenario file {} · drawn from summary.json, periods.csv, replications.csv and metadata.json</footer>\n</body>\n</html>\n",

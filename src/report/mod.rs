@@ -81,14 +81,30 @@ pub fn write_picture(dir: &Path, picture: &Rendered) -> Result<[PathBuf; 2]> {
     Ok([png, svg])
 }
 
+/// A story picture from `wom trace`, with what identifies the run it came
+/// from: the report shows it only when scenario and seed are the run's.
+pub struct TracedStory<'a> {
+    /// The picture (trace.png / trace.svg).
+    pub picture: &'a Rendered,
+    /// Scenario name of the trace.
+    pub scenario: &'a str,
+    /// Seed of the trace.
+    pub seed: u64,
+    /// One sentence on what the picture shows.
+    pub caption: String,
+}
+
 /// Reads the results saved in `dir`, draws every chart into `dir/charts/`
-/// (PNG and SVG) and writes `dir/report.html`; returns the files written.
+/// (PNG and SVG) and writes `dir/report.html`, with the story picture of
+/// `story` when it was traced on the same scenario and seed; returns the
+/// files written.
 ///
 /// # Errors
 /// Bad input when a result file is missing or malformed; a failure when
 /// drawing or writing fails.
-pub fn render_dir(dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn render_dir(dir: &Path, story: Option<&TracedStory<'_>>) -> Result<Vec<PathBuf>> {
     let run = data::load(dir)?;
+    let story = story.filter(|s| s.scenario == run.scenario.name && s.seed == run.seed);
     let charts = [
         render(&causes::ValueLost::new(&run))?,
         render(&customers::Customers::new(&run))?,
@@ -101,7 +117,7 @@ pub fn render_dir(dir: &Path) -> Result<Vec<PathBuf>> {
         written.extend(write_picture(&chart_dir, chart)?);
     }
     let report = dir.join("report.html");
-    let page = html::page(&run, &charts);
+    let page = html::page(&run, &charts, story);
     write_atomic(&report, |out| Ok(out.write_all(page.as_bytes())?))?;
     written.push(report);
     Ok(written)

@@ -237,3 +237,25 @@ fn plot_redraws_the_trace_picture_from_trace_json() {
     assert!(read("trace.svg") == svg, "trace.svg differs after wom plot");
     assert!(read("trace.png") == png, "trace.png differs after wom plot");
 }
+
+#[test]
+fn report_shows_the_story_only_when_traced_on_the_runs_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    run_to(dir.path(), &[]);
+    let report = || fs::read_to_string(dir.path().join("report.html")).unwrap_or_default();
+    trace_to(dir.path(), &[]);
+    let page = report();
+    assert!(page.contains("One story, traced"), "story section missing");
+    let svg = fs::read_to_string(dir.path().join("trace.svg")).unwrap();
+    let title = svg_text(&svg);
+    assert!(
+        title.split_whitespace().take(6).all(|w| page.contains(w)),
+        "the story picture's text is not inline in report.html"
+    );
+    // wom plot keeps it; a trace on another seed is not this run's story.
+    wom().arg("plot").arg(dir.path()).assert().success();
+    assert!(report().contains("One story, traced"));
+    trace_to(dir.path(), &["--seed", "99"]);
+    wom().arg("plot").arg(dir.path()).assert().success();
+    assert!(!report().contains("One story, traced"));
+}

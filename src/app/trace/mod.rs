@@ -9,7 +9,7 @@ use super::format::count;
 use super::{bad_input, run::default_out_dir, scenario};
 use crate::cli::trace::TraceArgs;
 use crate::report::spread::{Panel, Spread};
-use crate::report::{render, write_picture};
+use crate::report::{Rendered, TracedStory, render, write_picture};
 use anyhow::{Result, anyhow};
 use file::{TraceFile, outcome_words};
 use std::path::{Path, PathBuf};
@@ -95,6 +95,12 @@ pub fn run(args: &TraceArgs) -> Result<()> {
     })?;
     let picture = render(&picture(&file)?)?;
     write_picture(&dir, &picture)?;
+    // A finished run of the same scenario and seed in DIR gets the story
+    // in its report (render_dir checks the match).
+    let report = dir.join("summary.json").exists();
+    if report {
+        crate::report::render_dir(&dir, Some(&story(&picture, &file)))?;
+    }
     if !args.quiet {
         print_summary(scenario, args, person, &chosen, &traced, &dir);
     }
@@ -311,13 +317,46 @@ fn picture(file: &TraceFile) -> Result<Spread> {
     })
 }
 
+/// A story picture redrawn from trace.json.
+pub struct Redrawn {
+    /// The picture.
+    picture: Rendered,
+    /// The trace it was drawn from.
+    file: TraceFile,
+    /// trace.png and trace.svg.
+    pub paths: [PathBuf; 2],
+}
+
+impl Redrawn {
+    /// The picture as a story for the report.
+    pub fn story(&self) -> TracedStory<'_> {
+        story(&self.picture, &self.file)
+    }
+}
+
+/// The story of `file` drawn as `picture`, for report.html.
+fn story<'a>(picture: &'a Rendered, file: &'a TraceFile) -> TracedStory<'a> {
+    TracedStory {
+        picture,
+        scenario: &file.scenario,
+        seed: file.seed,
+        caption: format!(
+            "Replication {}, {}: person {}, {}. Drawn by `wom trace`; trace.json lists every hearing.",
+            file.replication,
+            when(&file.period_label, file.period),
+            file.person,
+            file.chosen
+        ),
+    }
+}
+
 /// Redraws `dir/trace.png` and `dir/trace.svg` from `dir/trace.json`, if
-/// there is one; returns the files written.
+/// there is one; returns the picture and the files written.
 ///
 /// # Errors
 /// Bad input when trace.json is malformed; a failure when drawing or
 /// writing fails.
-pub fn redraw(dir: &Path) -> Result<Option<[PathBuf; 2]>> {
+pub fn redraw(dir: &Path) -> Result<Option<Redrawn>> {
     let path = dir.join("trace.json");
     if !path.exists() {
         return Ok(None);
@@ -326,7 +365,12 @@ pub fn redraw(dir: &Path) -> Result<Option<[PathBuf; 2]>> {
     let file: TraceFile = serde_json::from_str(&text)
         .map_err(|e| bad_input(format!("{} is not a trace file: {e}", path.display())))?;
     let picture = render(&picture(&file)?)?;
-    Ok(Some(write_picture(dir, &picture)?))
+    let paths = write_picture(dir, &picture)?;
+    Ok(Some(Redrawn {
+        picture,
+        file,
+        paths,
+    }))
 }
 
 fn print_summary(
