@@ -52,8 +52,13 @@ footer { color: #5a5a5a; font-size: .8rem; margin-top: 2rem; border-top: 1px sol
   body { max-width: none; margin: 0; padding: 0; font-size: 8.5pt; line-height: 1.3; }
   h1 { font-size: 15pt; } h2 { font-size: 10.5pt; margin: .7rem 0 .3rem; }
   .headline { font-size: 10.5pt; }
-  th, td { padding: .1rem .3rem; }
-  .charts { break-before: page; page-break-before: always; }
+  th, td { padding: .04rem .3rem; }
+  td.num { white-space: normal; }
+  table { font-size: 7.8pt; }
+  td.src { font-size: 7.2pt; }
+  .story figure { width: 70%; margin: 0 auto; }
+  ol.method { margin: .2rem 0; }
+  footer { margin-top: .5rem; }
   .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
   figure { margin: 0; }
   figcaption { display: none; }
