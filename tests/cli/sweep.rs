@@ -172,12 +172,14 @@ fn resuming_after_an_interruption_gives_identical_files() {
     assert_eq!(json["complete"], false);
     assert!(json["points_done"].as_u64().unwrap() < 6);
     csv_rows(&part.path().join("sweep.csv"));
-    // (Another worker may have left a temporary file: it is not a point.)
-    assert_eq!(finished(&part.path().join("points")), 3);
+    // (Another worker may have left a temporary file: it is not a point;
+    // or it may have stored its point just before the exit: at least 3.)
+    let stored = finished(&part.path().join("points"));
+    assert!((3..6).contains(&stored), "{stored} points stored");
     sweep(part.path(), &["--resume", "--threads", "1"]).success();
     assert_eq!(result_files(full.path()), result_files(part.path()));
     let meta = read_json(&part.path().join("metadata.json"));
-    assert_eq!(meta["points_resumed"], 3);
+    assert_eq!(meta["points_resumed"], stored as u64);
 }
 
 #[test]
