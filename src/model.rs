@@ -422,6 +422,11 @@ impl Scenario {
         (1.0 + self.economics.discount_rate).powf(-1.0 / self.periods_per_year)
     }
 
+    /// The policies' names, in scenario order.
+    pub fn policy_names(&self) -> Vec<String> {
+        self.policies.iter().map(|p| p.name.clone()).collect()
+    }
+
     /// The policy with this name, if any.
     pub fn policy(&self, name: &str) -> Option<&Policy> {
         self.policies.iter().find(|p| p.name == name)

@@ -13,7 +13,6 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use wom::model::Scenario;
-use wom::sim::Metric;
 use wom::sim::precision::{Precision, Reached, run_to_precision};
 use wom::sim::summary::{RunSummary, summarize};
 use wom::sweep::grid::Point;
@@ -135,20 +134,10 @@ pub fn run_point(planned: &Planned, precision: Option<Precision>, threads: usize
     let world = scenario::build_world(planned.scenario.clone(), threads)
         .with_context(|| format!("at {}", describe(&planned.point)))?;
     let (results, reached) = run_to_precision(&world, planned.start, precision, |_| {}, || {});
-    let names: Vec<String> = world
-        .scenario()
-        .policies
-        .iter()
-        .map(|p| p.name.clone())
-        .collect();
-    let npv = |r: &wom::sim::ReplicationResult, p: usize| {
-        r.policies
-            .get(p)
-            .map_or(0.0, |run| run.outputs.get(Metric::Npv))
-    };
-    let headline = results.iter().map(|r| npv(r, 1) - npv(r, 0)).collect();
+    // Scenarios hold at least two policies (validated).
+    let headline = results.iter().map(|r| r.npv_difference(0, 1)).collect();
     Ok(Ran {
-        summary: summarize(&names, &results),
+        summary: summarize(&world.scenario().policy_names(), &results),
         reached,
         headline,
     })

@@ -60,13 +60,7 @@ pub fn simulate(
         )
     });
     bar.finish_and_clear();
-    let names: Vec<String> = world
-        .scenario()
-        .policies
-        .iter()
-        .map(|p| p.name.clone())
-        .collect();
-    let summary = summarize(&names, &results);
+    let summary = summarize(&world.scenario().policy_names(), &results);
     (results, summary, reached)
 }
 
@@ -272,7 +266,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
         .out
         .clone()
         .unwrap_or_else(|| default_out_dir(&args.scenario));
-    let names: Vec<String> = scenario.policies.iter().map(|p| p.name.clone()).collect();
+    let names = scenario.policy_names();
     outputs::write_replications(&dir.join("replications.csv"), &names, &results)?;
     outputs::write_periods(&dir.join("periods.csv"), &summary)?;
     let edges = world.shared_graph().map(|g| g.edge_count());

@@ -117,7 +117,7 @@ pub fn run(args: &SweepArgs) -> Result<()> {
         seed: args.seed.unwrap_or(base.seed),
         keys: keys.clone(),
         combine: if args.zip { "zip" } else { "grid" },
-        policies: base.policies.iter().map(|p| p.name.clone()).collect(),
+        policies: base.policy_names(),
         currency: base.economics.currency.clone(),
         precision_target: reps.precision.map(|p| p.relative),
         points_total: planned.len(),

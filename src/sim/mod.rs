@@ -33,6 +33,14 @@ pub struct ReplicationResult {
     pub policies: Vec<PolicyRun>,
 }
 
+impl ReplicationResult {
+    /// The paired NPV difference of this replication,
+    /// NPV(policy `p`) − NPV(policy `base`).
+    pub fn npv_difference(&self, base: usize, p: usize) -> f64 {
+        self.policies[p].outputs.get(Metric::Npv) - self.policies[base].outputs.get(Metric::Npv)
+    }
+}
+
 /// A scenario ready to simulate: compiled parameters and its network plan.
 #[derive(Debug, Clone)]
 pub struct World {

@@ -9,7 +9,6 @@
 //! so it is reproducible on any number of threads.
 
 use super::{ReplicationResult, World};
-use crate::sim::metrics::Metric;
 use crate::stats::Summary;
 use serde::{Deserialize, Serialize};
 
@@ -45,10 +44,7 @@ pub fn headline_difference(results: &[ReplicationResult]) -> Option<Summary> {
     if results.first().is_none_or(|r| r.policies.len() < 2) {
         return None;
     }
-    let diffs: Vec<f64> = results
-        .iter()
-        .map(|r| r.policies[1].outputs.get(Metric::Npv) - r.policies[0].outputs.get(Metric::Npv))
-        .collect();
+    let diffs: Vec<f64> = results.iter().map(|r| r.npv_difference(0, 1)).collect();
     Some(Summary::from_values(&diffs))
 }
 

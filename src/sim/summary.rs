@@ -224,13 +224,7 @@ pub fn compare(
     fn pair(r: &ReplicationResult, base: usize, p: usize) -> (&super::Outputs, &super::Outputs) {
         (&r.policies[base].outputs, &r.policies[p].outputs)
     }
-    let diffs: Vec<f64> = results
-        .iter()
-        .map(|r| {
-            let (a, b) = pair(r, base, p);
-            b.get(Metric::Npv) - a.get(Metric::Npv)
-        })
-        .collect();
+    let diffs: Vec<f64> = results.iter().map(|r| r.npv_difference(base, p)).collect();
     let npv_difference = Summary::from_values(&diffs);
     let by_cause: Vec<Summary> = Cause::ALL
         .iter()
