@@ -6,7 +6,7 @@ use anyhow::Result;
 use std::path::Path;
 use wom::graph::memory_estimate_bytes;
 use wom::model::{NetworkKind, Scenario};
-use wom::sim::{NetworkPlan, World, generator_spec};
+use wom::sim::{NetworkPlan, World, generator_spec, weak_tie_churn};
 
 /// Reads and validates a scenario file, returning its TOML table (for
 /// sweeps, which edit it) and the validated scenario.
@@ -41,7 +41,13 @@ pub fn load_with(path: &Path, overrides: &[String]) -> Result<(toml::Table, Scen
 fn run_memory_estimate(scenario: &Scenario, threads: usize, worlds: usize) -> u64 {
     let people = u64::from(scenario.population.people);
     let graph = generator_spec(scenario).map_or(0, |spec| memory_estimate_bytes(&spec));
-    let per_thread = people * 16;
+    // Each worker's person array and buffers, plus with weak-tie churn the
+    // weak ties of every period of its replication (4-byte offsets per
+    // person and 4-byte ids for both ends of each weak tie).
+    let weak = weak_tie_churn(scenario).map_or(0, |w| {
+        u64::from(scenario.periods) * 4 * (people + (people as f64 * w.weak_ties) as u64)
+    });
+    let per_thread = people * 16 + weak;
     let resampled = if scenario.network.resample {
         graph * threads as u64
     } else {

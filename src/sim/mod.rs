@@ -130,6 +130,7 @@ impl World {
         let graph = self.graph_for(replication);
         let rep_key = StreamKey::new(self.scenario.seed).replication(replication);
         scratch.draw_initial(self.people, self.params.initial_customers, rep_key);
+        let weak = self.weak_ties(rep_key, scratch);
         let policies = self
             .policies
             .iter()
@@ -139,7 +140,7 @@ impl World {
                     policy,
                     rep_key,
                     &graph,
-                    self.weak,
+                    &weak,
                     scratch,
                     &mut NoObserver,
                 )
@@ -166,14 +167,27 @@ impl World {
         let rep_key = StreamKey::new(self.scenario.seed).replication(replication);
         let mut scratch = Scratch::default();
         scratch.draw_initial(self.people, self.params.initial_customers, rep_key);
+        let weak = self.weak_ties(rep_key, &mut scratch);
         replication::run_policy(
             &self.params,
             &self.policies[policy],
             rep_key,
             &graph,
-            self.weak,
+            &weak,
             &mut scratch,
             observer,
+        )
+    }
+
+    /// The weak ties of every period of a replication (empty without
+    /// weak-tie churn).
+    fn weak_ties(&self, rep_key: StreamKey, scratch: &mut Scratch) -> Vec<Graph> {
+        replication::weak_ties_by_period(
+            self.people,
+            self.params.periods,
+            self.weak,
+            rep_key,
+            scratch,
         )
     }
 

@@ -155,14 +155,14 @@ struct Tally {
 }
 
 /// Runs one policy over the whole horizon of one replication on `base`
-/// plus, with weak-tie churn, weak ties redrawn each period from
-/// `(seed, replication, period, WeakTies)` (the same for every policy).
+/// plus, with weak-tie churn, period `t`'s weak ties `weak[t]` (see
+/// [`weak_ties_by_period`]; empty without churn).
 pub(crate) fn run_policy<O: Observer>(
     params: &Params,
     policy: &PolicyParams,
     rep_key: StreamKey,
     base: &Graph,
-    weak: Option<WeakTieChurn>,
+    weak: &[Graph],
     scratch: &mut Scratch,
     observer: &mut O,
 ) -> PolicyRun {
@@ -181,10 +181,9 @@ pub(crate) fn run_policy<O: Observer>(
     let mut npv = 0.0;
     for t in 0..params.periods {
         let key = rep_key.period(t);
-        let weak_graph = weak.map(|w| weak_ties(n, w, key, &mut scratch.weak_edges));
         let net = Contacts {
             base,
-            extra: weak_graph.as_ref(),
+            extra: weak.get(t as usize),
         };
         let mut row = [0.0; PeriodSeries::COUNT];
         row[PeriodSeries::Customers as usize] = customers;
@@ -212,20 +211,32 @@ pub(crate) fn run_policy<O: Observer>(
     }
 }
 
-/// This period's weak ties.
-fn weak_ties(
+/// With weak-tie churn, the weak ties of every period of one replication,
+/// redrawn each period from `(seed, replication, period, WeakTies)`: built
+/// once per replication and shared by every policy (they do not depend on
+/// the policy). Empty without churn.
+pub(crate) fn weak_ties_by_period(
     n: u32,
-    churn: WeakTieChurn,
-    key: StreamKey,
-    edges: &mut Vec<(NodeId, NodeId)>,
-) -> Graph {
-    edges.clear();
-    let mut rng = key.rng(Purpose::WeakTies);
-    weak_ties_edges(n, churn.cluster_size, churn.weak_ties, &mut rng, edges);
-    // Node ids are below n by construction, and far fewer than MAX_EDGES.
-    Graph::from_edges(n, edges)
-        .map(|(g, _)| g)
-        .unwrap_or_else(|_| Graph::empty(n))
+    periods: u32,
+    churn: Option<WeakTieChurn>,
+    rep_key: StreamKey,
+    scratch: &mut Scratch,
+) -> Vec<Graph> {
+    let Some(churn) = churn else {
+        return Vec::new();
+    };
+    let edges = &mut scratch.weak_edges;
+    (0..periods)
+        .map(|t| {
+            edges.clear();
+            let mut rng = rep_key.period(t).rng(Purpose::WeakTies);
+            weak_ties_edges(n, churn.cluster_size, churn.weak_ties, &mut rng, edges);
+            // Node ids are below n by construction, and far fewer than MAX_EDGES.
+            Graph::from_edges(n, edges)
+                .map(|(g, _)| g)
+                .unwrap_or_else(|_| Graph::empty(n))
+        })
+        .collect()
 }
 
 /// Steps 1–4: every customer's experience, outcome class, stay draw and
