@@ -4,6 +4,7 @@ mod bad_input;
 mod cascade;
 mod charts;
 mod graph;
+mod pinned;
 mod run;
 mod sweep;
 mod trace;

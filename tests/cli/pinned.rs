@@ -1,0 +1,75 @@
+//! Pinned results: a few shipped scenarios, scaled down, must give exactly
+//! the bytes of `summary.json`, `replications.csv` and `periods.csv` stored
+//! in `tests/fixtures/pinned/NAME/`. A change that moves any number fails
+//! here; an intended change (a new default, a model fix) regenerates them
+//! with `WOM_UPDATE_PINNED=1 cargo test --release pinned` and says why in
+//! its commit.
+
+use super::{fixture, shipped, wom};
+use std::path::Path;
+
+/// (name, scenario file, extra flags): small enough to run in a second.
+const CASES: [(&str, &str, &[&str]); 6] = [
+    (
+        "default",
+        "default.toml",
+        &["--replications", "24", "--set", "population.people=3000"],
+    ),
+    (
+        "cafe",
+        "cafe.toml",
+        &["--replications", "16", "--set", "population.people=3000"],
+    ),
+    (
+        "support_team",
+        "support_team.toml",
+        &["--replications", "12"],
+    ),
+    (
+        "strong_weak_ties",
+        "strong_weak_ties.toml",
+        &["--replications", "8", "--set", "population.people=3000"],
+    ),
+    ("real_estate", "real_estate.toml", &["--replications", "30"]),
+    (
+        "tarp",
+        "tarp.toml",
+        &["--replications", "20", "--seed", "7"],
+    ),
+];
+
+const FILES: [&str; 3] = ["summary.json", "replications.csv", "periods.csv"];
+
+#[test]
+fn shipped_scenarios_give_the_pinned_bytes() {
+    let update = std::env::var_os("WOM_UPDATE_PINNED").is_some();
+    for (name, file, extra) in CASES {
+        let dir = tempfile::tempdir().unwrap();
+        wom()
+            .arg("run")
+            .arg(shipped(file))
+            .arg("--out")
+            .arg(dir.path())
+            .args(["--quiet", "--no-charts", "--threads", "2"])
+            .args(extra)
+            .assert()
+            .success();
+        let pinned = fixture("pinned").join(name);
+        for f in FILES {
+            let got = std::fs::read(dir.path().join(f)).unwrap();
+            let want_path = pinned.join(f);
+            if update {
+                std::fs::create_dir_all(&pinned).unwrap();
+                std::fs::write(&want_path, &got).unwrap();
+                continue;
+            }
+            let want = std::fs::read(&want_path)
+                .unwrap_or_else(|e| panic!("{}: {e}", want_path.display()));
+            assert!(got == want, "{name}/{f} differs from {}", shown(&want_path));
+        }
+    }
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
