@@ -4,7 +4,7 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use wom::cascade::{CascadeScratch, cascade_once, random_seed_set};
-use wom::graph::{GeneratorSpec, generate};
+use wom::graph::{Generator, GeneratorSpec, generate};
 use wom::rng::{Purpose, StreamKey};
 
 fn kernel(c: &mut Criterion) {
@@ -12,26 +12,17 @@ fn kernel(c: &mut Criterion) {
     let cases = [
         (
             "barabasi_albert_m5_p0.1",
-            GeneratorSpec::BarabasiAlbert {
-                nodes: 100_000,
-                attach: 5,
-            },
+            GeneratorSpec::new(100_000, Generator::BarabasiAlbert { attach: 5 }),
             0.1,
         ),
         (
             "erdos_renyi_k10_p0.2",
-            GeneratorSpec::ErdosRenyi {
-                nodes: 100_000,
-                mean_degree: 10.0,
-            },
+            GeneratorSpec::new(100_000, Generator::ErdosRenyi { mean_degree: 10.0 }),
             0.2,
         ),
         (
             "erdos_renyi_k10_p0.05",
-            GeneratorSpec::ErdosRenyi {
-                nodes: 100_000,
-                mean_degree: 10.0,
-            },
+            GeneratorSpec::new(100_000, Generator::ErdosRenyi { mean_degree: 10.0 }),
             0.05,
         ),
     ];

@@ -2,7 +2,7 @@
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use wom::graph::{GeneratorSpec, generate};
+use wom::graph::{Generator, GeneratorSpec, generate};
 use wom::rng::{Purpose, StreamKey};
 
 fn generators(c: &mut Criterion) {
@@ -11,34 +11,32 @@ fn generators(c: &mut Criterion) {
     let specs = [
         (
             "watts_strogatz",
-            GeneratorSpec::WattsStrogatz {
-                nodes: 100_000,
-                mean_degree: 10,
-                rewire: 0.1,
-            },
+            GeneratorSpec::new(
+                100_000,
+                Generator::WattsStrogatz {
+                    mean_degree: 10.0,
+                    rewire: 0.1,
+                },
+            ),
         ),
         (
             "barabasi_albert",
-            GeneratorSpec::BarabasiAlbert {
-                nodes: 100_000,
-                attach: 5,
-            },
+            GeneratorSpec::new(100_000, Generator::BarabasiAlbert { attach: 5 }),
         ),
         (
             "erdos_renyi",
-            GeneratorSpec::ErdosRenyi {
-                nodes: 100_000,
-                mean_degree: 10.0,
-            },
+            GeneratorSpec::new(100_000, Generator::ErdosRenyi { mean_degree: 10.0 }),
         ),
         (
             "strong_weak_ties",
-            GeneratorSpec::StrongWeakTies {
-                nodes: 100_000,
-                cluster_size: 10,
-                strong_ties: 6.0,
-                weak_ties: 2.0,
-            },
+            GeneratorSpec::new(
+                100_000,
+                Generator::StrongWeakTies {
+                    cluster_size: 10,
+                    strong_ties: 6.0,
+                    weak_ties: 2.0,
+                },
+            ),
         ),
     ];
     for (name, spec) in specs {

@@ -24,9 +24,7 @@ fn world(periods: u32, people: u32) -> World {
     )
     .expect("key");
     let scenario = wom::scenario::from_table(&table, Path::new("cafe.toml")).expect("valid");
-    World::generated(scenario)
-        .expect("generated")
-        .expect("graph")
+    World::generated(scenario).expect("world")
 }
 
 fn replication(c: &mut Criterion) {
@@ -43,7 +41,7 @@ fn replication(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new(name, "cafe_100k"), |b| {
             b.iter(|| {
                 rep += 1;
-                black_box(w.run_replication(rep, &mut scratch))
+                black_box(w.run_replication(rep, &mut scratch).expect("replication"))
             });
         });
     }

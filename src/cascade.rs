@@ -189,15 +189,19 @@ pub fn run_cascades(
     progress: impl Fn() + Sync,
 ) -> Vec<u32> {
     let root = StreamKey::new(seed);
-    replicate(
+    let sizes = replicate(
         runs,
         || CascadeScratch::new(graph.node_count()),
-        |scratch, r| {
+        |scratch, r| -> Result<u32, std::convert::Infallible> {
             let mut rng = root.replication(r).rng(Purpose::Cascade);
-            cascade_once(graph, seeds, p, &mut rng, scratch)
+            Ok(cascade_once(graph, seeds, p, &mut rng, scratch))
         },
         progress,
-    )
+    );
+    match sizes {
+        Ok(sizes) => sizes,
+        Err(never) => match never {},
+    }
 }
 
 /// `k` distinct nodes drawn uniformly from `0..nodes` from the seeding
@@ -218,7 +222,7 @@ pub fn random_seed_set(nodes: u32, k: u32, seed: u64) -> Vec<NodeId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{GeneratorSpec, generate};
+    use crate::graph::{Generator, GeneratorSpec, generate};
     use crate::stats::Summary;
 
     fn net(spec: GeneratorSpec) -> Graph {
@@ -234,11 +238,13 @@ mod tests {
 
     #[test]
     fn p_one_activates_the_component_and_p_zero_only_seeds() {
-        let g = net(GeneratorSpec::WattsStrogatz {
-            nodes: 1000,
-            mean_degree: 4,
-            rewire: 0.1,
-        });
+        let g = net(GeneratorSpec::new(
+            1000,
+            Generator::WattsStrogatz {
+                mean_degree: 4.0,
+                rewire: 0.1,
+            },
+        ));
         let s = mean_size(&g, &[5, 7], 1.0, 20);
         assert_eq!((s.mean, s.sd), (1000.0, 0.0));
         let s = mean_size(&g, &[5, 7, 7], 0.0, 20);
@@ -250,7 +256,7 @@ mod tests {
         // From the centre of a star with 200 leaves: 1 + Binomial(200, 0.3):
         // mean 61, sd √(200·0.3·0.7) ≈ 6.48; with 4000 runs the standard
         // error is 0.102, and we allow 4 standard errors.
-        let g = net(GeneratorSpec::Star { nodes: 201 });
+        let g = net(GeneratorSpec::new(201, Generator::Star));
         let s = mean_size(&g, &[0], 0.3, 4000);
         assert!(
             (s.mean - 61.0).abs() < 4.0 * 6.48 / 4000f64.sqrt(),
@@ -267,7 +273,7 @@ mod tests {
         // Var: with X = 1{centre}, S | X=1 ~ 1 + Bin(199, p):
         // Var = E[Var|X] + Var[E|X] = p·199p(1−p) + p(1−p)(1+199p)² = 12.4375 + 2525.0625
         // → sd ≈ 50.37; se with 4000 runs ≈ 0.80; allow 4 se.
-        let g = net(GeneratorSpec::Star { nodes: 200 });
+        let g = net(GeneratorSpec::new(200, Generator::Star));
         let s = mean_size(&g, &[1], 0.5, 4000);
         assert!(
             (s.mean - 51.25).abs() < 4.0 * 50.37 / 4000f64.sqrt(),
@@ -281,7 +287,7 @@ mod tests {
         // From node 0 of a path of n nodes: size = min(1 + Geom, n) with
         // E = Σ_{k=0}^{n−1} p^k = (1 − p^n)/(1 − p). For p = 0.8, n = 50:
         // ≈ 4.99993; sd ≤ √(p)/(1−p) ≈ 4.47; 4000 runs → se ≤ 0.071; 4 se.
-        let g = net(GeneratorSpec::Path { nodes: 50 });
+        let g = net(GeneratorSpec::new(50, Generator::Path));
         let s = mean_size(&g, &[0], 0.8, 4000);
         let expected = (1.0 - 0.8f64.powi(50)) / 0.2;
         assert!((s.mean - expected).abs() < 4.0 * 0.071, "mean {}", s.mean);
@@ -289,10 +295,10 @@ mod tests {
 
     #[test]
     fn identical_across_thread_counts() {
-        let g = net(GeneratorSpec::BarabasiAlbert {
-            nodes: 3000,
-            attach: 3,
-        });
+        let g = net(GeneratorSpec::new(
+            3000,
+            Generator::BarabasiAlbert { attach: 3 },
+        ));
         let seeds = random_seed_set(3000, 5, 1);
         let one = rayon::ThreadPoolBuilder::new()
             .num_threads(1)

@@ -7,19 +7,24 @@ use rayon::prelude::*;
 use std::sync::Mutex;
 
 /// Runs `run(scratch, index)` for `index` in `0..count` on the current rayon
-/// pool and returns the results in index order.
+/// pool and returns the results in index order, or the error of the lowest
+/// index that failed (rayon stops handing out work after a failure).
 ///
 /// Each worker thread gets one scratch state, built lazily by `init` and
 /// reused for every replication that thread runs; `run` must leave no trace
 /// in it that changes a later result (reset what it touched). Results depend
 /// only on the index, so any number of threads gives identical output.
 /// `progress` is called after each finished replication (from any thread).
-pub fn replicate<S, R, I, F, P>(count: u64, init: I, run: F, progress: P) -> Vec<R>
+///
+/// # Errors
+/// An error returned by `run`.
+pub fn replicate<S, R, E, I, F, P>(count: u64, init: I, run: F, progress: P) -> Result<Vec<R>, E>
 where
     S: Send,
     R: Send,
+    E: Send,
     I: Fn() -> S + Sync,
-    F: Fn(&mut S, u64) -> R + Sync,
+    F: Fn(&mut S, u64) -> Result<R, E> + Sync,
     P: Fn() + Sync,
 {
     let slots: Vec<Mutex<Option<S>>> = (0..rayon::current_num_threads())
@@ -36,7 +41,9 @@ where
             let scratch = guard.get_or_insert_with(&init);
             let result = run(scratch, index);
             drop(guard);
-            progress();
+            if result.is_ok() {
+                progress();
+            }
             result
         })
         .collect()
@@ -49,10 +56,10 @@ mod tests {
 
     #[test]
     fn results_are_in_index_order_and_independent_of_threads() {
-        let work = |scratch: &mut Vec<u64>, i: u64| {
+        let work = |scratch: &mut Vec<u64>, i: u64| -> Result<u64, ()> {
             scratch.clear();
             scratch.extend(0..i % 7);
-            i * 31 + scratch.len() as u64
+            Ok(i * 31 + scratch.len() as u64)
         };
         let one = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
@@ -70,7 +77,10 @@ mod tests {
             })
         });
         assert_eq!(a, b);
-        assert_eq!(a[10], 10 * 31 + 3);
+        assert_eq!(a.unwrap()[10], 10 * 31 + 3);
         assert_eq!(done.load(Ordering::Relaxed), 500);
+        let failing =
+            one.install(|| replicate(50, || (), |_, i| if i == 7 { Err(i) } else { Ok(i) }, || {}));
+        assert_eq!(failing, Err(7));
     }
 }

@@ -8,6 +8,7 @@
 pub mod cascade;
 pub mod engine;
 pub mod graph;
+pub mod hash;
 pub mod model;
 pub mod rng;
 pub mod scenario;

@@ -1,26 +1,32 @@
 //! `wom`, the word-of-mouth impact simulator: a thin command-line layer over
 //! the `wom` library.
 //!
+//! Layers, each using only those below it: `cli` (arguments) → `app`
+//! (commands) → `report` (charts, report.html) → `results` (typed result
+//! files) → `present` (numbers for people, files, the input-error type) →
+//! the `wom` library. See docs/architecture.md.
+//!
 //! Exit codes: 0 success; 1 a failure while working (I/O, a broken
 //! invariant); 2 bad input (unknown flag, invalid value, malformed or
 //! missing file, a network too large for this machine).
 
 mod app;
 mod cli;
+mod present;
 mod report;
+mod results;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = cli::parse();
-    match app::run(args) {
+    match cli::run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
             for cause in error.chain().skip(1) {
                 eprintln!("  caused by: {cause}");
             }
-            ExitCode::from(app::exit_code(&error))
+            ExitCode::from(present::exit_code(&error))
         }
     }
 }

@@ -14,7 +14,9 @@ use rand_pcg::Pcg64Mcg;
 pub type WomRng = Pcg64Mcg;
 
 /// What a stream is used for; part of the key, so that two purposes never
-/// share draws.
+/// share draws. The numbers are part of every stream's identity: never
+/// renumber one (8 and 9 belonged to purposes that were never drawn from
+/// and are left free).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u64)]
 pub enum Purpose {
@@ -32,10 +34,6 @@ pub enum Purpose {
     Retelling = 6,
     /// The effects of the hearings a person receives.
     Hearing = 7,
-    /// Churn and conversion at the end of a period.
-    EndOfPeriod = 8,
-    /// Policy-dependent draws (resolution), kept apart from the shared world.
-    Handling = 9,
     /// Weak ties redrawn in a period.
     WeakTies = 10,
     /// Organic conversions of prospects in a period.

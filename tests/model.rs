@@ -8,9 +8,7 @@ use wom::sim::{Metric, World};
 
 fn world(toml: &str) -> World {
     let scenario = wom::scenario::parse(toml, Path::new("test.toml")).expect("valid scenario");
-    World::generated(scenario)
-        .expect("generated")
-        .expect("graph")
+    World::generated(scenario).expect("world")
 }
 
 fn names(w: &World) -> Vec<String> {
@@ -61,7 +59,7 @@ fn closed_forms_without_network_effects() {
         handling_cost = 5.0
         "#,
     );
-    let results = w.run(0..400, || {});
+    let results = w.run(0..400, || {}).unwrap();
     let summary = summarize(&names(&w), &results);
     let (q, c, b) = (0.2, 0.5, 0.05);
     let delta = 1.1f64.powf(-1.0 / 12.0);
@@ -134,7 +132,7 @@ fn retelling_matches_the_branching_process() {
         handling = "ignore"
         "#,
     );
-    let results = w.run(0..300, || {});
+    let results = w.run(0..300, || {}).unwrap();
     let summary = summarize(&names(&w), &results);
     let expected = 40.0 * 4.0 * (1.0 + 1.2 + 1.44);
     let got = summary.policies[0].metric(Metric::NegativeTellings);
@@ -169,7 +167,7 @@ fn identical_policies_differ_by_exactly_zero() {
         handling = "recover"
         "#,
     );
-    let results = w.run(0..30, || {});
+    let results = w.run(0..30, || {}).unwrap();
     for r in &results {
         assert_eq!(r.policies[0], r.policies[1]);
     }
@@ -194,7 +192,7 @@ fn causes_add_up_and_ignoring_loses() {
         compensation = 5.0
         "#,
     );
-    let results = w.run(0..40, || {});
+    let results = w.run(0..40, || {}).unwrap();
     for r in &results {
         let (a, b) = (&r.policies[0].outputs, &r.policies[1].outputs);
         let total = b.get(Metric::Npv) - a.get(Metric::Npv);
@@ -246,11 +244,11 @@ fn thread_count_and_sharding_do_not_change_results() {
         .num_threads(3)
         .build()
         .unwrap();
-    let a = one.install(|| w.run(0..24, || {}));
-    let b = three.install(|| w.run(0..24, || {}));
+    let a = one.install(|| w.run(0..24, || {}).unwrap());
+    let b = three.install(|| w.run(0..24, || {}).unwrap());
     assert_eq!(a, b);
-    let mut shards = three.install(|| w.run(0..10, || {}));
-    shards.extend(three.install(|| w.run(10..24, || {})));
+    let mut shards = three.install(|| w.run(0..10, || {}).unwrap());
+    shards.extend(three.install(|| w.run(10..24, || {}).unwrap()));
     assert_eq!(a, shards);
 }
 
@@ -276,7 +274,7 @@ fn organic_conversions_match_their_rate() {
         handling = "recover"
         "#,
     );
-    let results = w.run(0..300, || {});
+    let results = w.run(0..300, || {}).unwrap();
     let s = summarize(&names(&w), &results);
     let got = s.policies[0].metric(Metric::OrganicConversions);
     assert!(

@@ -1,14 +1,44 @@
 //! `wom cascade`: the independent cascade on a network.
 
-use super::format::{count, seconds, thousands};
-use super::{bad_input, files, network, progress, thread_pool};
-use crate::cli::cascade::CascadeArgs;
+use super::network::{self, NetworkChoice};
+use super::{progress, thread_pool};
+use crate::present::format::{count, seconds, thousands};
+use crate::present::{bad_input, files};
 use anyhow::Result;
 use serde::Serialize;
+use std::path::PathBuf;
 use std::time::Instant;
 use wom::cascade::{random_seed_set, run_cascades};
 use wom::graph::NodeId;
 use wom::stats::Summary;
+
+/// The seed set of the cascades.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Seeds {
+    /// This many distinct nodes drawn from the seed.
+    Random(u32),
+    /// The nodes listed in a file.
+    File(PathBuf),
+}
+
+/// What `wom cascade` does.
+#[derive(Debug, Clone)]
+pub struct CascadeOptions {
+    /// The network.
+    pub network: NetworkChoice,
+    /// Activation probability per edge, in [0, 1].
+    pub p: f64,
+    /// The seed set.
+    pub seeds: Seeds,
+    /// Number of cascades, at least 1.
+    pub runs: u64,
+    /// Random seed of the network, the seed set and the runs.
+    pub seed: u64,
+    /// Worker threads (default: all cores).
+    pub threads: Option<usize>,
+    /// Print one JSON object instead of a summary.
+    pub json: bool,
+}
 
 /// The `--json` output.
 #[derive(Debug, Serialize)]
@@ -84,28 +114,23 @@ fn read_seed_file(path: &std::path::Path, net: &network::Network) -> Result<Vec<
 }
 
 /// Runs `wom cascade`.
-pub fn run(args: &CascadeArgs) -> Result<()> {
-    if !(0.0..=1.0).contains(&args.p) {
-        return Err(bad_input(format!(
-            "--p is {}; allowed: a probability in [0, 1]",
-            args.p
-        )));
-    }
-    network::spec_from_args(&args.network)?;
+///
+/// # Errors
+/// Bad input for a bad network, seed file or seed count.
+pub fn run(args: &CascadeOptions) -> Result<()> {
     let net = network::build(&args.network, args.seed)?;
     let n = net.graph.node_count();
-    let seeds = match (&args.seed_file, args.seeds) {
-        (Some(path), _) => read_seed_file(path, &net)?,
-        (None, Some(k)) if k == 0 || k > n => {
+    let seeds = match &args.seeds {
+        Seeds::File(path) => read_seed_file(path, &net)?,
+        Seeds::Random(k) if *k == 0 || *k > n => {
             return Err(bad_input(format!(
                 "--seeds is {k}; allowed: 1 to the network's {} nodes",
                 count(u64::from(n))
             )));
         }
-        (None, Some(k)) => random_seed_set(n, k, args.seed),
-        (None, None) => return Err(bad_input("give --seeds N or --seed-file FILE")),
+        Seeds::Random(k) => random_seed_set(n, *k, args.seed),
     };
-    let pool = thread_pool(&args.threads)?;
+    let pool = thread_pool(args.threads)?;
     let bar = progress::bar(args.runs, "runs", args.json);
     let start = Instant::now();
     let sizes = pool.install(|| {

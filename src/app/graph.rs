@@ -1,14 +1,34 @@
 //! `wom graph`: network statistics and edge-list export.
 
-use super::format::{count, thousands};
-use super::{files, network};
-use crate::cli::graph::GraphArgs;
+use super::network::{self, NetworkChoice};
+use crate::present::files;
+use crate::present::format::{count, seconds, thousands};
 use anyhow::Result;
+use std::path::PathBuf;
 use wom::graph::{edgelist, measure::measure};
 use wom::rng::{Purpose, StreamKey};
 
+/// What `wom graph` does.
+#[derive(Debug, Clone)]
+pub struct GraphOptions {
+    /// The network.
+    pub network: NetworkChoice,
+    /// Random seed of a generated network and the clustering sample.
+    pub seed: u64,
+    /// Where to write the network as an edge list, if anywhere.
+    pub write: Option<PathBuf>,
+    /// Nodes sampled for the clustering estimate, at least 1.
+    pub clustering_sample: u32,
+    /// Print one JSON object instead of a summary.
+    pub json: bool,
+}
+
 /// Runs `wom graph`.
-pub fn run(args: &GraphArgs) -> Result<()> {
+///
+/// # Errors
+/// Bad input for a bad network; a failure when the edge list cannot be
+/// written.
+pub fn run(args: &GraphOptions) -> Result<()> {
     let net = network::build(&args.network, args.seed)?;
     let mut rng = StreamKey::new(args.seed).rng(Purpose::Seeding);
     let stats = measure(&net.graph, args.clustering_sample, &mut rng);
@@ -79,10 +99,7 @@ pub fn run(args: &GraphArgs) -> Result<()> {
             count(net.counts.duplicates)
         );
     }
-    println!(
-        "  built in           {}",
-        super::format::seconds(net.load_seconds)
-    );
+    println!("  built in           {}", seconds(net.load_seconds));
     if let Some(path) = &args.write {
         println!("Wrote {}", path.display());
     }

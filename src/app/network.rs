@@ -1,14 +1,28 @@
-//! Building the network a command asks for: a generator from flags or an
-//! edge-list file, after checking that it fits in this machine's memory.
+//! Networks as commands need them: a generator or an edge-list file, built
+//! after checking that it fits in this machine's memory, and, for sweeps,
+//! each distinct network built once and shared by the variants that use it.
 
-use super::{bad_input, files};
-use crate::cli::{NetworkArgs, NetworkKindArg};
-use anyhow::{Context, Result};
+use crate::present::{bad_input, files};
+use anyhow::Result;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
-use wom::graph::{BuildCounts, GeneratorSpec, Graph, edgelist, generate, memory_estimate_bytes};
+use wom::graph::{BuildCounts, GeneratorSpec, Graph, edgelist, generate};
+use wom::model::{NetworkKind, Scenario};
 use wom::rng::{Purpose, StreamKey};
+use wom::sim::NetworkPlan;
 
-/// A network ready for simulation.
+/// A network a command asks for on the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NetworkChoice {
+    /// Generated from a validated spec.
+    Generated(GeneratorSpec),
+    /// Read from an edge list.
+    File(PathBuf),
+}
+
+/// A network ready for use.
 pub struct Network {
     /// The graph.
     pub graph: Graph,
@@ -20,64 +34,6 @@ pub struct Network {
     pub counts: BuildCounts,
     /// Seconds spent generating or loading.
     pub load_seconds: f64,
-}
-
-/// The generator spec the flags describe (`None` for a file).
-///
-/// # Errors
-/// Bad input when a parameter is out of range.
-pub fn spec_from_args(args: &NetworkArgs) -> Result<Option<GeneratorSpec>> {
-    let nodes = args.nodes;
-    let spec = match (args.network, &args.graph) {
-        (_, Some(_)) => return Ok(None),
-        (None, None) => {
-            return Err(bad_input(
-                "no network: give --graph FILE or --network KIND (watts_strogatz, barabasi_albert, erdos_renyi, strong_weak_ties)",
-            ));
-        }
-        (Some(NetworkKindArg::WattsStrogatz), None) => {
-            let k = args.mean_degree;
-            if k.fract() != 0.0 || k < 0.0 {
-                return Err(bad_input(format!(
-                    "--mean-degree is {k}; watts_strogatz needs an even integer"
-                )));
-            }
-            GeneratorSpec::WattsStrogatz {
-                nodes,
-                mean_degree: k as u32,
-                rewire: args.rewire,
-            }
-        }
-        (Some(NetworkKindArg::BarabasiAlbert), None) => GeneratorSpec::BarabasiAlbert {
-            nodes,
-            attach: args.attach,
-        },
-        (Some(NetworkKindArg::ErdosRenyi), None) => GeneratorSpec::ErdosRenyi {
-            nodes,
-            mean_degree: args.mean_degree,
-        },
-        (Some(NetworkKindArg::StrongWeakTies), None) => GeneratorSpec::StrongWeakTies {
-            nodes,
-            cluster_size: args.cluster_size,
-            strong_ties: args.strong_ties,
-            weak_ties: args.weak_ties,
-        },
-    };
-    spec.validate()
-        .map_err(|m| bad_input(format!("--network {}: {m}", kind_name(&spec))))?;
-    Ok(Some(spec))
-}
-
-/// The scenario-file name of a generator.
-pub fn kind_name(spec: &GeneratorSpec) -> &'static str {
-    match spec {
-        GeneratorSpec::WattsStrogatz { .. } => "watts_strogatz",
-        GeneratorSpec::BarabasiAlbert { .. } => "barabasi_albert",
-        GeneratorSpec::ErdosRenyi { .. } => "erdos_renyi",
-        GeneratorSpec::StrongWeakTies { .. } => "strong_weak_ties",
-        GeneratorSpec::Star { .. } => "star",
-        GeneratorSpec::Path { .. } => "path",
-    }
 }
 
 /// Memory this machine can still give, from `/proc/meminfo` (`None` where
@@ -107,12 +63,74 @@ pub fn check_memory(needed: u64, what: &str) -> Result<()> {
     Ok(())
 }
 
+/// Bytes of one worker's scratch state for `scenario`: the person array and
+/// buffers, plus with weak-tie churn the weak ties of every period of its
+/// replication (4-byte offsets per person and 4-byte ids for both ends of
+/// each weak tie), plus a resampled network.
+fn per_worker_bytes(scenario: &Scenario) -> u64 {
+    let people = u64::from(scenario.population.people);
+    let weak = scenario.network.weak_tie_churn().map_or(0, |w| {
+        u64::from(scenario.periods) * 4 * (people + (people as f64 * w.weak_ties) as u64)
+    });
+    let resampled = if scenario.network.resample {
+        shared_bytes(scenario)
+    } else {
+        0
+    };
+    people * 16 + weak + resampled
+}
+
+/// Bytes of the network a scenario generates once (0 for a file network).
+fn shared_bytes(scenario: &Scenario) -> u64 {
+    scenario
+        .network
+        .base_spec(scenario.population.people)
+        .map_or(0, |spec| spec.memory_estimate_bytes())
+}
+
+/// Checks, without building anything, that `networks` distinct shared
+/// networks like this scenario's and the scratch state of `threads` workers
+/// fit in memory.
+///
+/// # Errors
+/// Bad input for a network too large for this machine.
+pub fn check_fits(scenario: &Scenario, threads: usize, networks: usize) -> Result<()> {
+    if matches!(scenario.network.kind, NetworkKind::File { .. }) {
+        return Ok(());
+    }
+    let shared = if scenario.network.resample {
+        0
+    } else {
+        shared_bytes(scenario)
+    };
+    let needed = shared * networks as u64 + per_worker_bytes(scenario) * threads as u64;
+    let networks = if networks > 1 {
+        format!(" ({networks} distinct networks)")
+    } else {
+        String::new()
+    };
+    check_memory(
+        needed,
+        &format!(
+            "scenario `{}` with {} people{networks} on {threads} threads",
+            scenario.name, scenario.population.people
+        ),
+    )
+}
+
 /// Generates a network from a spec on the stream `(seed, Network)`, after
 /// the memory check.
+///
+/// # Errors
+/// Bad input for a network too large for this machine.
 pub fn generate_checked(spec: &GeneratorSpec, seed: u64) -> Result<(Graph, BuildCounts)> {
     check_memory(
-        memory_estimate_bytes(spec),
-        &format!("a {} network with {} nodes", kind_name(spec), spec.nodes()),
+        spec.memory_estimate_bytes(),
+        &format!(
+            "a {} network with {} nodes",
+            spec.generator.key(),
+            spec.nodes
+        ),
     )?;
     let mut rng = StreamKey::new(seed).rng(Purpose::Network);
     generate(spec, &mut rng).map_err(|e| bad_input(e.to_string()))
@@ -120,10 +138,11 @@ pub fn generate_checked(spec: &GeneratorSpec, seed: u64) -> Result<(Graph, Build
 
 /// Loads an edge list after a memory check (about 32 bytes per line at most
 /// 4 bytes long is an upper bound on what the reader and the CSR hold).
-pub fn load_file(path: &std::path::Path) -> Result<edgelist::LoadedGraph> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| bad_input(format!("cannot read edge list {}: {e}", path.display())))?
-        .len();
+///
+/// # Errors
+/// Bad input for a missing, unreadable or malformed file.
+pub fn load_file(path: &Path) -> Result<edgelist::LoadedGraph> {
+    let size = files::input_size(path, "edge list")?;
     check_memory(
         size.saturating_mul(8),
         &format!("edge list {}", path.display()),
@@ -132,17 +151,20 @@ pub fn load_file(path: &std::path::Path) -> Result<edgelist::LoadedGraph> {
     Ok(edgelist::read(reader, path)?)
 }
 
-/// Builds the network the flags describe.
-pub fn build(args: &NetworkArgs, seed: u64) -> Result<Network> {
+/// Builds the network a command asks for.
+///
+/// # Errors
+/// Bad input for a network too large or a bad file.
+pub fn build(choice: &NetworkChoice, seed: u64) -> Result<Network> {
     let start = Instant::now();
-    let network = match spec_from_args(args)? {
-        Some(spec) => {
-            let (graph, counts) = generate_checked(&spec, seed)?;
+    let network = match choice {
+        NetworkChoice::Generated(spec) => {
+            let (graph, counts) = generate_checked(spec, seed)?;
             Network {
                 description: format!(
                     "{} ({} nodes)",
-                    kind_name(&spec),
-                    super::format::count(u64::from(spec.nodes()))
+                    spec.generator.key(),
+                    crate::present::format::count(u64::from(spec.nodes))
                 ),
                 graph,
                 ids: None,
@@ -150,8 +172,7 @@ pub fn build(args: &NetworkArgs, seed: u64) -> Result<Network> {
                 load_seconds: 0.0,
             }
         }
-        None => {
-            let path = args.graph.as_ref().context("no --graph")?;
+        NetworkChoice::File(path) => {
             let loaded = load_file(path)?;
             Network {
                 description: format!("{}", path.display()),
@@ -166,4 +187,104 @@ pub fn build(args: &NetworkArgs, seed: u64) -> Result<Network> {
         load_seconds: start.elapsed().as_secs_f64(),
         ..network
     })
+}
+
+/// What makes two variants' shared networks the same network: the
+/// resolved `[network]` table, the people and the seed (a generated
+/// network is a pure function of them), or a file's path.
+pub fn network_key(scenario: &Scenario) -> Option<String> {
+    if scenario.network.resample {
+        return None;
+    }
+    Some(match &scenario.network.kind {
+        NetworkKind::File { path } => format!("file {}", path.display()),
+        NetworkKind::Generated(_) => format!(
+            "{:?} people {} seed {}",
+            scenario.network.base_spec(scenario.population.people),
+            scenario.population.people,
+            scenario.seed
+        ),
+    })
+}
+
+/// Shared networks of a sweep, each built once when a variant first needs
+/// it and dropped when the last variant using it has taken it.
+pub struct NetworkCache {
+    /// Per network key: the network once built, and the variants still to
+    /// take it.
+    slots: Mutex<HashMap<String, Arc<Mutex<Slot>>>>,
+}
+
+struct Slot {
+    graph: Option<Arc<Graph>>,
+    remaining: usize,
+}
+
+impl NetworkCache {
+    /// A cache for these variants (each will call [`NetworkCache::plan`]
+    /// once).
+    pub fn new<'a>(variants: impl IntoIterator<Item = &'a Scenario>) -> Self {
+        let mut slots: HashMap<String, Arc<Mutex<Slot>>> = HashMap::new();
+        for key in variants.into_iter().filter_map(network_key) {
+            let slot = slots.entry(key).or_insert_with(|| {
+                Arc::new(Mutex::new(Slot {
+                    graph: None,
+                    remaining: 0,
+                }))
+            });
+            slot.lock().unwrap_or_else(|e| e.into_inner()).remaining += 1;
+        }
+        Self {
+            slots: Mutex::new(slots),
+        }
+    }
+
+    /// How many distinct shared networks the variants use.
+    pub fn distinct(&self) -> usize {
+        self.slots.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// The network plan of one variant: its shared network, built on first
+    /// use (other variants needing the same network wait for it), or a
+    /// per-replication plan with `network.resample`.
+    ///
+    /// # Errors
+    /// Bad input for a network file that cannot be read, or a network that
+    /// cannot be built.
+    pub fn plan(&self, scenario: &Scenario) -> Result<NetworkPlan> {
+        let Some(key) = network_key(scenario) else {
+            return match NetworkPlan::generated(scenario) {
+                Some(plan) => plan.map_err(|e| bad_input(e.to_string())),
+                None => Err(bad_input("a file network cannot be resampled")),
+            };
+        };
+        let slot = self
+            .slots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("internal: network of an unplanned variant"))?;
+        let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+        let graph = match &slot.graph {
+            Some(g) => g.clone(),
+            None => {
+                let g = Arc::new(match &scenario.network.kind {
+                    NetworkKind::File { path } => load_file(path)?.graph,
+                    NetworkKind::Generated(_) => match NetworkPlan::generated(scenario) {
+                        Some(Ok(NetworkPlan::Shared(g))) => Arc::unwrap_or_clone(g),
+                        Some(Err(e)) => return Err(bad_input(e.to_string())),
+                        _ => return Err(anyhow::anyhow!("internal: no shared network")),
+                    },
+                });
+                slot.graph = Some(g.clone());
+                g
+            }
+        };
+        slot.remaining = slot.remaining.saturating_sub(1);
+        if slot.remaining == 0 {
+            slot.graph = None;
+        }
+        Ok(NetworkPlan::Shared(graph))
+    }
 }

@@ -1,21 +1,28 @@
-//! `wom plot`: redraw the charts and report of a finished run (and the
-//! story picture, when `wom trace` left a trace.json there).
+//! `wom plot`: redraw the charts and report of a finished run from its
+//! typed result files (and the story picture, when `wom trace` left a
+//! trace.json there).
 
-use crate::cli::plot::PlotArgs;
-use crate::report;
+use crate::report::render_run;
+use crate::results::Run;
 use anyhow::Result;
+use std::path::Path;
 
-/// Runs `wom plot`.
-pub fn run(args: &PlotArgs) -> Result<()> {
-    let trace = super::trace::redraw(&args.dir)?;
+/// Runs `wom plot DIR`.
+///
+/// # Errors
+/// Bad input when a result file is missing, malformed or does not belong
+/// with the others; a failure when a file cannot be written.
+pub fn run(dir: &Path, quiet: bool) -> Result<()> {
+    let run = Run::load(dir)?;
+    let trace = super::trace::redraw(dir)?;
     let story = trace.as_ref().map(super::trace::Redrawn::story);
-    let written = report::render_dir(&args.dir, story.as_ref())?;
-    if !args.quiet {
+    let written = render_run(&run, story.as_ref())?.write(dir)?;
+    if !quiet {
         println!(
             "Wrote {} and {} chart files in {}",
-            args.dir.join("report.html").display(),
+            dir.join("report.html").display(),
             written.len().saturating_sub(1),
-            args.dir.join("charts").display()
+            dir.join("charts").display()
         );
         if let Some([png, svg]) = trace.map(|t| t.paths) {
             println!(

@@ -1,16 +1,16 @@
 //! Variants of one scenario — sweep points and sensitivity runs — resolved
-//! and checked before any work, then run on one thread pool.
+//! and checked before any work, then run on one thread pool, each distinct
+//! network built once.
 //!
 //! Every variant keeps the scenario's seed, so all of them draw from the
 //! same keyed random streams (common random numbers across points), and a
 //! variant is exactly `wom run --set KEY=VALUE …` with the same values.
 
-use super::run::{check_start, precision_of};
-use super::scenario;
-use crate::cli::PrecisionArgs;
+use super::network::{self, NetworkCache};
+use super::scenario::{self, Loaded, ScenarioInput};
+use crate::present::bad_input;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use wom::model::Scenario;
 use wom::sim::precision::{Precision, Reached, run_to_precision};
@@ -18,28 +18,6 @@ use wom::sim::summary::{RunSummary, summarize};
 use wom::sweep::grid::Point;
 use wom::sweep::hash::point_hash;
 use wom::sweep::value_text;
-
-/// How many replications each variant runs.
-#[derive(Debug, Clone, Copy)]
-pub struct Replications {
-    /// `--replications`, overriding the scenario.
-    pub flag: Option<u32>,
-    /// `--seed`, overriding the scenario.
-    pub seed: Option<u64>,
-    /// A precision target, if any.
-    pub precision: Option<Precision>,
-}
-
-impl Replications {
-    /// From the flags shared by `run`, `sweep` and `sensitivity`.
-    pub fn new(flag: Option<u32>, seed: Option<u64>, precision: Option<&PrecisionArgs>) -> Self {
-        Self {
-            flag,
-            seed,
-            precision: precision.and_then(precision_of),
-        }
-    }
-}
 
 /// A variant ready to run.
 #[derive(Debug, Clone)]
@@ -52,6 +30,15 @@ pub struct Planned {
     pub start: u64,
     /// The point's identity (see [`point_hash`]).
     pub hash: u64,
+}
+
+/// Every variant of a sweep or sensitivity analysis, and the networks they
+/// share.
+pub struct Plan {
+    /// The variants, in point order.
+    pub variants: Vec<Planned>,
+    /// Their shared networks.
+    pub networks: NetworkCache,
 }
 
 /// `KEY=VALUE, KEY=VALUE` of a point, for messages.
@@ -67,41 +54,47 @@ pub fn describe(point: &Point) -> String {
         .join(", ")
 }
 
-/// Applies every point to the scenario table and validates the result
-/// exactly as `wom run --set` would, checks that `threads` such variants
-/// in progress at once (one per worker) fit in memory, and computes its
-/// identity. Nothing runs until every
-/// point has passed.
+/// Applies every point to the base scenario's table and validates the
+/// result exactly as `wom run --set` would, computes each point's identity,
+/// and checks that the distinct networks and the scratch state of `threads`
+/// workers fit in memory. Nothing runs until every point has passed.
 ///
 /// # Errors
 /// Bad input (exit 2) naming the point and the key for an unknown key, a
 /// value out of range, or a network too large.
 pub fn plan(
-    table: &toml::Table,
-    path: &Path,
+    base: &Loaded,
+    input: &ScenarioInput,
     points: Vec<Point>,
-    reps: Replications,
+    precision: Option<Precision>,
     threads: usize,
-) -> Result<Vec<Planned>> {
-    points
+) -> Result<Plan> {
+    let variants = points
         .into_iter()
         .map(|point| {
             let at = || format!("at {} of the sweep", describe(&point));
-            let mut t = table.clone();
+            let mut table = base.table.clone();
             for (key, value) in &point.assignments {
-                wom::scenario::set_key(&mut t, key, value.clone()).with_context(at)?;
+                wom::scenario::set_key(&mut table, key, value.clone()).with_context(at)?;
             }
-            let mut s = wom::scenario::from_table(&t, path).with_context(at)?;
-            let start = scenario::start_replications(&t, &s, reps.flag, reps.precision.is_some());
-            check_start(start, reps.precision)?;
-            if let Some(r) = reps.flag {
+            let mut s = wom::scenario::from_table(&table, &input.path).with_context(at)?;
+            let loaded = Loaded {
+                table,
+                scenario: s.clone(),
+            };
+            let start =
+                scenario::start_replications(&loaded, input.replications, precision.is_some());
+            if let Some(p) = precision {
+                p.check_start(start).map_err(bad_input)?;
+            }
+            if let Some(r) = input.replications {
                 s.replications = r;
             }
-            if let Some(seed) = reps.seed {
+            if let Some(seed) = input.seed {
                 s.seed = seed;
             }
-            scenario::check_fits_many(&s, threads, threads).with_context(at)?;
-            let hash = point_hash(&s, &point, start, reps.precision);
+            let resolved = wom::scenario::resolved::to_table(&s).with_context(at)?;
+            let hash = point_hash(&resolved, &point, start, precision);
             Ok(Planned {
                 point,
                 scenario: s,
@@ -109,7 +102,14 @@ pub fn plan(
                 hash,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    let networks = NetworkCache::new(variants.iter().map(|v| &v.scenario));
+    let distinct = networks.distinct().max(1);
+    for v in &variants {
+        network::check_fits(&v.scenario, threads, distinct)
+            .with_context(|| format!("at {} of the sweep", describe(&v.point)))?;
+    }
+    Ok(Plan { variants, networks })
 }
 
 /// What running one variant gives.
@@ -130,10 +130,16 @@ pub struct Ran {
 ///
 /// # Errors
 /// When its network cannot be loaded or built.
-pub fn run_point(planned: &Planned, precision: Option<Precision>, threads: usize) -> Result<Ran> {
-    let world = scenario::build_world(planned.scenario.clone(), threads)
-        .with_context(|| format!("at {}", describe(&planned.point)))?;
-    let (results, reached) = run_to_precision(&world, planned.start, precision, |_| {}, || {});
+pub fn run_point(
+    planned: &Planned,
+    precision: Option<Precision>,
+    networks: &NetworkCache,
+) -> Result<Ran> {
+    let at = || format!("at {}", describe(&planned.point));
+    let world = scenario::build_variant(planned.scenario.clone(), networks).with_context(at)?;
+    let (results, reached) = run_to_precision(&world, planned.start, precision, |_| {}, || {})
+        .map_err(scenario::world_error)
+        .with_context(at)?;
     // Scenarios hold at least two policies (validated).
     let headline = results.iter().map(|r| r.npv_difference(0, 1)).collect();
     Ok(Ran {

@@ -1,56 +1,50 @@
-//! `wom run`: simulate a scenario, print a table and a headline, write the
-//! result files.
+//! `wom run`: simulate a scenario, write the result files, charts and
+//! report, print a table and the headline.
 
-use super::format::{count, seconds};
-use super::money::{amount, interval, money};
-use super::{bad_input, outputs, progress, scenario, thread_pool};
-use crate::cli::PrecisionArgs;
-use crate::cli::run::RunArgs;
+use super::scenario::{self, Output, ScenarioInput};
+use super::{progress, terminal, thread_pool};
+use crate::present::bad_input;
+use crate::present::format::{count, seconds};
+use crate::report::findings::headline;
+use crate::report::render_run;
+use crate::results::Run;
+use crate::results::metadata::Execution;
 use anyhow::Result;
-use std::path::PathBuf;
 use std::time::Instant;
-use wom::model::{Handling, Scenario};
 use wom::sim::precision::{Precision, Reached, run_to_precision};
-use wom::sim::summary::{Cause, Comparison, RunSummary, summarize};
-use wom::sim::{Metric, ReplicationResult, World};
+use wom::sim::summary::{RunSummary, summarize};
+use wom::sim::{ReplicationResult, World};
 
-/// Rows of the terminal table.
-pub(crate) const TABLE: [(Metric, &str); 13] = [
-    (Metric::Npv, "NPV"),
-    (Metric::CustomersFinal, "customers at the end"),
-    (Metric::ChurnedDirect, "lost by own experience"),
-    (Metric::ChurnedHearsay, "lost to hearsay"),
-    (Metric::Deterred, "prospects deterred"),
-    (Metric::ReferralConversions, "referral conversions"),
-    (Metric::OrganicConversions, "organic conversions"),
-    (Metric::Complaints, "complaints"),
-    (Metric::Resolved, "complaints resolved"),
-    (Metric::NegativeTellings, "negative tellings"),
-    (Metric::PositiveTellings, "positive tellings"),
-    (Metric::NegativeReach, "people reached by bad news"),
-    (Metric::HandlingCost, "handling + compensation"),
-];
-
-/// The default output directory of a scenario file.
-pub fn default_out_dir(scenario_file: &std::path::Path) -> PathBuf {
-    let stem = scenario_file
-        .file_stem()
-        .map_or_else(|| "run".into(), |s| s.to_string_lossy().into_owned());
-    PathBuf::from("output").join(stem)
+/// What `wom run` does.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// The scenario and its overrides.
+    pub input: ScenarioInput,
+    /// A precision target, if any.
+    pub precision: Option<Precision>,
+    /// Worker threads (default: all cores).
+    pub threads: Option<usize>,
+    /// Where to write, how much to print.
+    pub output: Output,
+    /// Whether to draw the charts and report.html.
+    pub charts: bool,
 }
 
 /// Simulates a world on `pool` and summarises it: `start` replications,
 /// then, with a precision target, doubling until it is met (see
 /// [`run_to_precision`]). A progress bar shows replications.
+///
+/// # Errors
+/// Bad input when a replication's network cannot be built.
 pub fn simulate(
     world: &World,
     pool: &rayon::ThreadPool,
     start: u64,
     precision: Option<Precision>,
     quiet: bool,
-) -> (Vec<ReplicationResult>, RunSummary, Option<Reached>) {
+) -> Result<(Vec<ReplicationResult>, RunSummary, Option<Reached>)> {
     let bar = progress::bar(start, "replications", quiet);
-    let (results, reached) = pool.install(|| {
+    let ran = pool.install(|| {
         run_to_precision(
             world,
             start,
@@ -60,241 +54,60 @@ pub fn simulate(
         )
     });
     bar.finish_and_clear();
+    let (results, reached) = ran.map_err(scenario::world_error)?;
     let summary = summarize(&world.scenario().policy_names(), &results);
-    (results, summary, reached)
-}
-
-/// The precision target of the flags, if any.
-pub fn precision_of(args: &PrecisionArgs) -> Option<Precision> {
-    args.precision.map(|relative| Precision {
-        relative,
-        max_replications: args.max_replications,
-    })
-}
-
-/// Checks that a precision run can start: at least two replications (an
-/// interval needs them) and no more than the maximum.
-///
-/// # Errors
-/// Bad input naming the flags.
-pub fn check_start(start: u64, precision: Option<Precision>) -> Result<()> {
-    if let Some(p) = precision {
-        if start < 2 {
-            return Err(bad_input(
-                "--precision needs at least 2 starting replications to estimate an interval; raise --replications",
-            ));
-        }
-        if start > p.max_replications {
-            return Err(bad_input(format!(
-                "--replications {start} is above --max-replications {}",
-                p.max_replications
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// One line on what a precision target reached.
-pub fn precision_line(reached: &Reached, currency: &str) -> String {
-    let status = if reached.met {
-        "met"
-    } else {
-        "not met: the maximum was reached"
-    };
-    format!(
-        "Precision target ±{:.1}% {status}: {} replications give ±{} ({:.2}% of the headline difference).",
-        100.0 * reached.target,
-        count(reached.replications),
-        money(reached.half_width, currency),
-        100.0 * reached.relative
-    )
-}
-
-/// The headline sentence of one comparison.
-pub fn headline(scenario: &Scenario, c: &Comparison) -> String {
-    let d = &c.npv_difference;
-    let currency = &scenario.economics.currency;
-    let baseline_ignores = scenario
-        .policy(&c.baseline)
-        .is_some_and(|p| p.handling == Handling::Ignore);
-    let subject = if baseline_ignores {
-        "Ignoring complaints".to_string()
-    } else {
-        format!("Policy `{}`", c.baseline)
-    };
-    let verb = if d.mean >= 0.0 { "loses" } else { "gains" };
-    let horizon = format!(
-        "{} {}{}",
-        scenario.periods,
-        scenario.period_label,
-        if scenario.periods == 1 { "" } else { "s" }
-    );
-    let mut text = format!(
-        "{subject} {verb} {} (95% CI {}) over {horizon} compared with `{}`",
-        money(d.mean.abs(), currency),
-        interval(d.ci95[0].min(d.ci95[1]), d.ci95[1], Some(currency)),
-        c.policy
-    );
-    if let Some(share) = c
-        .word_of_mouth_share
-        .filter(|s| s.is_finite() && d.mean > 0.0)
-    {
-        text.push_str(&format!(
-            "; {:.0}% of the customer value lost travels through word of mouth",
-            100.0 * share
-        ));
-    }
-    text.push('.');
-    if d.ci95[0] <= 0.0 && d.ci95[1] >= 0.0 {
-        text.push_str(" The interval includes zero: the difference is not clear at this number of replications.");
-    }
-    text
-}
-
-fn print_table(scenario: &Scenario, summary: &RunSummary) {
-    let currency = &scenario.economics.currency;
-    let cells: Vec<Vec<String>> = TABLE
-        .iter()
-        .map(|(m, _)| {
-            summary
-                .policies
-                .iter()
-                .map(|p| {
-                    let s = p.metric(*m);
-                    if m.is_money() {
-                        format!(
-                            "{}  ({})",
-                            money(s.mean, currency),
-                            interval(s.ci95[0], s.ci95[1], Some(currency))
-                        )
-                    } else {
-                        format!(
-                            "{}  ({})",
-                            amount(s.mean),
-                            interval(s.ci95[0], s.ci95[1], None)
-                        )
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let label_w = TABLE
-        .iter()
-        .map(|(_, l)| l.chars().count())
-        .max()
-        .unwrap_or(0);
-    let widths: Vec<usize> = (0..summary.policies.len())
-        .map(|i| {
-            cells
-                .iter()
-                .map(|r| r[i].chars().count())
-                .chain([summary.policies[i].name.len()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let pad = |s: &str, w: usize| format!("{}{s}", " ".repeat(w.saturating_sub(s.chars().count())));
-    let mut head = format!("{:label_w$}", "mean (95% CI)");
-    for (p, w) in summary.policies.iter().zip(&widths) {
-        head.push_str("   ");
-        head.push_str(&pad(&p.name, *w));
-    }
-    println!("{head}");
-    for ((_, label), row) in TABLE.iter().zip(&cells) {
-        let mut line = format!("{label:label_w$}");
-        for (cell, w) in row.iter().zip(&widths) {
-            line.push_str("   ");
-            line.push_str(&pad(cell, *w));
-        }
-        println!("{line}");
-    }
-}
-
-fn print_comparison(scenario: &Scenario, c: &Comparison) {
-    let currency = &scenario.economics.currency;
-    let d = &c.npv_difference;
-    println!();
-    println!(
-        "`{}` vs `{}`, paired on the same random world (value lost by `{}`):",
-        c.policy, c.baseline, c.baseline
-    );
-    println!(
-        "  total                          {:>12}  (95% CI {}; ±{} paired vs ±{} from independent runs)",
-        money(d.mean, currency),
-        interval(d.ci95[0], d.ci95[1], Some(currency)),
-        money(d.half_width(), currency),
-        money(c.unpaired_half_width, currency)
-    );
-    for cause in Cause::ALL {
-        let s = c.cause(cause);
-        println!(
-            "  {:<30} {:>12}  ({})",
-            cause.label(),
-            money(s.mean, currency),
-            interval(s.ci95[0], s.ci95[1], Some(currency))
-        );
-    }
+    Ok((results, summary, reached))
 }
 
 /// Runs `wom run`.
-pub fn run(args: &RunArgs) -> Result<()> {
-    let (table, mut scenario) = scenario::load_with(&args.scenario, &args.set)?;
-    let precision = precision_of(&args.precision);
+///
+/// # Errors
+/// Bad input (exit 2) for a bad scenario, override or network; a failure
+/// when a file cannot be written.
+pub fn run(opts: &RunOptions) -> Result<()> {
+    let loaded = scenario::load(&opts.input)?;
     let first =
-        scenario::start_replications(&table, &scenario, args.replications, precision.is_some());
-    check_start(first, precision)?;
-    if let Some(r) = args.replications {
-        scenario.replications = r;
+        scenario::start_replications(&loaded, opts.input.replications, opts.precision.is_some());
+    if let Some(p) = opts.precision {
+        p.check_start(first).map_err(bad_input)?;
     }
-    if let Some(s) = args.seed {
-        scenario.seed = s;
-    }
-    let pool = thread_pool(&args.threads)?;
+    let pool = thread_pool(opts.threads)?;
     let threads = pool.current_num_threads();
     let start = Instant::now();
-    let world = scenario::build_world(scenario, threads)?;
-    let (results, summary, reached) = simulate(&world, &pool, first, precision, args.quiet);
+    let world = scenario::build_world(loaded.scenario, threads)?;
+    let (results, summary, reached) =
+        simulate(&world, &pool, first, opts.precision, opts.output.quiet)?;
     let elapsed = start.elapsed().as_secs_f64();
-    let scenario = world.scenario();
-    let headlines: Vec<String> = summary
-        .comparisons
-        .iter()
-        .map(|c| headline(scenario, c))
-        .collect();
-
-    let dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir(&args.scenario));
-    let names = scenario.policy_names();
-    outputs::write_replications(&dir.join("replications.csv"), &names, &results)?;
-    outputs::write_periods(&dir.join("periods.csv"), &summary)?;
-    let edges = world.shared_graph().map(|g| g.edge_count());
-    outputs::write_json(
-        &dir.join("metadata.json"),
-        &outputs::metadata_value(
-            scenario,
-            &args.scenario,
-            world.people(),
-            edges,
-            threads,
-            elapsed,
-            summary.replications,
-        ),
+    let execution = Execution {
+        scenario_file: opts.input.path.display().to_string(),
+        replications: summary.replications,
+        people: world.people(),
+        edges: world.shared_graph().map(|g| g.edge_count()),
+        threads,
+        elapsed_seconds: elapsed,
+    };
+    let run = Run::new(
+        world.scenario().clone(),
+        &results,
+        &summary,
+        reached.as_ref(),
+        execution,
+        headline,
     )?;
-    // summary.json last: its presence means the run completed.
-    outputs::write_json(
-        &dir.join("summary.json"),
-        &outputs::summary_value(scenario, &summary, &headlines, reached.as_ref()),
-    )?;
-    // Charts and report from the files just written, exactly as `wom plot`.
-    if !args.no_charts {
-        crate::report::render_dir(&dir, None)?;
-    }
+    let dir = opts.output.dir_for(&opts.input.path, None);
+    // The charts and report are drawn from the same typed files `wom plot`
+    // reads, and written before summary.json marks the run complete.
+    run.write(&dir, || {
+        if opts.charts {
+            render_run(&run, None)?.write(&dir)?;
+        }
+        Ok(())
+    })?;
 
-    if args.quiet {
+    if opts.output.quiet {
         return Ok(());
     }
+    let scenario = &run.scenario;
     println!(
         "Scenario `{}`: {} people, {} {}s, {} replications, seed {} (simulated in {}, {} threads)",
         scenario.name,
@@ -307,22 +120,22 @@ pub fn run(args: &RunArgs) -> Result<()> {
         threads
     );
     println!();
-    print_table(scenario, &summary);
-    for c in &summary.comparisons {
-        print_comparison(scenario, c);
+    terminal::print_table(&run);
+    for c in &run.summary.comparisons {
+        terminal::print_comparison(&run, c);
     }
     println!();
-    for h in &headlines {
+    for h in &run.summary.headlines {
         println!("{h}");
     }
-    if let Some(r) = &reached {
-        println!("{}", precision_line(r, &scenario.economics.currency));
+    if let Some(r) = &run.summary.precision {
+        println!("{}", terminal::precision_line(r, run.currency()));
     }
     println!();
-    let extra = if args.no_charts {
-        ""
-    } else {
+    let extra = if opts.charts {
         ", report.html, charts/"
+    } else {
+        ""
     };
     println!(
         "Wrote {}/ (summary.json, replications.csv, periods.csv, metadata.json{extra})",

@@ -1,138 +1,179 @@
-//! Loading a scenario file and building its world (network included),
-//! with every check done before any simulation starts.
+//! Loading a scenario file with its command-line overrides and building
+//! its world (network included), with every check done before any
+//! simulation starts.
 
-use super::{bad_input, files, network};
+use super::network::{self, NetworkCache};
+use crate::present::{bad_input, files};
 use anyhow::Result;
-use std::path::Path;
-use wom::graph::memory_estimate_bytes;
+use std::path::{Path, PathBuf};
 use wom::model::{NetworkKind, Scenario};
-use wom::sim::{NetworkPlan, World, generator_spec, weak_tie_churn};
+use wom::sim::{NetworkPlan, SimError, World};
 
-/// Reads and validates a scenario file, returning its TOML table (for
-/// sweeps, which edit it) and the validated scenario.
-pub fn load(path: &Path) -> Result<(toml::Table, Scenario)> {
-    load_with(path, &[])
+/// `--set KEY=VALUE`: a scenario key and its value (a TOML literal).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    /// The dotted key.
+    pub key: String,
+    /// The value.
+    pub value: toml::Value,
+    /// The argument as given, for messages.
+    pub text: String,
 }
 
-/// Reads a scenario file and applies `KEY=VALUE` overrides before
-/// validation, so an override is checked like a key in the file.
-pub fn load_with(path: &Path, overrides: &[String]) -> Result<(toml::Table, Scenario)> {
+/// A scenario file and what the command line changes in it.
+#[derive(Debug, Clone)]
+pub struct ScenarioInput {
+    /// The scenario file.
+    pub path: PathBuf,
+    /// `--set` overrides, applied in order before validation.
+    pub overrides: Vec<Override>,
+    /// `--seed`, replacing the scenario's seed.
+    pub seed: Option<u64>,
+    /// `--replications`, replacing the scenario's replications.
+    pub replications: Option<u32>,
+}
+
+/// Where a command writes and how much it prints.
+#[derive(Debug, Clone, Default)]
+pub struct Output {
+    /// `--out`, else a directory under output/ named after the scenario.
+    pub dir: Option<PathBuf>,
+    /// Print nothing but errors.
+    pub quiet: bool,
+}
+
+impl Output {
+    /// `--out`, else `output/STEM` (`output/STEM-SUFFIX` with a suffix) for
+    /// the scenario file `scenario`.
+    pub fn dir_for(&self, scenario: &Path, suffix: Option<&str>) -> PathBuf {
+        self.dir
+            .clone()
+            .unwrap_or_else(|| default_dir(scenario, suffix))
+    }
+}
+
+/// `output/STEM[-SUFFIX]`, where STEM is the scenario file's stem made a
+/// plain directory name: letters, digits, `-`, `_` and inner dots only, so
+/// a file named `..toml` or `a b.toml` still writes inside output/.
+pub fn default_dir(scenario: &Path, suffix: Option<&str>) -> PathBuf {
+    let stem = scenario
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let plain: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let plain = plain.trim_matches('.');
+    let stem = if plain.is_empty() { "scenario" } else { plain };
+    let name = match suffix {
+        Some(s) => format!("{stem}-{s}"),
+        None => stem.to_owned(),
+    };
+    PathBuf::from("output").join(name)
+}
+
+/// A scenario as read: its TOML table with the overrides applied (sweeps
+/// edit it further) and the validated scenario with `--seed` applied.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The table, overrides applied.
+    pub table: toml::Table,
+    /// The validated scenario.
+    pub scenario: Scenario,
+}
+
+/// Reads a scenario file and applies the overrides before validation, so
+/// an override is checked like a key in the file; then applies `--seed`
+/// and `--replications`.
+///
+/// # Errors
+/// Bad input for an unreadable file, an unknown key or a value out of range.
+pub fn load(input: &ScenarioInput) -> Result<Loaded> {
+    let path = &input.path;
     let text = files::read_input(path, "scenario")?;
     let mut table = wom::scenario::parse_table(&text, path)?;
-    for item in overrides {
-        let Some((key, value)) = item.split_once('=') else {
-            return Err(bad_input(format!(
-                "--set {item:?}: expected KEY=VALUE, e.g. experience.complaint_rate=0.1"
-            )));
-        };
-        wom::scenario::set_key(
-            &mut table,
-            key.trim(),
-            wom::scenario::parse_value_literal(value.trim()),
-        )?;
+    for o in &input.overrides {
+        wom::scenario::set_key(&mut table, &o.key, o.value.clone())
+            .map_err(|e| bad_input(format!("--set {}: {e}", o.text)))?;
     }
-    let scenario = wom::scenario::from_table(&table, path)?;
-    Ok((table, scenario))
-}
-
-/// Bytes needed by `worlds` worlds in progress at once, each with its
-/// network and the scratch state (person state, story queues) of up to
-/// `threads` workers, to refuse runs that cannot fit.
-fn run_memory_estimate(scenario: &Scenario, threads: usize, worlds: usize) -> u64 {
-    let people = u64::from(scenario.population.people);
-    let graph = generator_spec(scenario).map_or(0, |spec| memory_estimate_bytes(&spec));
-    // Each worker's person array and buffers, plus with weak-tie churn the
-    // weak ties of every period of its replication (4-byte offsets per
-    // person and 4-byte ids for both ends of each weak tie).
-    let weak = weak_tie_churn(scenario).map_or(0, |w| {
-        u64::from(scenario.periods) * 4 * (people + (people as f64 * w.weak_ties) as u64)
-    });
-    let per_thread = people * 16 + weak;
-    let resampled = if scenario.network.resample {
-        graph * threads as u64
-    } else {
-        graph
-    };
-    (resampled + per_thread * threads as u64) * worlds as u64
-}
-
-/// Checks, without building anything, that a generated network and the
-/// scratch state of `threads` workers fit in memory.
-///
-/// # Errors
-/// Bad input for a network too large for this machine.
-pub fn check_fits(scenario: &Scenario, threads: usize) -> Result<()> {
-    check_fits_many(scenario, threads, 1)
-}
-
-/// Like [`check_fits`] for `worlds` variants in progress at once (a sweep
-/// runs up to one point per worker); sweeps check every point before
-/// running the first.
-///
-/// # Errors
-/// Bad input for a network too large for this machine.
-pub fn check_fits_many(scenario: &Scenario, threads: usize, worlds: usize) -> Result<()> {
-    if matches!(scenario.network.kind, NetworkKind::File { .. }) {
-        return Ok(());
+    let mut scenario = wom::scenario::from_table(&table, path).map_err(|e| {
+        // A key set by --set is blamed on --set, not on the file.
+        let key = e.kind.key().unwrap_or("");
+        match input.overrides.iter().rev().find(|o| {
+            key == o.key
+                || key.starts_with(&format!("{}.", o.key))
+                || o.key.starts_with(&format!("{key}."))
+        }) {
+            Some(o) => bad_input(format!("--set {}: {}", o.text, e.kind)),
+            None => e.locate_in(&text).into(),
+        }
+    })?;
+    if let Some(seed) = input.seed {
+        scenario.seed = seed;
     }
-    network::check_memory(
-        run_memory_estimate(scenario, threads, worlds),
-        &format!(
-            "scenario `{}` with {} people{}",
-            scenario.name,
-            scenario.population.people,
-            if worlds > 1 {
-                format!(" ({worlds} variants at once, one per thread)")
-            } else {
-                String::new()
-            }
-        ),
-    )
+    if let Some(r) = input.replications {
+        scenario.replications = r;
+    }
+    Ok(Loaded { table, scenario })
 }
 
 /// Replications to start with: `--replications`, else with a precision
 /// target the scenario's `replications` only if the file writes it (its
 /// default of 1000 would overshoot most targets) or 100, else the
 /// scenario's value.
-pub fn start_replications(
-    table: &toml::Table,
-    scenario: &Scenario,
-    flag: Option<u32>,
-    precision: bool,
-) -> u64 {
+pub fn start_replications(loaded: &Loaded, flag: Option<u32>, precision: bool) -> u64 {
     match (flag, precision) {
         (Some(n), _) => u64::from(n),
-        (None, true) => table
+        (None, true) => loaded
+            .table
             .get("replications")
             .and_then(toml::Value::as_integer)
             .and_then(|n| u64::try_from(n).ok())
             .unwrap_or(100),
-        (None, false) => u64::from(scenario.replications),
+        (None, false) => u64::from(loaded.scenario.replications),
+    }
+}
+
+/// A world error as the user should see it: bad input, except a
+/// cancellation.
+pub fn world_error(e: SimError) -> anyhow::Error {
+    match e {
+        SimError::Cancelled => anyhow::Error::new(e),
+        other => bad_input(other.to_string()),
     }
 }
 
 /// Builds the world of a scenario: loads a file network or generates one,
-/// after checking that it fits in memory.
+/// after checking that it and the scratch state of `threads` workers fit
+/// in memory.
 ///
 /// # Errors
 /// Bad input for an unreadable or malformed network file, a network too
 /// large for this machine, or more initial customers than people.
 pub fn build_world(scenario: Scenario, threads: usize) -> Result<World> {
     if let NetworkKind::File { path } = &scenario.network.kind {
-        let loaded = network::load_file(path)?;
-        let people = loaded.graph.node_count();
-        let wanted = scenario.population.initial_customers.resolve(people);
-        if wanted > people {
-            return Err(bad_input(format!(
-                "population.initial_customers is {wanted}, but the network file {} has only {people} people",
-                path.display()
-            )));
-        }
-        return Ok(World::new(scenario, NetworkPlan::Shared(loaded.graph)));
+        let path = path.clone();
+        let graph = network::load_file(&path)?.graph;
+        return World::new(scenario, NetworkPlan::Shared(graph.into()))
+            .map_err(|e| bad_input(format!("{e} (network file {})", path.display())));
     }
-    check_fits(&scenario, threads)?;
-    match World::generated(scenario) {
-        Some(world) => Ok(world.map_err(|e| bad_input(e.to_string()))?),
-        None => Err(bad_input("internal: generated world without a generator")),
-    }
+    network::check_fits(&scenario, threads, 1)?;
+    World::generated(scenario).map_err(world_error)
+}
+
+/// Builds the world of one variant of a sweep, taking its network from
+/// `cache` when another variant already built the same one.
+///
+/// # Errors
+/// As [`build_world`].
+pub fn build_variant(scenario: Scenario, cache: &NetworkCache) -> Result<World> {
+    let plan = cache.plan(&scenario)?;
+    World::new(scenario, plan).map_err(world_error)
 }

@@ -1,11 +1,13 @@
 //! `wom validate`, `wom scenarios` and `wom init`.
 
-use super::format::count;
-use super::{bad_input, files, scenario};
-use crate::cli::run::{InitArgs, ScenariosArgs, ValidateArgs};
+use super::scenario::{self, ScenarioInput};
+use crate::present::format::count;
+use crate::present::{bad_input, files};
 use anyhow::Result;
+use std::path::Path;
 use wom::model::NetworkKind;
 use wom::scenario::template::TEMPLATE;
+use wom::sim::{NetworkPlan, World};
 
 /// The shipped scenarios, embedded so `wom scenarios` works anywhere:
 /// (file name, text).
@@ -28,28 +30,31 @@ pub const SHIPPED: [(&str, &str); 6] = [
 ];
 
 /// Runs `wom validate`: parses, validates and, for file networks, reads
-/// the network.
-pub fn validate(args: &ValidateArgs) -> Result<()> {
-    let (_, s) = scenario::load(&args.scenario)?;
+/// the network and checks the initial customers against it.
+///
+/// # Errors
+/// Bad input naming the file, the key and what is allowed.
+pub fn validate(path: &Path) -> Result<()> {
+    let input = ScenarioInput {
+        path: path.to_owned(),
+        overrides: Vec::new(),
+        seed: None,
+        replications: None,
+    };
+    let s = scenario::load(&input)?.scenario;
     let people = match &s.network.kind {
         NetworkKind::File { path } => {
-            let loaded = super::network::load_file(path)?;
-            let n = loaded.graph.node_count();
-            let wanted = s.population.initial_customers.resolve(n);
-            if wanted > n {
-                return Err(bad_input(format!(
-                    "population.initial_customers is {wanted}, but {} has only {n} people",
-                    path.display()
-                )));
-            }
-            n
+            let graph = super::network::load_file(path)?.graph;
+            let world = World::new(s.clone(), NetworkPlan::Shared(graph.into()))
+                .map_err(|e| bad_input(format!("{e} (network file {})", path.display())))?;
+            world.people()
         }
-        _ => s.population.people,
+        NetworkKind::Generated(_) => s.population.people,
     };
     let names: Vec<&str> = s.policies.iter().map(|p| p.name.as_str()).collect();
     println!(
         "{}: ok — scenario `{}`, {} people, {} {}s, {} replications, seed {}; policies {} (baseline `{}`)",
-        args.scenario.display(),
+        path.display(),
         s.name,
         count(u64::from(people)),
         s.periods,
@@ -63,22 +68,29 @@ pub fn validate(args: &ValidateArgs) -> Result<()> {
 }
 
 /// Runs `wom scenarios`.
-pub fn scenarios(_args: &ScenariosArgs) -> Result<()> {
+///
+/// # Errors
+/// A failure if a shipped scenario does not parse (a broken build).
+pub fn scenarios() -> Result<()> {
     println!("Shipped scenarios (in scenarios/; run one with `wom run scenarios/NAME.toml`):\n");
     for (file, text) in SHIPPED {
-        let s = wom::scenario::parse(text, std::path::Path::new(file))?;
+        let s = wom::scenario::parse(text, Path::new(file))?;
         println!("  {file:<24} {}", s.description);
     }
     Ok(())
 }
 
-/// Runs `wom init`.
-pub fn init(args: &InitArgs) -> Result<()> {
-    let Some(path) = &args.file else {
+/// Runs `wom init [FILE] [--force]`.
+///
+/// # Errors
+/// Bad input when FILE exists without `--force`; a failure when it cannot
+/// be written.
+pub fn init(file: Option<&Path>, force: bool) -> Result<()> {
+    let Some(path) = file else {
         print!("{TEMPLATE}");
         return Ok(());
     };
-    if path.exists() && !args.force {
+    if path.exists() && !force {
         return Err(bad_input(format!(
             "{} exists; use --force to overwrite it",
             path.display()

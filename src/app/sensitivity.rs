@@ -2,45 +2,49 @@
 //! difference — each key moved to its low and high value with the others
 //! at base — as a table, CSV, JSON and a tornado chart.
 
-use super::format::count;
-use super::money::{interval, money};
-use super::points::{self, Planned, Replications};
-use super::sweep::default_dir;
-use super::{bad_input, files::write_atomic, outputs, progress, scenario, thread_pool};
-use crate::cli::sweep::SensitivityArgs;
+use super::points::{self, Planned};
+use super::scenario::{self, Output, ScenarioInput};
+use super::{progress, thread_pool};
+use crate::present::format::count;
+use crate::present::money::{interval, money};
 use crate::report::{About, Tornado, render, write_picture};
+use crate::results::sensitivity::{EffectEntry, SensitivityFile, SensitivityMetadata};
 use anyhow::Result;
-use serde_json::json;
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Mutex;
 use std::time::Instant;
 use wom::model::Scenario;
 use wom::sweep::grid::Point;
 use wom::sweep::sensitivity::{Effect, defaults, tornado_order};
-use wom::sweep::spec::{Vary, parse_vary};
+use wom::sweep::spec::Vary;
 use wom::sweep::value_text;
 
+/// What `wom sensitivity` does.
+#[derive(Debug, Clone)]
+pub struct SensitivityOptions {
+    /// The base scenario with its overrides, seed and replications.
+    pub input: ScenarioInput,
+    /// The keys and ranges (`--vary`), each key once; empty for the
+    /// default ranges.
+    pub vary: Vec<Vary>,
+    /// Where to write, how much to print.
+    pub output: Output,
+    /// Worker threads (default: all cores).
+    pub threads: Option<usize>,
+}
+
 /// The ranges to use: `--vary`, else the defaults for the scenario.
-fn ranges(args: &SensitivityArgs, base: &Scenario) -> Result<Vec<(Vary, String)>> {
-    if args.vary.is_empty() {
-        return Ok(defaults(base)
+fn ranges(opts: &SensitivityOptions, base: &Scenario) -> Vec<(Vary, String)> {
+    if opts.vary.is_empty() {
+        return defaults(base)
             .into_iter()
             .map(|d| (d.vary, d.source.to_string()))
-            .collect());
+            .collect();
     }
-    let mut out: Vec<(Vary, String)> = Vec::new();
-    for spec in &args.vary {
-        let v = parse_vary(spec).map_err(|e| bad_input(e.to_string()))?;
-        if out.iter().any(|(o, _)| o.key == v.key) {
-            return Err(bad_input(format!(
-                "--vary {spec}: the key `{}` is given twice; give each key once",
-                v.key
-            )));
-        }
-        out.push((v, "--vary".into()));
-    }
-    Ok(out)
+    opts.vary
+        .iter()
+        .map(|v| (v.clone(), "--vary".to_owned()))
+        .collect()
 }
 
 /// The runs: the base (index 0), then each key's low and high value.
@@ -61,24 +65,23 @@ fn runs(ranges: &[(Vary, String)]) -> Vec<Point> {
 }
 
 /// Runs `wom sensitivity`.
-pub fn run(args: &SensitivityArgs) -> Result<()> {
-    let (table, base) = scenario::load_with(&args.scenario, &args.set)?;
-    if base.policies.len() < 2 {
-        return Err(bad_input(
-            "sensitivity compares two policies; the scenario has one",
-        ));
-    }
-    let ranges = ranges(args, &base)?;
-    let reps = Replications::new(args.replications, args.seed, None);
-    let pool = thread_pool(&args.threads)?;
+///
+/// # Errors
+/// Bad input (before any work) for a bad scenario, key or value; a
+/// failure when a file cannot be written.
+pub fn run(opts: &SensitivityOptions) -> Result<()> {
+    let base = scenario::load(&opts.input)?;
+    let ranges = ranges(opts, &base.scenario);
+    let pool = thread_pool(opts.threads)?;
     let threads = pool.current_num_threads();
-    let planned = points::plan(&table, &args.scenario, runs(&ranges), reps, threads)?;
+    let plan = points::plan(&base, &opts.input, runs(&ranges), None, threads)?;
+    let planned = &plan.variants;
     let began = Instant::now();
-    let bar = progress::bar(planned.len() as u64, "runs", args.quiet);
+    let bar = progress::bar(planned.len() as u64, "runs", opts.output.quiet);
     let results = Mutex::new(BTreeMap::new());
     pool.install(|| {
-        points::for_each_in_order(&planned, threads, |p: &Planned| {
-            let ran = points::run_point(p, None, threads)?;
+        points::for_each_in_order(planned, threads, |p: &Planned| {
+            let ran = points::run_point(p, None, &plan.networks)?;
             results
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -108,46 +111,29 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
     let scenario = &planned[0].scenario;
     let (baseline, policy) = (&scenario.policies[0].name, &scenario.policies[1].name);
 
-    let dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_dir(&args.scenario, "sensitivity"));
-    write_csv(&dir.join("sensitivity.csv"), baseline, policy, &effects)?;
-    outputs::write_json(
-        &dir.join("sensitivity.json"),
-        &json!({
-            "scenario": scenario.name,
-            "seed": scenario.seed,
-            "replications": planned[0].start,
-            "baseline": baseline,
-            "policy": policy,
-            "currency": scenario.economics.currency,
-            "base": base_diff,
-            "effects": effects.iter().map(|e| json!({
-                "key": e.vary.key,
-                "low": value_text(&e.vary.low),
-                "high": value_text(&e.vary.high),
-                "source": e.source,
-                "at_low": e.at_low,
-                "at_high": e.at_high,
-                "swing": e.swing,
-            })).collect::<Vec<_>>(),
-        }),
-    )?;
-    outputs::write_json(
-        &dir.join("metadata.json"),
-        &json!({
-            "wom_version": env!("CARGO_PKG_VERSION"),
-            "command_line": std::env::args().collect::<Vec<_>>(),
-            "scenario_file": args.scenario.display().to_string(),
-            "seed": scenario.seed,
-            "replications": planned[0].start,
-            "runs": planned.len(),
-            "threads": threads,
-            "elapsed_seconds": elapsed,
-            "scenario": scenario,
-        }),
-    )?;
+    let dir = opts.output.dir_for(&opts.input.path, Some("sensitivity"));
+    let file = SensitivityFile {
+        scenario: scenario.name.clone(),
+        seed: scenario.seed,
+        replications: planned[0].start,
+        baseline: baseline.clone(),
+        policy: policy.clone(),
+        currency: scenario.economics.currency.clone(),
+        base: base_diff,
+        effects: effects.iter().map(EffectEntry::new).collect(),
+    };
+    let metadata = SensitivityMetadata {
+        wom_version: env!("CARGO_PKG_VERSION").to_owned(),
+        command_line: std::env::args().collect(),
+        scenario_file: opts.input.path.display().to_string(),
+        seed: scenario.seed,
+        replications: planned[0].start,
+        runs: planned.len(),
+        threads,
+        elapsed_seconds: elapsed,
+        scenario: wom::scenario::resolved::to_table(scenario)?,
+    };
+    file.write(&dir, &metadata)?;
     let about = About {
         scenario: scenario.name.clone(),
         baseline: baseline.clone(),
@@ -158,7 +144,7 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
     };
     let chart = render(&Tornado::new(&about, &base_diff, &effects))?;
     write_picture(&dir.join("charts"), &chart)?;
-    if !args.quiet {
+    if !opts.output.quiet {
         print_table(scenario, baseline, policy, &base_diff, &effects);
         println!(
             "\n{} runs of {} replications in {:.1} s, {} threads. Wrote {}/ (sensitivity.csv, sensitivity.json, metadata.json, charts/tornado.png/.svg)",
@@ -170,52 +156,6 @@ pub fn run(args: &SensitivityArgs) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// sensitivity.csv: one row per key, largest swing first.
-fn write_csv(path: &Path, baseline: &str, policy: &str, effects: &[Effect]) -> Result<()> {
-    write_atomic(path, |out| {
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record([
-            "key",
-            "low",
-            "high",
-            "baseline",
-            "policy",
-            "low_mean",
-            "low_ci_lo",
-            "low_ci_hi",
-            "high_mean",
-            "high_ci_lo",
-            "high_ci_hi",
-            "swing",
-            "swing_ci_lo",
-            "swing_ci_hi",
-            "source",
-        ])?;
-        for e in effects {
-            let n = |x: f64| x.to_string();
-            w.write_record([
-                e.vary.key.clone(),
-                value_text(&e.vary.low),
-                value_text(&e.vary.high),
-                baseline.to_string(),
-                policy.to_string(),
-                n(e.at_low.mean),
-                n(e.at_low.ci95[0]),
-                n(e.at_low.ci95[1]),
-                n(e.at_high.mean),
-                n(e.at_high.ci95[0]),
-                n(e.at_high.ci95[1]),
-                n(e.swing.mean),
-                n(e.swing.ci95[0]),
-                n(e.swing.ci95[1]),
-                e.source.clone(),
-            ])?;
-        }
-        w.flush()?;
-        Ok(())
-    })
 }
 
 fn print_table(

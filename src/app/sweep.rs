@@ -1,37 +1,44 @@
 //! `wom sweep`: every policy at every point of a grid of scenario values,
 //! in parallel over points × replications on one pool, resumable.
 
-use super::format::{count, seconds};
-use super::money::{interval, money};
-use super::points::{self, Planned, Replications};
-use super::sweep_files::{self, SweepHeader};
-use super::{bad_input, outputs, progress, scenario, thread_pool};
-use crate::cli::sweep::SweepArgs;
+use super::points::{self, Planned};
+use super::scenario::{self, Output, ScenarioInput};
+use super::{progress, thread_pool};
+use crate::present::bad_input;
+use crate::present::format::{count, seconds};
+use crate::present::money::{interval, money};
+use crate::results::run::write_json;
+use crate::results::sweep::{self as sweep_files, SweepHeader, SweepMetadata};
 use anyhow::Result;
-use serde_json::json;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+use wom::sim::precision::Precision;
 use wom::sweep::grid::{Combine, MAX_POINTS, expand};
 use wom::sweep::point::PointResult;
-use wom::sweep::spec::parse_axis;
+use wom::sweep::spec::Axis;
 
 /// Most rows of the terminal table; the files hold every point.
 const TABLE_ROWS: usize = 60;
 
-/// Scenario keys that cannot be swept, and why.
-const NOT_SWEPT: [(&str, &str); 1] = [(
-    "replications",
-    "replications are not a model parameter; use --replications or --precision",
-)];
-
-/// The default output directory of a sweep or sensitivity analysis.
-pub fn default_dir(scenario_file: &Path, kind: &str) -> PathBuf {
-    let stem = scenario_file
-        .file_stem()
-        .map_or_else(|| "run".into(), |s| s.to_string_lossy().into_owned());
-    PathBuf::from("output").join(format!("{stem}-{kind}"))
+/// What `wom sweep` does.
+#[derive(Debug, Clone)]
+pub struct SweepOptions {
+    /// The base scenario (no overrides), seed and replications per point.
+    pub input: ScenarioInput,
+    /// The swept keys and their values.
+    pub axes: Vec<Axis>,
+    /// Pair the axes value by value instead of forming a grid.
+    pub zip: bool,
+    /// A precision target per point, if any.
+    pub precision: Option<Precision>,
+    /// Where to write, how much to print.
+    pub output: Output,
+    /// Keep the points an earlier run of the same sweep finished.
+    pub resume: bool,
+    /// Worker threads (default: all cores).
+    pub threads: Option<usize>,
 }
 
 /// The finished points and when the sweep files were last rebuilt.
@@ -75,71 +82,61 @@ fn resumed(dir: &Path, planned: &[Planned]) -> BTreeMap<usize, PointResult> {
 }
 
 /// Runs `wom sweep`.
-pub fn run(args: &SweepArgs) -> Result<()> {
-    let (table, base) = scenario::load(&args.scenario)?;
-    let axes = args
-        .set
-        .iter()
-        .map(|s| parse_axis(s, MAX_POINTS))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| bad_input(e.to_string()))?;
-    for axis in &axes {
-        if let Some((_, why)) = NOT_SWEPT.iter().find(|(k, _)| *k == axis.key) {
-            return Err(bad_input(format!("--set {}: {why}", axis.key)));
-        }
-    }
-    let combine = if args.zip {
+///
+/// # Errors
+/// Bad input (exit 2, before any work) for a bad scenario, key or value at
+/// any point; a failure when a file cannot be written.
+pub fn run(opts: &SweepOptions) -> Result<()> {
+    let base = scenario::load(&opts.input)?;
+    let combine = if opts.zip {
         Combine::Zip
     } else {
         Combine::Grid
     };
-    let points = expand(&axes, combine, MAX_POINTS).map_err(|e| bad_input(e.to_string()))?;
-    let reps = Replications::new(args.replications, args.seed, Some(&args.precision));
-    let pool = thread_pool(&args.threads)?;
+    let points = expand(&opts.axes, combine, MAX_POINTS).map_err(|e| bad_input(e.to_string()))?;
+    let pool = thread_pool(opts.threads)?;
     let threads = pool.current_num_threads();
-    let planned = points::plan(&table, &args.scenario, points, reps, threads)?;
+    let plan = points::plan(&base, &opts.input, points, opts.precision, threads)?;
+    let planned = &plan.variants;
 
-    let dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_dir(&args.scenario, "sweep"));
-    sweep_files::prepare(&dir, args.resume)?;
-    let done = if args.resume {
-        resumed(&dir, &planned)
+    let dir = opts.output.dir_for(&opts.input.path, Some("sweep"));
+    sweep_files::prepare(&dir, opts.resume)?;
+    let done = if opts.resume {
+        resumed(&dir, planned)
     } else {
         BTreeMap::new()
     };
     let resumed_points = done.len();
-    let keys: Vec<String> = axes.iter().map(|a| a.key.clone()).collect();
+    let keys: Vec<String> = opts.axes.iter().map(|a| a.key.clone()).collect();
+    let base = &base.scenario;
     let header = SweepHeader {
         scenario: base.name.clone(),
-        scenario_file: args.scenario.display().to_string(),
-        seed: args.seed.unwrap_or(base.seed),
+        scenario_file: opts.input.path.display().to_string(),
+        seed: base.seed,
         keys: keys.clone(),
-        combine: if args.zip { "zip" } else { "grid" },
+        combine: if opts.zip { "zip" } else { "grid" },
         policies: base.policy_names(),
         currency: base.economics.currency.clone(),
-        precision_target: reps.precision.map(|p| p.relative),
+        precision_target: opts.precision.map(|p| p.relative),
         points_total: planned.len(),
     };
-    let metadata = |elapsed: Option<f64>| {
-        json!({
-            "wom_version": env!("CARGO_PKG_VERSION"),
-            "command_line": std::env::args().collect::<Vec<_>>(),
-            "scenario_file": args.scenario.display().to_string(),
-            "seed": header.seed,
-            "keys": keys,
-            "combine": header.combine,
-            "points_total": planned.len(),
-            "points_resumed": resumed_points,
-            "replications": reps.flag,
-            "precision": reps.precision,
-            "threads": threads,
-            "elapsed_seconds": elapsed,
-            "scenario": base,
-        })
+    let resolved = wom::scenario::resolved::to_table(base)?;
+    let metadata = |elapsed: Option<f64>| SweepMetadata {
+        wom_version: env!("CARGO_PKG_VERSION").to_owned(),
+        command_line: std::env::args().collect(),
+        scenario_file: header.scenario_file.clone(),
+        seed: header.seed,
+        keys: keys.clone(),
+        combine: header.combine.to_owned(),
+        points_total: planned.len(),
+        points_resumed: resumed_points,
+        replications: opts.input.replications,
+        precision: opts.precision,
+        threads,
+        elapsed_seconds: elapsed,
+        scenario: resolved.clone(),
     };
-    outputs::write_json(&dir.join("metadata.json"), &metadata(None))?;
+    write_json(&dir.join("metadata.json"), &metadata(None))?;
 
     let todo: Vec<&Planned> = planned
         .iter()
@@ -156,25 +153,19 @@ pub fn run(args: &SweepArgs) -> Result<()> {
         let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
         rewrite(&dir, &header, &mut s)?;
     }
-    let bar = progress::bar(planned.len() as u64, "points", args.quiet);
+    let bar = progress::bar(planned.len() as u64, "points", opts.output.quiet);
     bar.set_position(resumed_points as u64);
     bar.reset_eta();
-    let precision = reps.precision;
     // Points are taken in order by whichever worker is free; each point's
     // replications run in parallel on the same pool (no oversubscription).
     pool.install(|| {
         points::for_each_in_order(&todo, threads, |p| {
-            let ran = points::run_point(p, precision, threads)?;
+            let ran = points::run_point(p, opts.precision, &plan.networks)?;
             let record = PointResult::new(&p.point, p.hash, &ran.summary, ran.reached.as_ref());
             let stored = sweep_files::store_point(&dir, p.hash, &record)?;
             let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
             s.done.insert(p.point.index, stored);
             s.fresh += 1;
-            if args.stop_after == Some(s.fresh) {
-                // Testing aid: die like a killed run, after the point file
-                // and before the sweep files are rebuilt.
-                std::process::exit(130);
-            }
             if s.due() {
                 rewrite(&dir, &header, &mut s)?;
             }
@@ -194,10 +185,10 @@ pub fn run(args: &SweepArgs) -> Result<()> {
         written.push(format!("charts/{}.png/.svg", chart.stem));
     }
     let elapsed = began.elapsed().as_secs_f64();
-    outputs::write_json(&dir.join("metadata.json"), &metadata(Some(elapsed)))?;
+    write_json(&dir.join("metadata.json"), &metadata(Some(elapsed)))?;
 
-    if !args.quiet {
-        print_table(&header, &axes_sizes(&planned, &keys), &s.done);
+    if !opts.output.quiet {
+        print_table(&header, &axes_sizes(planned, &keys), &s.done);
         let ran = planned.len() - resumed_points;
         println!(
             "\n{} points ({} run in {}, {} resumed from {}/points), {} threads.",

@@ -1,6 +1,9 @@
 //! `wom cascade` arguments.
 
-use super::{NetworkArgs, ThreadArgs};
+use super::common::{NetworkArgs, ThreadArgs, parse_probability};
+use crate::app::cascade::{CascadeOptions, Seeds};
+use crate::present::bad_input;
+use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -16,14 +19,15 @@ pub struct CascadeArgs {
     #[command(flatten)]
     pub network: NetworkArgs,
     /// Activation probability per edge, in [0, 1].
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", value_parser = parse_probability)]
     pub p: f64,
     /// Size of a random seed set drawn from --seed.
     #[arg(
         long,
         value_name = "N",
         conflicts_with = "seed_file",
-        required_unless_present = "seed_file"
+        required_unless_present = "seed_file",
+        value_parser = clap::value_parser!(u32).range(1..)
     )]
     pub seeds: Option<u32>,
     /// Seed set: one node id a line (ids as in the edge list), `#` comments.
@@ -41,4 +45,27 @@ pub struct CascadeArgs {
     /// Print one JSON object on stdout instead of a readable summary.
     #[arg(long)]
     pub json: bool,
+}
+
+impl CascadeArgs {
+    /// The validated options of `wom cascade`.
+    ///
+    /// # Errors
+    /// Bad input for a network parameter out of range.
+    pub fn options(&self) -> Result<CascadeOptions> {
+        let seeds = match (&self.seed_file, self.seeds) {
+            (Some(path), _) => Seeds::File(path.clone()),
+            (None, Some(k)) => Seeds::Random(k),
+            (None, None) => return Err(bad_input("give --seeds N or --seed-file FILE")),
+        };
+        Ok(CascadeOptions {
+            network: self.network.choice()?,
+            p: self.p,
+            seeds,
+            runs: self.runs,
+            seed: self.seed,
+            threads: self.threads.get(),
+            json: self.json,
+        })
+    }
 }

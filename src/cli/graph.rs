@@ -1,6 +1,8 @@
 //! `wom graph` arguments.
 
-use super::NetworkArgs;
+use super::common::NetworkArgs;
+use crate::app::graph::GraphOptions;
+use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -21,9 +23,26 @@ pub struct GraphArgs {
     #[arg(long, value_name = "FILE")]
     pub write: Option<PathBuf>,
     /// Nodes sampled for the clustering estimate (all if larger than the network).
-    #[arg(long, value_name = "N", default_value_t = 2000)]
+    #[arg(long, value_name = "N", default_value_t = 2000,
+          value_parser = clap::value_parser!(u32).range(1..))]
     pub clustering_sample: u32,
     /// Print one JSON object on stdout.
     #[arg(long)]
     pub json: bool,
+}
+
+impl GraphArgs {
+    /// The validated options of `wom graph`.
+    ///
+    /// # Errors
+    /// Bad input for a network parameter out of range.
+    pub fn options(&self) -> Result<GraphOptions> {
+        Ok(GraphOptions {
+            network: self.network.choice()?,
+            seed: self.seed,
+            write: self.write.clone(),
+            clustering_sample: self.clustering_sample,
+            json: self.json,
+        })
+    }
 }

@@ -1,22 +1,26 @@
-//! Command-line arguments (clap derive), one file per subcommand; shared
-//! option groups are flattened in.
+//! Command-line arguments (clap derive), one file per subcommand with the
+//! shared option groups of `common` flattened in. Each command's arguments
+//! become the validated options of its `app` module; nothing below this
+//! layer sees clap.
 
 pub mod cascade;
+pub mod common;
 pub mod graph;
 pub mod plot;
 pub mod run;
 pub mod sweep;
 pub mod trace;
 
-use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use crate::app;
+use anyhow::Result;
+use clap::{Parser, Subcommand};
 
 /// wom — what ignoring complaints costs, by Monte Carlo word of mouth on a
 /// social network.
 #[derive(Debug, Parser)]
 #[command(name = "wom", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom sweep scenarios/default.toml --set experience.complaint_rate=0.05:0.5:0.05\n  wom sensitivity scenarios/default.toml --replications 200\n  wom plot output/default\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10"
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom sweep scenarios/default.toml --set experience.complaint_rate=0.05:0.5:0.05\n  wom sensitivity scenarios/default.toml --replications 200\n  wom plot output/default\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10\n\nExit codes: 0 success, 1 failure while working, 2 bad input."
 )]
 pub struct Cli {
     /// The command to run.
@@ -50,87 +54,22 @@ pub enum Command {
     Graph(graph::GraphArgs),
 }
 
-/// Threads for parallel work.
-#[derive(Debug, Clone, Args)]
-pub struct ThreadArgs {
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, value_name = "T", value_parser = clap::value_parser!(u32).range(1..=1024))]
-    pub threads: Option<u32>,
-}
-
-/// A precision target: replications grow until the headline interval is
-/// narrow enough.
-#[derive(Debug, Clone, Args)]
-pub struct PrecisionArgs {
-    /// Grow the replications (doubling, reusing those already run) until the
-    /// 95% CI half-width of the headline paired difference (first policy vs
-    /// second) is at most X × |mean|, e.g. 0.05 for ±5%. Starts from
-    /// --replications, else the scenario's `replications` if written, else 100.
-    #[arg(long, value_name = "X", value_parser = parse_precision)]
-    pub precision: Option<f64>,
-    /// Most replications --precision may use.
-    #[arg(long, value_name = "N", default_value_t = 100_000, requires = "precision",
-          value_parser = clap::value_parser!(u64).range(2..=10_000_000))]
-    pub max_replications: u64,
-}
-
-fn parse_precision(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
-        _ => Err(format!(
-            "{text} is not allowed; expected a relative half-width above 0, e.g. 0.05 for ±5%"
-        )),
+/// Parses the command line (a usage error prints and exits with 2) and
+/// runs the command.
+///
+/// # Errors
+/// The command's error.
+pub fn run() -> Result<()> {
+    match Cli::parse().command {
+        Command::Run(args) => app::run::run(&args.options()),
+        Command::Validate(args) => app::scenario_cmds::validate(&args.scenario),
+        Command::Scenarios(_) => app::scenario_cmds::scenarios(),
+        Command::Init(args) => app::scenario_cmds::init(args.file.as_deref(), args.force),
+        Command::Plot(args) => app::plot::run(&args.dir, args.quiet),
+        Command::Trace(args) => app::trace::run(&args.options()),
+        Command::Sweep(args) => app::sweep::run(&args.options()),
+        Command::Sensitivity(args) => app::sensitivity::run(&args.options()?),
+        Command::Cascade(args) => app::cascade::run(&args.options()?),
+        Command::Graph(args) => app::graph::run(&args.options()?),
     }
-}
-
-/// A network: a file (`--graph`) or a generator (`--network` and its
-/// parameters).
-#[derive(Debug, Clone, Args)]
-pub struct NetworkArgs {
-    /// Edge-list file: one `u v` pair a line, `#` comments.
-    #[arg(long, value_name = "FILE", conflicts_with = "network")]
-    pub graph: Option<PathBuf>,
-    /// Network generator.
-    #[arg(long, value_name = "KIND", value_enum)]
-    pub network: Option<NetworkKindArg>,
-    /// Nodes for a generated network.
-    #[arg(long, value_name = "N", default_value_t = 10_000)]
-    pub nodes: u32,
-    /// Mean degree (watts_strogatz: even integer; erdos_renyi: any ≥ 0).
-    #[arg(long, value_name = "K", default_value_t = 10.0)]
-    pub mean_degree: f64,
-    /// Watts–Strogatz rewiring probability.
-    #[arg(long, value_name = "P", default_value_t = 0.1)]
-    pub rewire: f64,
-    /// Barabási–Albert links per new node.
-    #[arg(long, value_name = "M", default_value_t = 5)]
-    pub attach: u32,
-    /// strong_weak_ties: nodes per cluster.
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub cluster_size: u32,
-    /// strong_weak_ties: expected strong ties per node (inside its cluster).
-    #[arg(long, value_name = "K", default_value_t = 6.0)]
-    pub strong_ties: f64,
-    /// strong_weak_ties: expected weak ties per node (across clusters).
-    #[arg(long, value_name = "K", default_value_t = 2.0)]
-    pub weak_ties: f64,
-}
-
-/// The network generators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-#[value(rename_all = "snake_case")]
-pub enum NetworkKindArg {
-    /// Small world (Watts–Strogatz).
-    WattsStrogatz,
-    /// Scale free (Barabási–Albert).
-    BarabasiAlbert,
-    /// Random graph G(n, p).
-    ErdosRenyi,
-    /// Clusters of strong ties plus weak ties across them.
-    StrongWeakTies,
-}
-
-/// Parses the command line; on a usage error prints it and exits with 2.
-pub fn parse() -> Cli {
-    Cli::parse()
 }

@@ -1,6 +1,7 @@
 //! `wom run`, `wom validate`, `wom scenarios` and `wom init` arguments.
 
-use super::{PrecisionArgs, ThreadArgs};
+use super::common::{OutArgs, PrecisionArgs, ReplicationsArgs, ScenarioArgs, SetArgs, ThreadArgs};
+use crate::app::run::RunOptions;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -8,36 +9,45 @@ use std::path::PathBuf;
 /// with the first (the baseline), in money with 95% intervals.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom run scenarios/cafe.toml --replications 200 --seed 7 --out output/cafe-test\n  wom run scenarios/cafe.toml --set population.people=20000 --set experience.complaint_rate=0.1\n  wom run scenarios/default.toml --precision 0.02    # replications until ±2%\n\nFiles written to DIR (default output/<scenario stem>/): summary.json, replications.csv, periods.csv, metadata.json, report.html and charts/ (value_lost_by_cause, customers_over_time, npv_distribution, word_of_mouth_funnel; each .png and .svg)."
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom run scenarios/cafe.toml --replications 200 --seed 7 --out output/cafe-test\n  wom run scenarios/cafe.toml --set population.people=20000 --set experience.complaint_rate=0.1\n  wom run scenarios/default.toml --precision 0.02    # replications until ±2%\n\nFiles written to DIR (default output/<scenario stem>/): summary.json, replications.csv, periods.csv, metadata.json, report.html and charts/ (value_lost_by_cause, customers_over_time, npv_distribution, word_of_mouth_funnel; each .png and .svg). summary.json is written last: its presence means the run completed."
 )]
 pub struct RunArgs {
-    /// Scenario file (TOML).
-    pub scenario: PathBuf,
-    /// Replications (overrides the scenario's `replications`).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
-    pub replications: Option<u32>,
-    /// Random seed (overrides the scenario's `seed`).
-    #[arg(long, value_name = "S")]
-    pub seed: Option<u64>,
-    /// Override a scenario key for this run, e.g. `--set population.people=50000`
-    /// or `--set policies.recover.response_hours=4` (repeatable).
-    #[arg(long = "set", value_name = "KEY=VALUE")]
-    pub set: Vec<String>,
-    /// Output directory (default: output/<scenario file stem>/).
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
+    /// The scenario.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Overrides.
+    #[command(flatten)]
+    pub set: SetArgs,
+    /// Replications.
+    #[command(flatten)]
+    pub replications: ReplicationsArgs,
     /// Precision target.
     #[command(flatten)]
     pub precision: PrecisionArgs,
+    /// Output.
+    #[command(flatten)]
+    pub out: OutArgs,
     /// Threads.
     #[command(flatten)]
     pub threads: ThreadArgs,
     /// Skip the charts and report.html (draw them later with `wom plot DIR`).
     #[arg(long)]
     pub no_charts: bool,
-    /// No progress bar and no table: only errors (files are still written).
-    #[arg(long, short)]
-    pub quiet: bool,
+}
+
+impl RunArgs {
+    /// The validated options of `wom run`.
+    pub fn options(&self) -> RunOptions {
+        RunOptions {
+            input: self
+                .scenario
+                .input(&self.set.set, self.replications.replications),
+            precision: self.precision.target(),
+            threads: self.threads.get(),
+            output: self.out.output(),
+            charts: !self.no_charts,
+        }
+    }
 }
 
 /// Check a scenario file without running it: every key, range and the network.

@@ -147,7 +147,7 @@ fn clustering(graph: &Graph, sample: u32, rng: &mut WomRng) -> (f64, f64, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{GeneratorSpec, generate};
+    use crate::graph::{Generator, GeneratorSpec, generate};
     use crate::rng::{Purpose, StreamKey};
 
     #[test]
@@ -165,11 +165,13 @@ mod tests {
         // A ring lattice with k = 4 has C = 3(k−2) / (4(k−1)) = 0.5.
         let mut rng = StreamKey::new(1).rng(Purpose::Network);
         let (g, _) = generate(
-            &GeneratorSpec::WattsStrogatz {
-                nodes: 1000,
-                mean_degree: 4,
-                rewire: 0.0,
-            },
+            &GeneratorSpec::new(
+                1000,
+                Generator::WattsStrogatz {
+                    mean_degree: 4.0,
+                    rewire: 0.0,
+                },
+            ),
             &mut rng,
         )
         .unwrap();

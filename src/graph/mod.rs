@@ -6,6 +6,8 @@ mod csr;
 pub mod edgelist;
 pub mod generate;
 pub mod measure;
+mod spec;
 
 pub use csr::{BuildCounts, Graph, GraphError, NodeId};
-pub use generate::{GeneratorSpec, generate, memory_estimate_bytes};
+pub use generate::generate;
+pub use spec::{Generator, GeneratorSpec, SpecError};

@@ -3,9 +3,10 @@
 //! `wom::scenario::defaults`); anything else comes from the scenario file.
 
 use super::data::RunData;
-use super::echo::{OutcomeEcho, PolicyEcho, describe_tells};
-use crate::app::format::{count, thousands};
-use crate::app::money::money;
+use crate::present::format::{count, thousands};
+use crate::present::money::money;
+use wom::graph::Generator;
+use wom::model::{Handling, InitialCustomers, NetworkKind, OutcomeClass, Policy, TellDist};
 use wom::scenario::defaults as d;
 
 /// One line of the assumptions table.
@@ -22,7 +23,12 @@ pub struct Assumption {
 /// TARP "buy again" rows: silent, unresolved, resolved, resolved quickly.
 const TARP_OVER_100: [f64; 4] = [0.09, 0.19, 0.54, 0.82];
 const TARP_UNDER_5: [f64; 4] = [0.37, 0.46, 0.70, 0.95];
-const UNHAPPY: [&str; 4] = ["silent", "unresolved", "resolved", "resolved_quickly"];
+const UNHAPPY: [OutcomeClass; 4] = [
+    OutcomeClass::Silent,
+    OutcomeClass::Unresolved,
+    OutcomeClass::Resolved,
+    OutcomeClass::ResolvedQuickly,
+];
 
 fn pct(p: f64) -> String {
     let v = 100.0 * p;
@@ -56,7 +62,7 @@ fn row(what: &str, value: String, source: String) -> Assumption {
 fn stay_source(run: &RunData) -> String {
     let stays: Vec<f64> = UNHAPPY
         .iter()
-        .map(|k| run.scenario.outcomes.get(*k).map_or(f64::NAN, |o| o.stay))
+        .map(|k| run.scenario.outcomes.get(*k).stay)
         .collect();
     let matches = |row: &[f64; 4]| stays.iter().zip(row).all(|(a, b)| same(*a, *b));
     if matches(&TARP_OVER_100) {
@@ -69,16 +75,12 @@ fn stay_source(run: &RunData) -> String {
 }
 
 fn tells_source(run: &RunData) -> String {
-    let uniform = |(lo, hi): (u32, u32)| serde_json::json!({ "uniform": { "lo": lo, "hi": hi } });
-    let is = |k: &str, v: (u32, u32)| {
-        run.scenario
-            .outcomes
-            .get(k)
-            .is_some_and(|o| o.tells == uniform(v))
+    let is = |class: OutcomeClass, (lo, hi): (u32, u32)| {
+        run.scenario.outcomes.get(class).tells == TellDist::Uniform { lo, hi }
     };
-    if is("satisfied", d::TELLS_SATISFIED)
-        && is("unresolved", d::TELLS_DISSATISFIED)
-        && is("silent", d::TELLS_DISSATISFIED)
+    if is(OutcomeClass::Satisfied, d::TELLS_SATISFIED)
+        && is(OutcomeClass::Unresolved, d::TELLS_DISSATISFIED)
+        && is(OutcomeClass::Silent, d::TELLS_DISSATISFIED)
     {
         "default: seeds 000 and 003 (\"one satisfied customer tells two, one dissatisfied tells twenty-two\"); TARP: resolved complainers tell about 5".into()
     } else {
@@ -86,53 +88,68 @@ fn tells_source(run: &RunData) -> String {
     }
 }
 
-fn tells(o: Option<&OutcomeEcho>) -> String {
-    o.map_or_else(|| "?".into(), |o| describe_tells(&o.tells))
+/// A number without a trailing `.0`.
+fn num(x: f64) -> String {
+    thousands(x, 1).trim_end_matches(".0").to_string()
+}
+
+/// A tells distribution in words: "10–22", "about 9.5 (negative binomial)".
+pub fn describe_tells(tells: &TellDist) -> String {
+    match tells {
+        TellDist::Fixed(n) => n.to_string(),
+        TellDist::Uniform { lo, hi } => format!("{lo}–{hi}"),
+        TellDist::Poisson { mean } => format!("about {} (Poisson)", num(*mean)),
+        TellDist::NegativeBinomial { mean, dispersion } => format!(
+            "about {} (negative binomial, dispersion {})",
+            num(*mean),
+            num(*dispersion)
+        ),
+        TellDist::Empirical { values, .. } => {
+            format!("one of {values:?} (empirical weights)")
+        }
+    }
+}
+
+fn tells(run: &RunData, class: OutcomeClass) -> String {
+    describe_tells(&run.scenario.outcomes.get(class).tells)
 }
 
 fn network(run: &RunData) -> String {
     let n = &run.scenario.network;
-    let num = |k: &str| {
-        n[k].as_f64().map_or_else(
-            || "?".into(),
-            |x| thousands(x, 1).trim_end_matches(".0").to_string(),
-        )
-    };
-    match n["kind"].as_str().unwrap_or("") {
-        "watts_strogatz" => format!(
+    match &n.kind {
+        NetworkKind::Generated(Generator::WattsStrogatz { mean_degree, .. }) => format!(
             "small world (Watts–Strogatz), {} contacts each",
-            num("mean_degree")
+            num(*mean_degree)
         ),
-        "barabasi_albert" => format!(
-            "scale free with hubs (Barabási–Albert), {} links per newcomer",
-            num("attach")
-        ),
-        "erdos_renyi" => format!(
+        NetworkKind::Generated(Generator::BarabasiAlbert { attach }) => {
+            format!("scale free with hubs (Barabási–Albert), {attach} links per newcomer")
+        }
+        NetworkKind::Generated(Generator::ErdosRenyi { mean_degree }) => format!(
             "random (Erdős–Rényi), {} contacts on average",
-            num("mean_degree")
+            num(*mean_degree)
         ),
-        "strong_weak_ties" => format!(
-            "families of {} with {} strong ties each, plus {} weak ties across families{}",
-            num("cluster_size"),
-            num("strong_ties"),
-            num("weak_ties"),
-            if n["weak_ties_churn"].as_bool() == Some(true) {
+        NetworkKind::Generated(Generator::StrongWeakTies {
+            cluster_size,
+            strong_ties,
+            weak_ties,
+        }) => format!(
+            "families of {cluster_size} with {} strong ties each, plus {} weak ties across families{}",
+            num(*strong_ties),
+            num(*weak_ties),
+            if n.weak_ties_churn {
                 ", redrawn every period"
             } else {
                 ""
             }
         ),
-        "file" => format!(
-            "a real network read from {}",
-            n["path"].as_str().unwrap_or("a file")
-        ),
-        other => other.to_string(),
+        NetworkKind::Generated(g) => g.key().to_string(),
+        NetworkKind::File { path } => format!("a real network read from {}", path.display()),
     }
 }
 
 /// A policy in words.
-pub fn describe_policy(p: &PolicyEcho, currency: &str) -> String {
-    if p.ignores() {
+pub fn describe_policy(p: &Policy, currency: &str) -> String {
+    if p.handling == Handling::Ignore {
         return "every complaint is ignored".into();
     }
     let hours = thousands(p.response_hours, 1);
@@ -167,18 +184,17 @@ pub fn describe_policy(p: &PolicyEcho, currency: &str) -> String {
 /// The assumptions of a run, in report order.
 pub fn assumptions(run: &RunData) -> Vec<Assumption> {
     let s = &run.scenario;
-    let o = |k: &str| s.outcomes.get(k);
-    let stay = |k: &str| o(k).map_or_else(|| "?".into(), |o| pct(o.stay));
+    let stay = |class: OutcomeClass| pct(s.outcomes.get(class).stay);
     let per = &s.period_label;
-    let customers = match s.population.initial_customers.as_f64() {
-        Some(f) if s.population.initial_customers.is_f64() => {
+    let customers = match s.population.initial_customers {
+        InitialCustomers::Fraction(f) => {
             format!(
                 "{} ({} of them)",
                 count((f * run.people as f64).round() as u64),
                 pct(f)
             )
         }
-        _ => s.population.initial_customers.to_string(),
+        InitialCustomers::Count(n) => count(u64::from(n)),
     };
     let wom = &s.word_of_mouth;
     let e = &s.effects;
@@ -214,11 +230,11 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             "Customers who stay after a problem",
             format!(
                 "silent {}, complained and ignored {}, resolved {}, resolved quickly {} (no problem: {})",
-                stay("silent"),
-                stay("unresolved"),
-                stay("resolved"),
-                stay("resolved_quickly"),
-                stay("satisfied")
+                stay(OutcomeClass::Silent),
+                stay(OutcomeClass::Unresolved),
+                stay(OutcomeClass::Resolved),
+                stay(OutcomeClass::ResolvedQuickly),
+                stay(OutcomeClass::Satisfied)
             ),
             stay_source(run),
         ),
@@ -226,10 +242,10 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             "People each customer tells",
             format!(
                 "happy {}, unhappy (silent or ignored) {}, resolved {}, resolved quickly {}",
-                tells(o("satisfied")),
-                tells(o("unresolved")),
-                tells(o("resolved")),
-                tells(o("resolved_quickly"))
+                tells(run, OutcomeClass::Satisfied),
+                tells(run, OutcomeClass::Unresolved),
+                tells(run, OutcomeClass::Resolved),
+                tells(run, OutcomeClass::ResolvedQuickly)
             ),
             tells_source(run),
         ),

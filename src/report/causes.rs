@@ -6,7 +6,7 @@ use super::data::RunData;
 use super::findings;
 use super::hbars::{self, Bar, Group, HBars};
 use super::style::{header, policy_colour};
-use crate::app::money::money;
+use crate::present::money::money;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use wom::sim::summary::Cause;

@@ -8,7 +8,7 @@ use super::findings;
 use super::style::{
     GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, end_labels, header, legend, policy_colour, text,
 };
-use crate::app::format::thousands;
+use crate::present::format::thousands;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use wom::sim::summary::Band;

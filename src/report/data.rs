@@ -1,30 +1,12 @@
-//! A finished run read back from its directory (summary.json, periods.csv,
-//! replications.csv, metadata.json): everything charts and the report need,
-//! so that `wom plot DIR` and `wom run` draw from the same files.
+//! The report's view of a finished run: the typed result files
+//! ([`crate::results::Run`]) arranged by policy and comparison, so that
+//! `wom run`, `wom plot DIR` and any other caller draw from the same data.
 
-use super::echo::{PolicyEcho, ScenarioEcho};
-use crate::app::bad_input;
-use crate::app::files::{open_input, read_input};
-use anyhow::{Context, Result};
-use serde::Deserialize;
-use serde_json::Value;
-use std::collections::HashMap;
-use std::path::Path;
+use crate::results::Run;
+pub use crate::results::summary::Stat;
+use wom::model::{Policy, Scenario};
 use wom::sim::summary::{Band, Cause};
 use wom::sim::{Metric, PeriodSeries};
-
-/// Statistics of one output over replications, as in summary.json.
-#[derive(Debug, Clone, Copy, Deserialize)]
-pub struct Stat {
-    /// Mean.
-    pub mean: f64,
-    /// 95% confidence interval of the mean.
-    pub ci95: [f64; 2],
-    /// 5th percentile.
-    pub p5: f64,
-    /// 95th percentile.
-    pub p95: f64,
-}
 
 /// One policy's results.
 #[derive(Debug, Clone)]
@@ -53,7 +35,7 @@ impl PolicyData {
     }
 }
 
-/// A policy compared with the baseline (summary.json `comparisons`).
+/// A policy compared with the baseline.
 #[derive(Debug, Clone)]
 pub struct ComparisonData {
     /// The baseline's name.
@@ -68,11 +50,14 @@ pub struct ComparisonData {
     pub by_cause: Vec<Stat>,
 }
 
-/// Everything saved by one run.
+/// Everything the charts and the report show of one run.
 #[derive(Debug, Clone)]
 pub struct RunData {
-    /// The resolved scenario.
-    pub scenario: ScenarioEcho,
+    /// The scenario run.
+    pub scenario: Scenario,
+    /// Its identity (see `wom::scenario::resolved::identity`), to match a
+    /// traced story with the run.
+    pub identity: String,
     /// The scenario file the run read.
     pub scenario_file: String,
     /// Persons simulated.
@@ -92,13 +77,62 @@ pub struct RunData {
 }
 
 impl RunData {
+    /// The view of a run whose files were checked (see [`Run::load`]).
+    pub fn new(run: &Run, identity: String) -> Self {
+        let names = run.names();
+        let policies = names
+            .iter()
+            .enumerate()
+            .map(|(index, name)| PolicyData {
+                name: name.clone(),
+                index,
+                metrics: Metric::ALL.iter().map(|&m| *run.metric(index, m)).collect(),
+                periods: run
+                    .periods
+                    .iter()
+                    .filter(|r| r.policy == index)
+                    .map(|r| r.bands)
+                    .collect(),
+                npv: run.npv(index),
+            })
+            .collect();
+        let comparisons = run
+            .summary
+            .comparisons
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ComparisonData {
+                baseline: c.baseline.clone(),
+                policy: c.policy.clone(),
+                policy_index: i + 1,
+                npv_difference: c.npv_difference,
+                by_cause: Cause::ALL
+                    .iter()
+                    .map(|k| c.cause(*k).copied().unwrap_or(c.npv_difference))
+                    .collect(),
+            })
+            .collect();
+        RunData {
+            scenario: run.scenario.clone(),
+            identity,
+            scenario_file: run.metadata.scenario_file.clone(),
+            people: u64::from(run.metadata.people),
+            seed: run.summary.seed,
+            replications: run.summary.replications,
+            version: run.metadata.wom_version.clone(),
+            headlines: run.summary.headlines.clone(),
+            policies,
+            comparisons,
+        }
+    }
+
     /// The currency code.
     pub fn currency(&self) -> &str {
         &self.scenario.economics.currency
     }
 
     /// The baseline policy's settings.
-    pub fn baseline(&self) -> &PolicyEcho {
+    pub fn baseline(&self) -> &Policy {
         &self.scenario.policies[0]
     }
 
@@ -112,197 +146,4 @@ impl RunData {
             if s.periods == 1 { "" } else { "s" }
         )
     }
-}
-
-fn field<'a>(v: &'a Value, key: &str, file: &Path) -> Result<&'a Value> {
-    v.get(key)
-        .ok_or_else(|| bad_input(format!("{}: missing `{key}`", file.display())))
-}
-
-fn parse<T: for<'de> Deserialize<'de>>(v: &Value, what: &str, file: &Path) -> Result<T> {
-    T::deserialize(v).map_err(|e| bad_input(format!("{}: `{what}`: {e}", file.display())))
-}
-
-fn read_json(path: &Path) -> Result<Value> {
-    let text = read_input(path, "result file")?;
-    serde_json::from_str(&text)
-        .map_err(|e| bad_input(format!("{} is not valid JSON: {e}", path.display())))
-}
-
-/// Reads the results saved in `dir` by `wom run`.
-///
-/// # Errors
-/// Bad input when a file is missing, malformed or inconsistent with the
-/// others (a policy in one file and not in another).
-pub fn load(dir: &Path) -> Result<RunData> {
-    let summary_path = dir.join("summary.json");
-    let meta_path = dir.join("metadata.json");
-    let summary = read_json(&summary_path)?;
-    let meta = read_json(&meta_path)?;
-    let scenario: ScenarioEcho = parse(
-        field(&meta, "scenario", &meta_path)?,
-        "scenario",
-        &meta_path,
-    )?;
-    let names: Vec<String> = scenario.policies.iter().map(|p| p.name.clone()).collect();
-    let mut periods = read_periods(&dir.join("periods.csv"), &names)?;
-    let mut npv = read_npv(&dir.join("replications.csv"), &names)?;
-    let stats = field(&summary, "policies", &summary_path)?;
-    let mut policies = Vec::with_capacity(names.len());
-    for (index, name) in names.iter().enumerate() {
-        let p = field(stats, name, &summary_path)?;
-        let metrics = Metric::ALL
-            .iter()
-            .map(|m| parse(field(p, m.key(), &summary_path)?, m.key(), &summary_path))
-            .collect::<Result<Vec<Stat>>>()?;
-        policies.push(PolicyData {
-            name: name.clone(),
-            index,
-            metrics,
-            periods: periods.remove(name).unwrap_or_default(),
-            npv: npv.remove(name).unwrap_or_default(),
-        });
-    }
-    let comparisons = field(&summary, "comparisons", &summary_path)?
-        .as_array()
-        .map(|cs| {
-            cs.iter()
-                .map(|c| comparison(c, &names, &summary_path))
-                .collect()
-        })
-        .transpose()?
-        .unwrap_or_default();
-    let headlines = parse(
-        field(&summary, "headlines", &summary_path)?,
-        "headlines",
-        &summary_path,
-    )?;
-    Ok(RunData {
-        people: meta["people"]
-            .as_u64()
-            .unwrap_or(scenario.population.people),
-        scenario,
-        scenario_file: meta["scenario_file"].as_str().unwrap_or("").to_string(),
-        seed: parse(
-            field(&summary, "seed", &summary_path)?,
-            "seed",
-            &summary_path,
-        )?,
-        replications: parse(
-            field(&summary, "replications", &summary_path)?,
-            "replications",
-            &summary_path,
-        )?,
-        version: meta["wom_version"].as_str().unwrap_or("?").to_string(),
-        headlines,
-        policies,
-        comparisons,
-    })
-}
-
-fn comparison(c: &Value, names: &[String], file: &Path) -> Result<ComparisonData> {
-    let baseline: String = parse(field(c, "baseline", file)?, "baseline", file)?;
-    let policy: String = parse(field(c, "policy", file)?, "policy", file)?;
-    let policy_index = names
-        .iter()
-        .position(|n| *n == policy)
-        .ok_or_else(|| bad_input(format!("{}: unknown policy `{policy}`", file.display())))?;
-    let causes = field(c, "by_cause", file)?;
-    let by_cause = Cause::ALL
-        .iter()
-        .map(|k| parse(field(causes, k.key(), file)?, k.key(), file))
-        .collect::<Result<Vec<Stat>>>()?;
-    Ok(ComparisonData {
-        baseline,
-        policy,
-        policy_index,
-        npv_difference: parse(field(c, "npv_difference", file)?, "npv_difference", file)?,
-        by_cause,
-    })
-}
-
-type Rows = csv::StringRecordsIntoIter<std::io::BufReader<std::fs::File>>;
-
-fn csv_rows(path: &Path) -> Result<(csv::StringRecord, Rows)> {
-    let mut reader = csv::Reader::from_reader(open_input(path, "result file")?);
-    let header = reader
-        .headers()
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .clone();
-    Ok((header, reader.into_records()))
-}
-
-fn column(header: &csv::StringRecord, name: &str, path: &Path) -> Result<usize> {
-    header
-        .iter()
-        .position(|h| h == name)
-        .ok_or_else(|| bad_input(format!("{}: no column `{name}`", path.display())))
-}
-
-fn number(row: &csv::StringRecord, i: usize, path: &Path) -> Result<f64> {
-    row.get(i)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| bad_input(format!("{}: bad number in row {row:?}", path.display())))
-}
-
-fn read_periods(
-    path: &Path,
-    names: &[String],
-) -> Result<HashMap<String, Vec<[Band; PeriodSeries::COUNT]>>> {
-    let (header, rows) = csv_rows(path)?;
-    let policy = column(&header, "policy", path)?;
-    let cols = PeriodSeries::ALL
-        .iter()
-        .map(|s| {
-            let c = |stat: &str| column(&header, &format!("{}_{stat}", s.key()), path);
-            Ok([c("mean")?, c("p5")?, c("p95")?])
-        })
-        .collect::<Result<Vec<[usize; 3]>>>()?;
-    let mut out: HashMap<String, Vec<_>> = names.iter().map(|n| (n.clone(), Vec::new())).collect();
-    for row in rows {
-        let row = row.with_context(|| format!("cannot read {}", path.display()))?;
-        let name = row.get(policy).unwrap_or("");
-        let Some(series) = out.get_mut(name) else {
-            return Err(bad_input(format!(
-                "{}: unknown policy `{name}`",
-                path.display()
-            )));
-        };
-        let mut bands = [Band {
-            mean: 0.0,
-            p5: 0.0,
-            p95: 0.0,
-        }; PeriodSeries::COUNT];
-        for (band, [m, lo, hi]) in bands.iter_mut().zip(&cols) {
-            *band = Band {
-                mean: number(&row, *m, path)?,
-                p5: number(&row, *lo, path)?,
-                p95: number(&row, *hi, path)?,
-            };
-        }
-        series.push(bands);
-    }
-    Ok(out)
-}
-
-fn read_npv(path: &Path, names: &[String]) -> Result<HashMap<String, Vec<f64>>> {
-    let (header, rows) = csv_rows(path)?;
-    let (policy, npv) = (
-        column(&header, "policy", path)?,
-        column(&header, "npv", path)?,
-    );
-    let mut out: HashMap<String, Vec<f64>> =
-        names.iter().map(|n| (n.clone(), Vec::new())).collect();
-    for row in rows {
-        let row = row.with_context(|| format!("cannot read {}", path.display()))?;
-        let name = row.get(policy).unwrap_or("");
-        let Some(values) = out.get_mut(name) else {
-            return Err(bad_input(format!(
-                "{}: unknown policy `{name}`",
-                path.display()
-            )));
-        };
-        values.push(number(&row, npv, path)?);
-    }
-    Ok(out)
 }

@@ -2,9 +2,53 @@
 //! finding in plain words, computed from the saved results.
 
 use super::data::{ComparisonData, PolicyData, RunData};
-use crate::app::format::{count, thousands};
-use crate::app::money::money;
+use crate::present::format::{count, thousands};
+use crate::present::money::{interval, money};
+use crate::results::summary::ComparisonStats;
+use wom::model::{Handling, Scenario};
 use wom::sim::Metric;
+
+/// The headline sentence of one comparison, as summary.json, the terminal
+/// and the report carry it.
+pub fn headline(scenario: &Scenario, c: &ComparisonStats) -> String {
+    let d = &c.npv_difference;
+    let currency = &scenario.economics.currency;
+    let baseline_ignores = scenario
+        .policy(&c.baseline)
+        .is_some_and(|p| p.handling == Handling::Ignore);
+    let subject = if baseline_ignores {
+        "Ignoring complaints".to_string()
+    } else {
+        format!("Policy `{}`", c.baseline)
+    };
+    let verb = if d.mean >= 0.0 { "loses" } else { "gains" };
+    let horizon = format!(
+        "{} {}{}",
+        scenario.periods,
+        scenario.period_label,
+        if scenario.periods == 1 { "" } else { "s" }
+    );
+    let mut text = format!(
+        "{subject} {verb} {} (95% CI {}) over {horizon} compared with `{}`",
+        money(d.mean.abs(), currency),
+        interval(d.ci95[0].min(d.ci95[1]), d.ci95[1], Some(currency)),
+        c.policy
+    );
+    if let Some(share) = c
+        .word_of_mouth_share
+        .filter(|s| s.is_finite() && d.mean > 0.0)
+    {
+        text.push_str(&format!(
+            "; {:.0}% of the customer value lost travels through word of mouth",
+            100.0 * share
+        ));
+    }
+    text.push('.');
+    if d.ci95[0] <= 0.0 && d.ci95[1] >= 0.0 {
+        text.push_str(" The interval includes zero: the difference is not clear at this number of replications.");
+    }
+    text
+}
 
 /// "Scenario default · 1,000 replications · seed 1".
 pub fn subtitle(run: &RunData) -> String {
@@ -19,7 +63,7 @@ pub fn subtitle(run: &RunData) -> String {
 
 /// "Ignoring complaints" or "Policy slow".
 pub fn subject(run: &RunData) -> String {
-    if run.baseline().ignores() {
+    if run.baseline().handling == Handling::Ignore {
         "Ignoring complaints".into()
     } else {
         format!("Policy {}", run.baseline().name)

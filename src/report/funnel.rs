@@ -7,9 +7,10 @@ use super::data::{PolicyData, RunData};
 use super::findings;
 use super::hbars::{self, Bar, Group, HBars};
 use super::style::{header, policy_colour};
-use crate::app::format::thousands;
+use crate::present::format::thousands;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use wom::model::{OutcomeClass, Tone};
 use wom::sim::Metric;
 
 /// The funnel chart of a run.
@@ -33,19 +34,20 @@ impl<'a> Funnel<'a> {
 pub fn unhappy_tellers(run: &RunData, p: &PolicyData) -> f64 {
     let m = |k: Metric| p.metric(k).mean;
     let counts = [
-        ("silent", m(Metric::Silent)),
-        ("unresolved", m(Metric::Complaints) - m(Metric::Resolved)),
-        ("resolved", m(Metric::Resolved) - m(Metric::ResolvedQuickly)),
-        ("resolved_quickly", m(Metric::ResolvedQuickly)),
+        (OutcomeClass::Silent, m(Metric::Silent)),
+        (
+            OutcomeClass::Unresolved,
+            m(Metric::Complaints) - m(Metric::Resolved),
+        ),
+        (
+            OutcomeClass::Resolved,
+            m(Metric::Resolved) - m(Metric::ResolvedQuickly),
+        ),
+        (OutcomeClass::ResolvedQuickly, m(Metric::ResolvedQuickly)),
     ];
     counts
         .iter()
-        .filter(|(class, _)| {
-            run.scenario
-                .outcomes
-                .get(*class)
-                .is_some_and(|o| o.tone == "negative")
-        })
+        .filter(|(class, _)| run.scenario.outcomes.get(*class).tone == Some(Tone::Negative))
         .map(|(_, n)| n)
         .sum()
 }

@@ -7,9 +7,9 @@ use super::canvas::Rendered;
 use super::data::RunData;
 use super::findings;
 use super::style::policy_colour;
-use crate::app::format::count;
-use crate::app::money::{amount, interval, money};
-use crate::app::run::TABLE;
+use super::table::TABLE;
+use crate::present::format::count;
+use crate::present::money::{amount, interval, money};
 use wom::sim::summary::Cause;
 
 /// Escapes text for HTML element content and attribute values.

@@ -18,17 +18,19 @@
 //!   [`style::fit_size`] to shrink a line into the width.
 //! - [`fonts`]: DejaVu Sans embedded in the binary, so text renders on a
 //!   machine with no system fonts.
-//! - Numbers: `crate::app::format::thousands` and `crate::app::money::money`
-//!   (thousands separators, currency symbols).
+//! - Numbers: `crate::present::format::thousands` and
+//!   `crate::present::money::money` (thousands separators, currency symbols).
 //!
 //! # The charts of a run
 //!
 //! One file per chart kind — `causes` (value lost by cause, with 95%
 //! whiskers), `customers` (fan chart), `npv` (distribution over
-//! replications), `funnel` (word of mouth) — each drawn from the files the
-//! run saved, read by `data`, so `wom run` and `wom plot DIR` produce
-//! identical files. `html` builds report.html; `spread` is the `wom trace`
-//! picture.
+//! replications), `funnel` (word of mouth) — each drawn from the typed
+//! result files ([`crate::results::Run`], arranged for charts by `data`), so
+//! `wom run` and `wom plot DIR` produce identical files. `html` builds
+//! report.html; `findings` writes the sentences that lead (headlines and
+//! chart titles); `table` lists the rows of the results table; `spread` is
+//! the `wom trace` picture.
 //!
 //! # The charts of a sweep and of a sensitivity analysis
 //!
@@ -44,8 +46,7 @@ pub mod canvas;
 mod causes;
 mod customers;
 mod data;
-mod echo;
-mod findings;
+pub mod findings;
 pub mod fonts;
 mod funnel;
 mod hbars;
@@ -57,15 +58,19 @@ mod sweep_axis;
 mod sweep_charts;
 mod sweep_heatmap;
 mod sweep_lines;
+mod table;
 mod text;
 mod tornado;
 
 pub use canvas::{Chart, Rendered, render};
 pub use sweep_charts::sweep_charts;
+pub use table::TABLE;
 pub use tornado::{About, Tornado};
 
-use crate::app::files::write_atomic;
+use crate::present::files::write_atomic;
+use crate::results::Run;
 use anyhow::Result;
+use data::RunData;
 use std::path::{Path, PathBuf};
 
 /// Writes a rendered picture as `dir/STEM.png` and `dir/STEM.svg`;
@@ -81,44 +86,61 @@ pub fn write_picture(dir: &Path, picture: &Rendered) -> Result<[PathBuf; 2]> {
     Ok([png, svg])
 }
 
-/// A story picture from `wom trace`, with what identifies the run it came
-/// from: the report shows it only when scenario and seed are the run's.
+/// A story picture from `wom trace`, with what identifies the scenario it
+/// came from: the report shows it only when that is the run's scenario.
 pub struct TracedStory<'a> {
     /// The picture (trace.png / trace.svg).
     pub picture: &'a Rendered,
-    /// Scenario name of the trace.
-    pub scenario: &'a str,
-    /// Seed of the trace.
-    pub seed: u64,
+    /// The identity of the traced scenario (see
+    /// `wom::scenario::resolved::identity`).
+    pub identity: &'a str,
     /// One sentence on what the picture shows.
     pub caption: String,
 }
 
-/// Reads the results saved in `dir`, draws every chart into `dir/charts/`
-/// (PNG and SVG) and writes `dir/report.html`, with the story picture of
-/// `story` when it was traced on the same scenario and seed; returns the
-/// files written.
+/// The charts and the report page of one run, drawn in memory.
+pub struct RunReport {
+    /// Every chart of the run, in report order.
+    pub charts: Vec<Rendered>,
+    /// report.html.
+    pub html: String,
+}
+
+/// Draws every chart of `run` and its report page, with the story picture
+/// of `story` when it was traced on the run's scenario (same identity).
 ///
 /// # Errors
-/// Bad input when a result file is missing or malformed; a failure when
-/// drawing or writing fails.
-pub fn render_dir(dir: &Path, story: Option<&TracedStory<'_>>) -> Result<Vec<PathBuf>> {
-    let run = data::load(dir)?;
-    let story = story.filter(|s| s.scenario == run.scenario.name && s.seed == run.seed);
-    let charts = [
-        render(&causes::ValueLost::new(&run))?,
-        render(&customers::Customers::new(&run))?,
-        render(&npv::NpvDistribution::new(&run))?,
-        render(&funnel::Funnel::new(&run))?,
+/// A failure when drawing fails, or when the scenario cannot be written
+/// back to compute its identity.
+pub fn render_run(run: &Run, story: Option<&TracedStory<'_>>) -> Result<RunReport> {
+    let identity = wom::scenario::resolved::identity(&run.scenario)?;
+    let data = RunData::new(run, identity);
+    let story = story.filter(|s| s.identity == data.identity);
+    let charts = vec![
+        render(&causes::ValueLost::new(&data))?,
+        render(&customers::Customers::new(&data))?,
+        render(&npv::NpvDistribution::new(&data))?,
+        render(&funnel::Funnel::new(&data))?,
     ];
-    let chart_dir = dir.join("charts");
-    let mut written = Vec::new();
-    for chart in &charts {
-        written.extend(write_picture(&chart_dir, chart)?);
+    let html = html::page(&data, &charts, story);
+    Ok(RunReport { charts, html })
+}
+
+impl RunReport {
+    /// Writes every chart into `dir/charts/` (PNG and SVG) and
+    /// `dir/report.html`; returns the files written.
+    ///
+    /// # Errors
+    /// When a file cannot be written.
+    pub fn write(&self, dir: &Path) -> Result<Vec<PathBuf>> {
+        let chart_dir = dir.join("charts");
+        let mut written = Vec::new();
+        for chart in &self.charts {
+            written.extend(write_picture(&chart_dir, chart)?);
+        }
+        let report = dir.join("report.html");
+        write_atomic(&report, |out| Ok(out.write_all(self.html.as_bytes())?))?;
+        written.push(report);
+        Ok(written)
     }
-    let report = dir.join("report.html");
-    let page = html::page(&run, &charts, story);
-    write_atomic(&report, |out| Ok(out.write_all(page.as_bytes())?))?;
-    written.push(report);
-    Ok(written)
 }

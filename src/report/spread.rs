@@ -4,14 +4,15 @@
 
 use super::canvas::{Chart, Drawn};
 use super::style::{GRID, INK, MUTED, anchored, bold, fit_size, header, policy_colour, text};
-use crate::app::format::count;
+use crate::present::format::count;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use std::collections::HashMap;
 use std::f64::consts::{FRAC_PI_2, TAU};
+use wom::model::Tone;
+use wom::sim::Effect;
 use wom::sim::trace::{Reached, Story};
-use wom::sim::{Effect, NEGATIVE};
 
 /// Bad news.
 pub const NEGATIVE_COLOUR: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
@@ -24,9 +25,9 @@ pub const MAX_PER_RING: usize = 60;
 /// Smallest distance between two people on a ring, in pixels.
 const SPACING_PX: f64 = 17.0;
 
-/// The colour of a tone index.
-pub fn tone_colour(tone: usize) -> RGBColor {
-    if tone == NEGATIVE {
+/// The colour of a tone.
+pub fn tone_colour(tone: Tone) -> RGBColor {
+    if tone == Tone::Negative {
         NEGATIVE_COLOUR
     } else {
         POSITIVE_COLOUR
@@ -373,14 +374,14 @@ mod tests {
             .map(|r| Hearing {
                 teller: r.parent,
                 hearer: r.person,
-                tone: NEGATIVE,
+                tone: Tone::Negative,
                 hop: r.hop,
                 effect: r.effect,
             })
             .collect();
         Story {
             originator: 0,
-            tone: NEGATIVE,
+            tone: Tone::Negative,
             hearings,
             reached,
         }

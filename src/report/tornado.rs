@@ -8,7 +8,7 @@ use super::style::{
     GRID, INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, legend, text,
 };
 use super::sweep_axis::{Ticked, compact, padded};
-use crate::app::money::symbol;
+use crate::present::money::symbol;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

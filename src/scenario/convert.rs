@@ -1,9 +1,7 @@
 //! Raw TOML structs to a validated [`Scenario`]: checks every range, applies
 //! every default (from `defaults.rs`), and rejects rather than clamps.
 
-use std::fmt;
-use std::path::{Path, PathBuf};
-
+use super::check::{Check, Num};
 use super::defaults as d;
 use super::dist::tell_dist;
 use super::error::{ErrorKind, ScenarioError};
@@ -11,103 +9,10 @@ use super::network::network;
 use super::raw::*;
 use crate::model::*;
 
-/// The allowed text for every probability.
-pub(crate) const PROBABILITY: &str = "a probability in [0, 1]";
-/// The allowed text for costs, hours and other non-negative amounts.
-pub(crate) const NON_NEGATIVE: &str = "a finite number >= 0";
-
-/// A float written as TOML writes it (`nan`, `inf`, `1.0`).
-pub(crate) struct Num(pub f64);
-
-impl fmt::Display for Num {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            x if x.is_nan() => f.write_str("nan"),
-            x if x.is_infinite() => f.write_str(if x > 0.0 { "inf" } else { "-inf" }),
-            x => write!(f, "{x:?}"),
-        }
-    }
-}
-
-/// Builds errors that name the scenario file.
-#[derive(Clone, Copy)]
-pub(crate) struct Check<'a> {
-    pub file: &'a Path,
-}
-
-impl Check<'_> {
-    pub fn error(&self, kind: ErrorKind) -> ScenarioError {
-        ScenarioError::new(Some(self.file.to_owned()), kind)
-    }
-
-    pub fn invalid(&self, key: &str, value: impl fmt::Display, allowed: &str) -> ScenarioError {
-        self.error(ErrorKind::Invalid {
-            key: key.to_owned(),
-            value: value.to_string(),
-            allowed: allowed.to_owned(),
-            suggestion: None,
-        })
-    }
-
-    /// `Ok(x)` when `ok(x)`, else an [`ErrorKind::Invalid`] for `key`.
-    pub fn float(&self, key: &str, x: f64, ok: bool, allowed: &str) -> Result<f64, ScenarioError> {
-        if ok {
-            Ok(x)
-        } else {
-            Err(self.invalid(key, Num(x), allowed))
-        }
-    }
-
-    pub fn prob(&self, key: &str, v: Option<f64>, default: f64) -> Result<f64, ScenarioError> {
-        let x = v.unwrap_or(default);
-        self.float(key, x, (0.0..=1.0).contains(&x), PROBABILITY)
-    }
-
-    pub fn non_negative(
-        &self,
-        key: &str,
-        v: Option<f64>,
-        default: f64,
-    ) -> Result<f64, ScenarioError> {
-        let x = v.unwrap_or(default);
-        self.float(key, x, x.is_finite() && x >= 0.0, NON_NEGATIVE)
-    }
-
-    pub fn whole(
-        &self,
-        key: &str,
-        v: Option<u32>,
-        default: u32,
-        lo: u32,
-        hi: u32,
-    ) -> Result<u32, ScenarioError> {
-        let x = v.unwrap_or(default);
-        if (lo..=hi).contains(&x) {
-            Ok(x)
-        } else {
-            Err(self.invalid(key, x, &format!("a whole number from {lo} to {hi}")))
-        }
-    }
-
-    pub fn text(
-        &self,
-        key: &str,
-        v: Option<String>,
-        default: &str,
-    ) -> Result<String, ScenarioError> {
-        let s = v.unwrap_or_else(|| default.to_owned());
-        if s.trim().is_empty() {
-            Err(self.invalid(key, format!("{s:?}"), "a non-empty string"))
-        } else {
-            Ok(s)
-        }
-    }
-}
-
-/// Validates `raw` and fills in defaults; `file` is the scenario's path, used
-/// for the default name, for relative network paths and in errors.
-pub(crate) fn scenario(raw: RawScenario, file: &Path) -> Result<Scenario, ScenarioError> {
-    let c = Check { file };
+/// Validates `raw` and fills in defaults; `c` names the scenario file (used
+/// for the default name, for relative network paths and in errors).
+pub(crate) fn scenario(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioError> {
+    let file = c.file;
     let name = match raw.name {
         Some(name) => c.text("name", Some(name), "")?,
         None => file
@@ -138,7 +43,7 @@ pub(crate) fn scenario(raw: RawScenario, file: &Path) -> Result<Scenario, Scenar
             "replications",
             raw.replications,
             d::REPLICATIONS,
-            1,
+            2,
             10_000_000,
         )?,
         seed: raw.seed.unwrap_or(d::SEED),
@@ -260,9 +165,9 @@ fn outcomes(c: Check, raw: RawOutcomes, base_churn: f64) -> Result<Outcomes, Sce
         };
         spec.tone = match raw.tone {
             None => spec.tone,
-            Some(RawTone::Positive) => Tone::Positive,
-            Some(RawTone::Negative) => Tone::Negative,
-            Some(RawTone::None) => Tone::None,
+            Some(RawTone::Positive) => Some(Tone::Positive),
+            Some(RawTone::Negative) => Some(Tone::Negative),
+            Some(RawTone::None) => None,
         };
         spec.tells = tell_dist(c, &key("tells"), raw.tells, spec.tells.clone())?;
     }
@@ -386,14 +291,4 @@ fn policy(c: Check, name: String, raw: RawPolicy) -> Result<Policy, ScenarioErro
         )?,
         name,
     })
-}
-
-/// Joins a relative network path to the scenario file's directory.
-pub(crate) fn resolve_path(file: &Path, path: &str) -> PathBuf {
-    let path = Path::new(path);
-    if path.is_absolute() {
-        path.to_owned()
-    } else {
-        file.parent().unwrap_or(Path::new("")).join(path)
-    }
 }

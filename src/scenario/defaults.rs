@@ -8,6 +8,7 @@
 //! no source gives, chosen by the project to tell the seeds' story (a small
 //! business on a small-world network) and meant to be varied in sweeps.
 
+use crate::graph::Generator;
 use crate::model::{InitialCustomers, NetworkKind, OutcomeClass, OutcomeSpec, TellDist, Tone};
 
 // ---- top level -------------------------------------------------------------
@@ -68,10 +69,10 @@ pub const RESAMPLE: bool = false;
 
 /// The default network kind with its default parameters.
 pub fn network_kind() -> NetworkKind {
-    NetworkKind::WattsStrogatz {
-        mean_degree: MEAN_DEGREE,
+    NetworkKind::Generated(Generator::WattsStrogatz {
+        mean_degree: f64::from(MEAN_DEGREE),
         rewire: REWIRE,
-    }
+    })
 }
 
 // ---- [experience] ----------------------------------------------------------
@@ -135,7 +136,7 @@ pub fn outcome(class: OutcomeClass) -> OutcomeSpec {
     };
     OutcomeSpec {
         stay,
-        tone,
+        tone: Some(tone),
         tells: uniform(tells),
     }
 }

@@ -1,7 +1,7 @@
 //! Count distributions (`tells`, `retell_tells`): checks each form's
 //! parameters.
 
-use super::convert::{Check, Num};
+use super::check::{Check, Num};
 use super::error::ScenarioError;
 use super::raw::{RawEmpirical, RawNegativeBinomial, RawTellDist};
 use crate::model::TellDist;

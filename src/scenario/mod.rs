@@ -24,6 +24,7 @@ use toml::{Table, Value};
 
 use crate::model::Scenario;
 
+mod check;
 mod convert;
 pub mod defaults;
 mod dist;
@@ -31,6 +32,7 @@ mod error;
 mod locate;
 mod network;
 mod raw;
+pub mod resolved;
 mod serde_error;
 pub mod template;
 
@@ -62,9 +64,17 @@ pub fn parse_table(text: &str, source: &Path) -> Result<Table, ScenarioError> {
 /// A [`ScenarioError`] naming the first unknown key, missing key, value of the
 /// wrong type or out of range, or contradiction between keys.
 pub fn from_table(table: &Table, source: &Path) -> Result<Scenario, ScenarioError> {
+    let check = check::Check {
+        file: source,
+        join_paths: true,
+    };
+    from_table_with(table, check)
+}
+
+fn from_table_with(table: &Table, check: check::Check) -> Result<Scenario, ScenarioError> {
     let raw = serde_path_to_error::deserialize(table.clone())
-        .map_err(|e| serde_error::convert(e, table, source))?;
-    convert::scenario(raw, source)
+        .map_err(|e| serde_error::convert(e, table, check.file))?;
+    convert::scenario(raw, check)
 }
 
 /// [`parse_table`] then [`from_table`], with the line and column of the

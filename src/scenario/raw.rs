@@ -2,39 +2,58 @@
 //!
 //! Every field is an `Option` so that defaults are applied, and ranges checked,
 //! in one place: the conversion in `convert.rs`. Unknown keys are rejected by
-//! `deny_unknown_fields` at every level.
+//! `deny_unknown_fields` at every level. The same structs serialize a
+//! resolved scenario back (see `resolved.rs`), absent keys left out.
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize};
 
 /// The whole file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a scenario table")]
 pub struct RawScenario {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub periods: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period_label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub periods_per_year: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replications: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub population: Option<RawPopulation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub network: Option<RawNetwork>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub experience: Option<RawExperience>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outcomes: Option<RawOutcomes>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub word_of_mouth: Option<RawWordOfMouth>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effects: Option<RawEffects>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub economics: Option<RawEconomics>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policies: Option<RawPolicies>,
 }
 
 /// `[population]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawPopulation {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub people: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_customers: Option<RawInitialCustomers>,
 }
 
@@ -45,6 +64,15 @@ pub enum RawInitialCustomers {
     Count(i64),
     /// A TOML float (checked against (0, 1] later).
     Fraction(f64),
+}
+
+impl Serialize for RawInitialCustomers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            RawInitialCustomers::Count(n) => serializer.serialize_i64(n),
+            RawInitialCustomers::Fraction(f) => serializer.serialize_f64(f),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for RawInitialCustomers {
@@ -72,7 +100,7 @@ impl<'de> Deserialize<'de> for RawInitialCustomers {
 }
 
 /// `network.kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RawNetworkKind {
     WattsStrogatz,
@@ -82,56 +110,92 @@ pub enum RawNetworkKind {
     File,
 }
 
+impl RawNetworkKind {
+    /// The word written in scenario files.
+    pub fn key(self) -> &'static str {
+        match self {
+            RawNetworkKind::WattsStrogatz => "watts_strogatz",
+            RawNetworkKind::BarabasiAlbert => "barabasi_albert",
+            RawNetworkKind::ErdosRenyi => "erdos_renyi",
+            RawNetworkKind::StrongWeakTies => "strong_weak_ties",
+            RawNetworkKind::File => "file",
+        }
+    }
+}
+
 /// `[network]`: the union of every kind's keys; which belong to the chosen
 /// kind is checked in the conversion.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawNetwork {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<RawNetworkKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mean_degree: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rewire: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attach: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_size: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub strong_ties: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weak_ties: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weak_ties_churn: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resample: Option<bool>,
 }
 
 /// `[experience]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawExperience {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub problem_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub complaint_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_churn: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recovery_paradox: Option<f64>,
 }
 
 /// `[outcomes]`: one optional table per class.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawOutcomes {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub satisfied: Option<RawOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub silent: Option<RawOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unresolved: Option<RawOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved: Option<RawOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved_quickly: Option<RawOutcome>,
 }
 
 /// `[outcomes.CLASS]`.
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawOutcome {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stay: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tone: Option<RawTone>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tells: Option<RawTellDist>,
 }
 
 /// `outcomes.CLASS.tone`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RawTone {
     Positive,
@@ -140,7 +204,7 @@ pub enum RawTone {
 }
 
 /// A count distribution, as a one-key inline table.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RawTellDist {
     /// `{ fixed = n }`
@@ -156,7 +220,7 @@ pub enum RawTellDist {
 }
 
 /// Parameters of `negative_binomial`; both required.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "a table { mean = m, dispersion = k }"
@@ -167,7 +231,7 @@ pub struct RawNegativeBinomial {
 }
 
 /// Parameters of `empirical`; both required.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "a table { values = [...], weights = [...] }"
@@ -178,47 +242,60 @@ pub struct RawEmpirical {
 }
 
 /// `[word_of_mouth]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawWordOfMouth {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_hops: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hop_decay: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub retell: Option<RawRetell>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub retell_tells: Option<RawTellDist>,
 }
 
 /// `word_of_mouth.retell = { negative, positive }`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "a table { negative = p, positive = p }"
 )]
 pub struct RawRetell {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub negative: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub positive: Option<f64>,
 }
 
 /// `[effects]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawEffects {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deter: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub referral_conversion: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hearsay_churn: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organic_conversion: Option<f64>,
 }
 
 /// `[economics]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawEconomics {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub discount_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 }
 
 /// `policies.NAME.handling`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RawHandling {
     Ignore,
@@ -226,23 +303,41 @@ pub enum RawHandling {
 }
 
 /// `[policies.NAME]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
 pub struct RawPolicy {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub handling: Option<RawHandling>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolve_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub handoffs: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub handoff_penalty: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_hours: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quick_hours: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub compensation: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub handling_cost: Option<f64>,
 }
 
 /// `[policies]`: the policies in the order the map yields them, which is file
 /// order because `toml` is built with `preserve_order`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct RawPolicies(pub Vec<(String, RawPolicy)>);
+
+impl Serialize for RawPolicies {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, policy) in &self.0 {
+            map.serialize_entry(name, policy)?;
+        }
+        map.end()
+    }
+}
 
 impl<'de> Deserialize<'de> for RawPolicies {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -8,7 +8,7 @@
 //! run of `N`. The stopping rule only looks at results, never at timing,
 //! so it is reproducible on any number of threads.
 
-use super::{ReplicationResult, World};
+use super::{ReplicationResult, SimError, World};
 use crate::stats::Summary;
 use serde::{Deserialize, Serialize};
 
@@ -73,30 +73,54 @@ fn check(s: &Summary, target: f64, replications: u64) -> Reached {
 ///
 /// Returns every replication, in order, and what was reached (`None`
 /// without a precision, or with fewer than two policies).
+///
+/// # Errors
+/// The first error of a replication.
 pub fn run_to_precision(
     world: &World,
     start: u64,
     precision: Option<Precision>,
     mut grown: impl FnMut(u64),
     progress: impl Fn() + Sync,
-) -> (Vec<ReplicationResult>, Option<Reached>) {
-    let mut results = world.run(0..start, &progress);
+) -> Result<(Vec<ReplicationResult>, Option<Reached>), SimError> {
+    let mut results = world.run(0..start, &progress)?;
     let Some(p) = precision else {
-        return (results, None);
+        return Ok((results, None));
     };
     let mut n = start;
     loop {
         let Some(summary) = headline_difference(&results) else {
-            return (results, None);
+            return Ok((results, None));
         };
         let reached = check(&summary, p.relative, n);
         if reached.met || n >= p.max_replications {
-            return (results, Some(reached));
+            return Ok((results, Some(reached)));
         }
         let next = n.saturating_mul(2).min(p.max_replications).max(n + 1);
         grown(next);
-        results.extend(world.run(n..next, &progress));
+        results.extend(world.run(n..next, &progress)?);
         n = next;
+    }
+}
+
+impl Precision {
+    /// Checks that a run with this target can start from `start`
+    /// replications: at least two (an interval needs them) and no more
+    /// than the maximum.
+    ///
+    /// # Errors
+    /// A sentence naming the flags.
+    pub fn check_start(&self, start: u64) -> Result<(), String> {
+        if start < 2 {
+            return Err("--precision needs at least 2 starting replications to estimate an interval; raise --replications".into());
+        }
+        if start > self.max_replications {
+            return Err(format!(
+                "--replications {start} is above --max-replications {}",
+                self.max_replications
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -122,14 +146,14 @@ mod tests {
                     [policies.ignore]\nhandling = \"ignore\"\n\
                     [policies.recover]\nhandling = \"recover\"\n";
         let scenario = crate::scenario::parse(text, std::path::Path::new("p.toml")).unwrap();
-        let world = World::generated(scenario).unwrap().unwrap();
+        let world = World::generated(scenario).unwrap();
         let target = Precision {
             relative: 0.1,
             max_replications: 10_000,
         };
         let mut rounds = Vec::new();
         let (results, reached) =
-            run_to_precision(&world, 4, Some(target), |n| rounds.push(n), || {});
+            run_to_precision(&world, 4, Some(target), |n| rounds.push(n), || {}).unwrap();
         let reached = reached.unwrap();
         assert!(reached.met && reached.relative <= 0.1);
         assert_eq!(results.len() as u64, reached.replications);
@@ -141,14 +165,14 @@ mod tests {
         // Doubling from 4, reusing the replications already run.
         assert_eq!(rounds.last(), Some(&reached.replications));
         assert!(rounds.iter().all(|n| n.is_power_of_two()));
-        let fixed = world.run(0..reached.replications, || {});
+        let fixed = world.run(0..reached.replications, || {}).unwrap();
         assert_eq!(fixed, results);
         // A maximum below what the target needs stops there, unmet.
         let capped = Precision {
             relative: 0.1,
             max_replications: half,
         };
-        let (short, r) = run_to_precision(&world, 4, Some(capped), |_| {}, || {});
+        let (short, r) = run_to_precision(&world, 4, Some(capped), |_| {}, || {}).unwrap();
         assert_eq!(short.len() as u64, half);
         assert!(!r.unwrap().met);
     }

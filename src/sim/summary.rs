@@ -60,6 +60,11 @@ impl Cause {
         }
     }
 
+    /// The cause with this file name.
+    pub fn from_key(key: &str) -> Option<Cause> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {

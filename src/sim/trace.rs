@@ -10,9 +10,9 @@
 //! are all counted, and each person reached is placed at the hop where this
 //! story first reached them.
 
-use super::replication::{Effect, Hearing, NEGATIVE, Observer, POSITIVE};
+use super::observer::{Effect, Hearing, Observer};
 use crate::graph::NodeId;
-use crate::model::OutcomeClass;
+use crate::model::{OutcomeClass, Tone};
 use std::collections::{HashMap, HashSet};
 
 /// Everything that happened in one period: each customer's outcome class
@@ -59,15 +59,15 @@ impl PeriodLog {
             .map(|i| self.outcomes[i].1)
     }
 
-    /// Hearings of `tone` ([`NEGATIVE`] or [`POSITIVE`]): the period's
-    /// `negative_tellings` or `positive_tellings`.
-    pub fn tellings(&self, tone: usize) -> usize {
+    /// Hearings of `tone`: the period's `negative_tellings` or
+    /// `positive_tellings`.
+    pub fn tellings(&self, tone: Tone) -> usize {
         self.hearings.iter().filter(|h| h.tone == tone).count()
     }
 
     /// Persons who told a story of `tone` at hop 1 (its originators), in
     /// order of id.
-    pub fn originators(&self, tone: usize) -> Vec<NodeId> {
+    pub fn originators(&self, tone: Tone) -> Vec<NodeId> {
         let mut out: Vec<NodeId> = self
             .hearings
             .iter()
@@ -83,7 +83,7 @@ impl PeriodLog {
     /// told none (no contacts, or no story of that tone this period).
     ///
     /// Complexity: O(hearings of the period).
-    pub fn story(&self, originator: NodeId, tone: usize) -> Story {
+    pub fn story(&self, originator: NodeId, tone: Tone) -> Story {
         // Tellers of this story: the originator, then everyone whose first
         // hearing of this tone came from one of them.
         let mut tellers: HashSet<NodeId> = HashSet::from([originator]);
@@ -166,8 +166,8 @@ pub struct Reached {
 pub struct Story {
     /// The customer whose experience it is.
     pub originator: NodeId,
-    /// [`NEGATIVE`] or [`POSITIVE`].
-    pub tone: usize,
+    /// The story's tone.
+    pub tone: Tone,
     /// Every hearing told by the story's tellers, in simulation order.
     pub hearings: Vec<Hearing>,
     /// Each person reached once, in the order first reached (so by hop).
@@ -201,16 +201,7 @@ impl Story {
 
     /// Whether the story is bad news.
     pub fn is_negative(&self) -> bool {
-        self.tone == NEGATIVE
-    }
-}
-
-/// The tone index of a [`crate::model::Tone`], `None` for no story.
-pub fn tone_index(tone: crate::model::Tone) -> Option<usize> {
-    match tone {
-        crate::model::Tone::Negative => Some(NEGATIVE),
-        crate::model::Tone::Positive => Some(POSITIVE),
-        crate::model::Tone::None => None,
+        self.tone == Tone::Negative
     }
 }
 
@@ -222,7 +213,7 @@ mod tests {
         Hearing {
             teller,
             hearer,
-            tone: NEGATIVE,
+            tone: Tone::Negative,
             hop,
             effect,
         }
@@ -253,7 +244,7 @@ mod tests {
     #[test]
     fn a_story_follows_its_first_tellers() {
         let log = log();
-        let story = log.story(1, NEGATIVE);
+        let story = log.story(1, Tone::Negative);
         let people: Vec<(NodeId, u32, NodeId)> = story
             .reached
             .iter()
@@ -269,7 +260,7 @@ mod tests {
         assert_eq!(story.count(Effect::Lost), 1);
         assert_eq!(story.per_hop(), vec![3, 1, 1]);
         assert!(story.reached[0].retold && !story.reached[2].retold);
-        let other = log.story(2, NEGATIVE);
+        let other = log.story(2, Tone::Negative);
         assert_eq!(other.reach(), 2);
         assert_eq!(other.depth(), 2);
     }
@@ -277,11 +268,11 @@ mod tests {
     #[test]
     fn counts_and_classes() {
         let log = log();
-        assert_eq!(log.tellings(NEGATIVE), 8);
-        assert_eq!(log.tellings(POSITIVE), 0);
-        assert_eq!(log.originators(NEGATIVE), vec![1, 2]);
+        assert_eq!(log.tellings(Tone::Negative), 8);
+        assert_eq!(log.tellings(Tone::Positive), 0);
+        assert_eq!(log.originators(Tone::Negative), vec![1, 2]);
         assert_eq!(log.class_of(2), Some(OutcomeClass::Silent));
         assert_eq!(log.class_of(3), None);
-        assert_eq!(log.story(5, NEGATIVE).reach(), 0);
+        assert_eq!(log.story(5, Tone::Negative).reach(), 0);
     }
 }

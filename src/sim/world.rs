@@ -1,186 +1,258 @@
-//! A scenario prepared for simulation: parameters compiled for the hot loop
-//! and the network plan (one shared network, or one per replication).
+//! A scenario prepared for simulation: its network plan (one shared network,
+//! or one per replication), its compiled parameters, and the replications
+//! run in parallel.
 
-use super::tells::TellSampler;
-use crate::graph::{GeneratorSpec, Graph};
-use crate::model::{Handling, NetworkKind, OutcomeClass, Policy, Scenario, Tone};
+use super::ReplicationResult;
+use super::metrics::PolicyRun;
+use super::observer::{NoObserver, Observer};
+use super::params::{Params, PolicyParams};
+use super::period::{Replication, weak_ties_by_period};
+use super::person::Scratch;
+use crate::engine::replicate;
+use crate::graph::{GeneratorSpec, Graph, GraphError, generate};
+use crate::model::{Scenario, WeakTieChurn};
+use crate::rng::{Purpose, StreamKey};
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use thiserror::Error;
+
+/// Why a world cannot be built or a run cannot finish.
+#[derive(Debug, Error, PartialEq)]
+pub enum SimError {
+    /// The network could not be built.
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// More initial customers than people.
+    #[error("population.initial_customers is {wanted}, but the network has only {people} people")]
+    TooManyCustomers {
+        /// Initial customers asked for.
+        wanted: u32,
+        /// People in the network.
+        people: u32,
+    },
+    /// A file network has to be loaded by the caller ([`World::new`]).
+    #[error("network.kind = \"file\": load the edge list and build the world with World::new")]
+    FileNetwork,
+    /// The run was cancelled before it finished.
+    #[error("the simulation was cancelled")]
+    Cancelled,
+}
 
 /// How each replication gets its network.
 #[derive(Debug, Clone)]
 pub enum NetworkPlan {
     /// One network shared by every replication (drawn once from the
-    /// scenario seed, or read from a file).
-    Shared(Graph),
+    /// scenario seed, or read from a file), and by every world that uses
+    /// the same network (sweep points).
+    Shared(Arc<Graph>),
     /// Each replication draws its own from `(seed, replication, Network)`.
     Resample(GeneratorSpec),
 }
 
-/// Weak ties redrawn each period (`strong_weak_ties` with `weak_ties_churn`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct WeakTieChurn {
-    /// Nodes per cluster.
-    pub cluster_size: u32,
-    /// Expected weak ties per node.
-    pub weak_ties: f64,
-}
-
-/// The generator for a scenario's network, `None` for a file network. With
-/// weak-tie churn the spec holds the strong ties only; the weak ties are
-/// drawn per period.
-pub fn generator_spec(scenario: &Scenario) -> Option<GeneratorSpec> {
-    let nodes = scenario.population.people;
-    Some(match scenario.network.kind {
-        NetworkKind::WattsStrogatz {
-            mean_degree,
-            rewire,
-        } => GeneratorSpec::WattsStrogatz {
-            nodes,
-            mean_degree,
-            rewire,
-        },
-        NetworkKind::BarabasiAlbert { attach } => GeneratorSpec::BarabasiAlbert { nodes, attach },
-        NetworkKind::ErdosRenyi { mean_degree } => GeneratorSpec::ErdosRenyi { nodes, mean_degree },
-        NetworkKind::StrongWeakTies {
-            cluster_size,
-            strong_ties,
-            weak_ties,
-            weak_ties_churn,
-        } => GeneratorSpec::StrongWeakTies {
-            nodes,
-            cluster_size,
-            strong_ties,
-            weak_ties: if weak_ties_churn { 0.0 } else { weak_ties },
-        },
-        NetworkKind::File { .. } => return None,
-    })
-}
-
-/// The weak-tie churn of a scenario, if any.
-pub fn weak_tie_churn(scenario: &Scenario) -> Option<WeakTieChurn> {
-    match scenario.network.kind {
-        NetworkKind::StrongWeakTies {
-            cluster_size,
-            weak_ties,
-            weak_ties_churn: true,
-            ..
-        } => Some(WeakTieChurn {
-            cluster_size,
-            weak_ties,
-        }),
-        _ => None,
-    }
-}
-
-/// Per-class parameters for the hot loop.
-#[derive(Debug, Clone)]
-pub(crate) struct ClassParams {
-    pub stay: f64,
-    /// 0 negative, 1 positive, `None` silent.
-    pub tone: Option<usize>,
-    pub tells: TellSampler,
-}
-
-/// Per-policy parameters for the hot loop.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct PolicyParams {
-    pub resolve_probability: f64,
-    pub quick: bool,
-    pub compensation: f64,
-    pub handling_cost: f64,
-}
-
-impl PolicyParams {
-    pub fn new(policy: &Policy) -> Self {
-        Self {
-            resolve_probability: policy.resolve_probability(),
-            quick: policy.handling == Handling::Recover && policy.is_quick(),
-            compensation: policy.compensation,
-            handling_cost: policy.handling_cost,
+impl NetworkPlan {
+    /// The plan of a generated network: drawn once from `(seed, Network)`,
+    /// or per replication with `network.resample`; `None` for a file network.
+    ///
+    /// # Errors
+    /// The graph error if the shared network cannot be built.
+    pub fn generated(scenario: &Scenario) -> Option<Result<Self, GraphError>> {
+        let spec = scenario.network.base_spec(scenario.population.people)?;
+        if scenario.network.resample {
+            return Some(Ok(Self::Resample(spec)));
         }
+        let mut rng = StreamKey::new(scenario.seed).rng(Purpose::Network);
+        Some(generate(&spec, &mut rng).map(|(g, _)| Self::Shared(Arc::new(g))))
     }
 }
 
-/// Scenario parameters compiled for the hot loop.
+/// A scenario ready to simulate: compiled parameters and its network plan.
 #[derive(Debug, Clone)]
-pub(crate) struct Params {
-    pub periods: u32,
-    pub problem_rate: f64,
-    pub complaint_rate: f64,
-    pub base_churn: f64,
-    pub recovery_paradox: f64,
-    pub classes: [ClassParams; 5],
-    pub max_hops: u32,
-    /// `hop_decay^(h − 1)` at index `h − 1`.
-    pub strength: Vec<f64>,
-    /// Retell probability by tone index.
-    pub retell: [f64; 2],
-    pub retell_tells: TellSampler,
-    pub deter: f64,
-    pub referral_conversion: f64,
-    pub hearsay_churn: f64,
-    pub organic_conversion: f64,
-    pub margin: f64,
-    /// `δ^t`.
-    pub discount: Vec<f64>,
-    /// Present value of one extra customer from the end of period `t` to
-    /// the horizon: `margin × Σ_{s=t+1}^{T−1} δ^s`.
-    pub flow_value: Vec<f64>,
-    pub initial_customers: u32,
+pub struct World {
+    scenario: Scenario,
+    plan: NetworkPlan,
+    weak: Option<WeakTieChurn>,
+    params: Params,
+    policies: Vec<PolicyParams>,
+    people: u32,
 }
 
-impl Params {
-    pub fn new(scenario: &Scenario, people: u32) -> Self {
-        let tone_index = |tone: Tone| match tone {
-            Tone::Negative => Some(0),
-            Tone::Positive => Some(1),
-            Tone::None => None,
+impl World {
+    /// Prepares `scenario` on a network plan. With a shared graph the
+    /// population is the graph's node count (so a file network sets it).
+    ///
+    /// # Errors
+    /// [`SimError::TooManyCustomers`] when a count of initial customers
+    /// exceeds the people of the network.
+    pub fn new(scenario: Scenario, plan: NetworkPlan) -> Result<Self, SimError> {
+        let people = match &plan {
+            NetworkPlan::Shared(g) => g.node_count(),
+            NetworkPlan::Resample(spec) => spec.nodes,
         };
-        let classes = OutcomeClass::ALL.map(|class| {
-            let spec = scenario.outcomes.get(class);
-            ClassParams {
-                stay: spec.stay,
-                tone: tone_index(spec.tone),
-                tells: TellSampler::new(&spec.tells),
+        let wanted = scenario.population.initial_customers.resolve(people);
+        if wanted > people {
+            return Err(SimError::TooManyCustomers { wanted, people });
+        }
+        let params = Params::new(&scenario, people);
+        let policies = scenario.policies.iter().map(PolicyParams::new).collect();
+        let weak = scenario.network.weak_tie_churn();
+        Ok(Self {
+            scenario,
+            plan,
+            weak,
+            params,
+            policies,
+            people,
+        })
+    }
+
+    /// Prepares a generated-network scenario (see [`NetworkPlan::generated`]).
+    ///
+    /// # Errors
+    /// [`SimError::FileNetwork`] for a file network (load it and use
+    /// [`World::new`]); the graph error if the network cannot be built.
+    pub fn generated(scenario: Scenario) -> Result<Self, SimError> {
+        let plan = NetworkPlan::generated(&scenario).ok_or(SimError::FileNetwork)??;
+        Self::new(scenario, plan)
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Number of persons.
+    pub fn people(&self) -> u32 {
+        self.people
+    }
+
+    /// The shared network, if there is one.
+    pub fn shared_graph(&self) -> Option<&Graph> {
+        match &self.plan {
+            NetworkPlan::Shared(g) => Some(g),
+            NetworkPlan::Resample(_) => None,
+        }
+    }
+
+    /// The network of one replication.
+    ///
+    /// # Errors
+    /// The graph error if a resampled network cannot be built.
+    pub fn graph_for(&self, replication: u64) -> Result<Cow<'_, Graph>, GraphError> {
+        match &self.plan {
+            NetworkPlan::Shared(g) => Ok(Cow::Borrowed(g)),
+            NetworkPlan::Resample(spec) => {
+                let mut rng = StreamKey::new(self.scenario.seed)
+                    .replication(replication)
+                    .rng(Purpose::Network);
+                Ok(Cow::Owned(generate(spec, &mut rng)?.0))
             }
-        });
-        let w = &scenario.word_of_mouth;
-        let periods = scenario.periods;
-        let delta = scenario.discount_factor();
-        let discount: Vec<f64> = (0..periods).map(|t| delta.powi(t as i32)).collect();
-        let margin = scenario.economics.margin;
-        let mut flow_value = vec![0.0; periods as usize];
-        for t in (0..periods as usize).rev() {
-            flow_value[t] = if t + 1 < periods as usize {
-                flow_value[t + 1] + margin * discount[t + 1]
-            } else {
-                0.0
-            };
         }
-        Self {
-            periods,
-            problem_rate: scenario.experience.problem_rate,
-            complaint_rate: scenario.experience.complaint_rate,
-            base_churn: scenario.experience.base_churn,
-            recovery_paradox: scenario.experience.recovery_paradox,
-            classes,
-            max_hops: w.max_hops,
-            strength: (0..w.max_hops)
-                .map(|h| w.hop_decay.powi(h as i32))
-                .collect(),
-            retell: [w.retell_negative, w.retell_positive],
-            retell_tells: TellSampler::new(&w.retell_tells),
-            deter: scenario.effects.deter,
-            referral_conversion: scenario.effects.referral_conversion,
-            hearsay_churn: scenario.effects.hearsay_churn,
-            organic_conversion: scenario.effects.organic_conversion,
-            margin,
-            discount,
-            flow_value,
-            initial_customers: scenario
-                .population
-                .initial_customers
-                .resolve(people)
-                .min(people),
-        }
+    }
+
+    /// Runs one replication of every policy with scratch `scratch`.
+    ///
+    /// # Errors
+    /// The graph error if the replication's network cannot be built.
+    pub fn run_replication(
+        &self,
+        replication: u64,
+        scratch: &mut Scratch,
+    ) -> Result<ReplicationResult, SimError> {
+        let (graph, weak, key) = self.prepare(replication, scratch)?;
+        let rep = Replication {
+            params: &self.params,
+            key,
+            base: &graph,
+            weak: &weak,
+        };
+        let policies = self
+            .policies
+            .iter()
+            .map(|policy| rep.run_policy(policy, scratch, &mut NoObserver))
+            .collect();
+        Ok(ReplicationResult {
+            replication,
+            policies,
+        })
+    }
+
+    /// Runs one replication of one policy, reporting events to `observer`
+    /// (for story traces).
+    ///
+    /// # Errors
+    /// The graph error if the replication's network cannot be built.
+    ///
+    /// # Panics
+    /// If `policy` is not an index of the scenario's policies.
+    pub fn observe<O: Observer>(
+        &self,
+        replication: u64,
+        policy: usize,
+        observer: &mut O,
+    ) -> Result<PolicyRun, SimError> {
+        let mut scratch = Scratch::default();
+        let (graph, weak, key) = self.prepare(replication, &mut scratch)?;
+        let rep = Replication {
+            params: &self.params,
+            key,
+            base: &graph,
+            weak: &weak,
+        };
+        Ok(rep.run_policy(&self.policies[policy], &mut scratch, observer))
+    }
+
+    /// A replication's network, its weak ties by period and its key, with
+    /// its initial customers drawn into `scratch`.
+    fn prepare(
+        &self,
+        replication: u64,
+        scratch: &mut Scratch,
+    ) -> Result<(Cow<'_, Graph>, Vec<Graph>, StreamKey), SimError> {
+        let graph = self.graph_for(replication)?;
+        let key = StreamKey::new(self.scenario.seed).replication(replication);
+        scratch.draw_initial(self.people, self.params.initial_customers, key);
+        let weak = weak_ties_by_period(self.people, self.params.periods, self.weak, key, scratch)?;
+        Ok((graph, weak, key))
+    }
+
+    /// Runs the replications `range` in parallel on the current rayon pool;
+    /// results in replication order, identical on any number of threads and
+    /// for any split of the range. `progress` is called after each.
+    ///
+    /// # Errors
+    /// The first error of a replication.
+    pub fn run(
+        &self,
+        range: Range<u64>,
+        progress: impl Fn() + Sync,
+    ) -> Result<Vec<ReplicationResult>, SimError> {
+        self.run_cancellable(range, progress, &AtomicBool::new(false))
+    }
+
+    /// [`World::run`] that stops with [`SimError::Cancelled`] as soon as
+    /// `cancel` is set (checked before each replication starts).
+    ///
+    /// # Errors
+    /// [`SimError::Cancelled`], or the first error of a replication.
+    pub fn run_cancellable(
+        &self,
+        range: Range<u64>,
+        progress: impl Fn() + Sync,
+        cancel: &AtomicBool,
+    ) -> Result<Vec<ReplicationResult>, SimError> {
+        let first = range.start;
+        replicate(
+            range.end.saturating_sub(range.start),
+            Scratch::default,
+            |scratch, i| {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(SimError::Cancelled);
+                }
+                self.run_replication(first + i, scratch)
+            },
+            progress,
+        )
     }
 }

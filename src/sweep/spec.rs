@@ -76,6 +76,13 @@ fn key_and_rest<'a>(flag: &str, spec: &'a str) -> Result<(String, &'a str), Spec
             format!("the key is not a dotted scenario key; expected {example}"),
         ));
     }
+    if key == "replications" {
+        return Err(SpecError::new(
+            flag,
+            spec,
+            "replications are not a model parameter: they set how precise the answer is, not the answer; use --replications or --precision",
+        ));
+    }
     Ok((key.to_owned(), rest.trim()))
 }
 

@@ -24,7 +24,7 @@ fn cases() -> Vec<(Vec<String>, &'static str)> {
                     a.push(x);
                     a
                 }),
-            "--p is 1.5; allowed: a probability in [0, 1]",
+            "1.5 is not allowed; expected a probability in [0, 1]",
         ),
         (
             s(&[
@@ -105,7 +105,7 @@ fn cases() -> Vec<(Vec<String>, &'static str)> {
                 "--mean-degree",
                 "5",
             ]),
-            "even integer",
+            "an even whole number from 2 to 98 (below --nodes = 100)",
         ),
         (s(&["run", &f("missing.toml")]), "cannot read scenario"),
         (s(&["run", &f("triangle.txt")]), "triangle.txt"),

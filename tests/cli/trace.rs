@@ -41,43 +41,47 @@ fn csv_value(path: &Path, key: &str, value: &str, policy: &str, column: &str) ->
 #[test]
 fn trace_counts_equal_the_runs_counts_for_that_period() {
     let dir = tempfile::tempdir().unwrap();
-    // One replication, so periods.csv's mean is that replication's value.
-    run_to(dir.path(), &["--replications", "1"]);
+    // Two replications: periods.csv's mean is the average of the two
+    // replications' values, each of which a trace reproduces.
+    run_to(dir.path(), &["--replications", "2"]);
     for period in [0u32, 2] {
-        let trace = trace_to(
-            dir.path(),
-            &[
-                "--policy",
-                "ignore",
-                "--policy",
-                "recover",
-                "--period",
-                &period.to_string(),
-            ],
-        );
-        assert_eq!(trace["period"], period);
-        for p in trace["policies"].as_array().unwrap() {
-            let name = p["policy"].as_str().unwrap();
-            let told = csv_value(
-                &dir.path().join("periods.csv"),
-                "period",
-                &period.to_string(),
-                name,
-                "negative_tellings_mean",
-            );
+        let traces: Vec<Value> = ["0", "1"]
+            .iter()
+            .map(|r| {
+                let args = [
+                    "--policy",
+                    "ignore",
+                    "--policy",
+                    "recover",
+                    "--period",
+                    &period.to_string(),
+                    "--replication",
+                    r,
+                    "--set",
+                    "replications=2",
+                ];
+                trace_to(dir.path(), &args)
+            })
+            .collect();
+        assert_eq!(traces[0]["period"], period);
+        for (i, name) in ["ignore", "recover"].into_iter().enumerate() {
+            let mean = |field: &str| {
+                traces
+                    .iter()
+                    .map(|t| t["policies"][i]["period"][field].as_f64().unwrap())
+                    .sum::<f64>()
+                    / 2.0
+            };
+            let at = |column: &str| {
+                let path = dir.path().join("periods.csv");
+                csv_value(&path, "period", &period.to_string(), name, column)
+            };
             assert_eq!(
-                p["period"]["negative_tellings"].as_f64().unwrap(),
-                told,
+                mean("negative_tellings"),
+                at("negative_tellings_mean"),
                 "{name} period {period}"
             );
-            let customers = csv_value(
-                &dir.path().join("periods.csv"),
-                "period",
-                &period.to_string(),
-                name,
-                "customers_mean",
-            );
-            assert_eq!(p["period"]["customers"].as_f64().unwrap(), customers);
+            assert_eq!(mean("customers"), at("customers_mean"));
         }
     }
 }

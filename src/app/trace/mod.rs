@@ -1,22 +1,42 @@
 //! `wom trace`: replay one replication of one or two policies with an
 //! observer on one period, pick the customer whose story to follow, write
-//! trace.json and the spread picture.
+//! trace.json and the spread picture (`picture.rs`), and redraw it from
+//! trace.json for `wom plot`.
 
-mod file;
+mod picture;
 
-use super::files::{read_input, write_atomic};
-use super::format::count;
-use super::{bad_input, run::default_out_dir, scenario};
-use crate::cli::trace::TraceArgs;
-use crate::report::spread::{Panel, Spread};
-use crate::report::{Rendered, TracedStory, render, write_picture};
+use super::scenario::{self, Output, ScenarioInput};
+use crate::present::bad_input;
+use crate::present::files::write_atomic;
+use crate::present::format::count;
+use crate::report::{Rendered, TracedStory, render, render_run, write_picture};
+use crate::results::Run;
+use crate::results::run::{SUMMARY, read_json};
+use crate::results::trace::{PolicyTrace, TraceFile};
 use anyhow::{Result, anyhow};
-use file::{TraceFile, outcome_words};
+use picture::{outcome_words, when};
 use std::path::{Path, PathBuf};
 use wom::graph::NodeId;
-use wom::model::{OutcomeClass, Scenario};
-use wom::sim::trace::{PeriodLog, Story, tone_index};
-use wom::sim::{Effect, NEGATIVE, POSITIVE, PeriodSeries, World};
+use wom::model::{OutcomeClass, Scenario, Tone};
+use wom::sim::trace::{PeriodLog, Story};
+use wom::sim::{PeriodSeries, World};
+
+/// What `wom trace` does.
+#[derive(Debug, Clone)]
+pub struct TraceOptions {
+    /// The scenario with its overrides and seed.
+    pub input: ScenarioInput,
+    /// Policies to show (one or two; default: the first two).
+    pub policies: Vec<String>,
+    /// Replication to follow.
+    pub replication: u64,
+    /// Period to follow.
+    pub period: u32,
+    /// The customer to follow (default: picked, see `pick`).
+    pub person: Option<NodeId>,
+    /// Where to write, how much to print.
+    pub output: Output,
+}
 
 /// One policy replayed on the traced period.
 struct Replay {
@@ -29,12 +49,13 @@ struct Replay {
 }
 
 /// Runs `wom trace`.
-pub fn run(args: &TraceArgs) -> Result<()> {
-    let (_, mut scenario) = scenario::load_with(&args.scenario, &args.set)?;
-    if let Some(s) = args.seed {
-        scenario.seed = s;
-    }
-    let policies = policy_indices(&scenario, &args.policy)?;
+///
+/// # Errors
+/// Bad input for a bad scenario, policy, replication, period or person; a
+/// failure when a file cannot be written.
+pub fn run(args: &TraceOptions) -> Result<()> {
+    let scenario = scenario::load(&args.input)?.scenario;
+    let policies = policy_indices(&scenario, &args.policies)?;
     if args.replication >= u64::from(scenario.replications) {
         return Err(bad_input(format!(
             "--replication {}: the scenario runs replications 0 to {} (for a run made with --replications N, add --set replications=N)",
@@ -78,30 +99,46 @@ pub fn run(args: &TraceArgs) -> Result<()> {
         .iter()
         .map(|r| {
             let class = r.log.class_of(person).unwrap_or(OutcomeClass::Satisfied);
-            let tone = tone_index(scenario.outcomes.get(class).tone);
-            let story = r.log.story(person, tone.unwrap_or(NEGATIVE));
+            let tone = scenario.outcomes.get(class).tone;
+            let story = r.log.story(person, tone.unwrap_or(Tone::Negative));
             (r, class, story)
         })
         .collect();
 
-    let dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out_dir(&args.scenario));
-    let file = TraceFile::new(scenario, args, person, &chosen, &traced);
+    let dir = args.output.dir_for(&args.input.path, None);
+    let file = TraceFile {
+        scenario: scenario.name.clone(),
+        scenario_identity: wom::scenario::resolved::identity(scenario)?,
+        scenario_file: args.input.path.display().to_string(),
+        seed: scenario.seed,
+        replication: args.replication,
+        period: args.period,
+        period_label: scenario.period_label.clone(),
+        max_hops: scenario.word_of_mouth.max_hops,
+        wom_version: env!("CARGO_PKG_VERSION").into(),
+        person,
+        chosen: chosen.clone(),
+        policies: traced
+            .iter()
+            .map(|(r, class, story)| {
+                let tone = scenario.outcomes.get(*class).tone;
+                PolicyTrace::new(&r.name, r.index, *class, tone, story, &r.log)
+            })
+            .collect(),
+    };
     let json = serde_json::to_string_pretty(&file)?;
     write_atomic(&dir.join("trace.json"), |out| {
         Ok(out.write_all(json.as_bytes())?)
     })?;
-    let picture = render(&picture(&file)?)?;
+    let picture = render(&picture::spread(&file)?)?;
     write_picture(&dir, &picture)?;
-    // A finished run of the same scenario and seed in DIR gets the story
-    // in its report (render_dir checks the match).
-    let report = dir.join("summary.json").exists();
-    if report {
-        crate::report::render_dir(&dir, Some(&story(&picture, &file)))?;
+    // A finished run of the same scenario in DIR gets the story in its
+    // report (render_run checks that the identities match).
+    if dir.join(SUMMARY).exists() {
+        let run = Run::load(&dir)?;
+        render_run(&run, Some(&story(&picture, &file)))?.write(&dir)?;
     }
-    if !args.quiet {
+    if !args.output.quiet {
         print_summary(scenario, args, person, &chosen, &traced, &dir);
     }
     Ok(())
@@ -137,12 +174,14 @@ fn policy_indices(scenario: &Scenario, names: &[String]) -> Result<Vec<usize>> {
 /// checks the log against the simulation's own count of that period.
 fn replay(world: &World, index: usize, replication: u64, period: u32) -> Result<Replay> {
     let mut log = PeriodLog::new(period);
-    let run = world.observe(replication, index, &mut log);
+    let run = world
+        .observe(replication, index, &mut log)
+        .map_err(scenario::world_error)?;
     let reported = run.periods[period as usize][PeriodSeries::NegativeTellings as usize];
-    if log.tellings(NEGATIVE) as f64 != reported {
+    if log.tellings(Tone::Negative) as f64 != reported {
         return Err(anyhow!(
             "internal: the trace saw {} negative tellings, the simulation {reported}",
-            log.tellings(NEGATIVE)
+            log.tellings(Tone::Negative)
         ));
     }
     Ok(Replay {
@@ -182,8 +221,8 @@ fn pick(scenario: &Scenario, replays: &[Replay]) -> Option<(NodeId, String)> {
             "chosen as the unhappy customer whose story reached most people",
         )
     } else {
-        let mut all = first.originators(NEGATIVE);
-        all.extend(first.originators(POSITIVE));
+        let mut all = first.originators(Tone::Negative);
+        all.extend(first.originators(Tone::Positive));
         (
             all,
             "nobody had a problem; chosen as the customer whose story reached most people",
@@ -194,7 +233,10 @@ fn pick(scenario: &Scenario, replays: &[Replay]) -> Option<(NodeId, String)> {
             .iter()
             .map(|r| {
                 let class = r.log.class_of(u).unwrap_or(OutcomeClass::Satisfied);
-                tone_index(scenario.outcomes.get(class).tone)
+                scenario
+                    .outcomes
+                    .get(class)
+                    .tone
                     .map_or(0, |t| r.log.story(u, t).reach())
             })
             .sum()
@@ -209,112 +251,6 @@ fn pick(scenario: &Scenario, replays: &[Replay]) -> Option<(NodeId, String)> {
         why.to_string()
     };
     Some((best.1, why))
-}
-
-/// "month 0 (the first)".
-fn when(label: &str, period: u32) -> String {
-    if period == 0 {
-        format!("{label} 0 (the first)")
-    } else {
-        format!("{label} {period}")
-    }
-}
-
-/// The picture's title: the finding.
-fn title(panels: &[Panel]) -> String {
-    let news = |s: &Story| {
-        if s.is_negative() {
-            "bad news"
-        } else {
-            "good news"
-        }
-    };
-    let people = |n: usize| {
-        format!(
-            "{} {}",
-            count(n as u64),
-            if n == 1 { "person" } else { "people" }
-        )
-    };
-    match panels {
-        [p] if p.story.reach() == 0 => "One customer's experience, told to nobody".into(),
-        [p] => {
-            let s = &p.story;
-            let mut t = format!(
-                "One customer's {} reached {} in {} hop{}",
-                news(s),
-                people(s.reach()),
-                s.depth(),
-                if s.depth() == 1 { "" } else { "s" }
-            );
-            let deterred = s.count(Effect::Deterred);
-            if deterred > 0 {
-                t.push_str(&format!(", deterring {}", count(deterred as u64)));
-                t.push_str(if deterred == 1 {
-                    " prospect"
-                } else {
-                    " prospects"
-                });
-            }
-            t
-        }
-        _ => {
-            let parts: Vec<String> = panels
-                .iter()
-                .map(|p| {
-                    if p.story.reach() == 0 {
-                        format!("no story with {}", p.policy)
-                    } else {
-                        format!(
-                            "{} to {} with {}",
-                            news(&p.story),
-                            people(p.story.reach()),
-                            p.policy
-                        )
-                    }
-                })
-                .collect();
-            format!("The same customer: {}", parts.join(", "))
-        }
-    }
-}
-
-/// The spread picture of a trace file (the same whether just traced or
-/// read back by `wom plot`).
-///
-/// # Errors
-/// Bad input when the file's stories cannot be rebuilt (an unknown key).
-fn picture(file: &TraceFile) -> Result<Spread> {
-    let panels = file
-        .policies
-        .iter()
-        .map(|p| {
-            let story = p
-                .rebuild(file.person, file.period)
-                .map_err(|e| bad_input(format!("trace.json, policy `{}`: {e}", p.policy)))?;
-            Ok(Panel {
-                policy: p.policy.clone(),
-                policy_index: p.policy_index,
-                outcome: outcome_words(&p.class).into(),
-                story,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Spread {
-        stem: "trace".into(),
-        title: title(&panels),
-        subtitle: format!(
-            "Scenario {} · replication {} · {} · seed {} · person {}: {}",
-            file.scenario,
-            file.replication,
-            when(&file.period_label, file.period),
-            file.seed,
-            file.person,
-            file.chosen
-        ),
-        max_hops: file.max_hops,
-        panels,
-    })
 }
 
 /// A story picture redrawn from trace.json.
@@ -338,8 +274,7 @@ impl Redrawn {
 fn story<'a>(picture: &'a Rendered, file: &'a TraceFile) -> TracedStory<'a> {
     TracedStory {
         picture,
-        scenario: &file.scenario,
-        seed: file.seed,
+        identity: &file.scenario_identity,
         caption: format!(
             "Replication {}, {}: person {}, {}. Drawn by `wom trace`; trace.json lists every hearing.",
             file.replication,
@@ -361,10 +296,10 @@ pub fn redraw(dir: &Path) -> Result<Option<Redrawn>> {
     if !path.exists() {
         return Ok(None);
     }
-    let text = read_input(&path, "trace file")?;
-    let file: TraceFile = serde_json::from_str(&text)
-        .map_err(|e| bad_input(format!("{} is not a trace file: {e}", path.display())))?;
-    let picture = render(&picture(&file)?)?;
+    let file: TraceFile = read_json(&path)?;
+    file.check()
+        .map_err(|e| bad_input(format!("{}: {e}", path.display())))?;
+    let picture = render(&picture::spread(&file)?)?;
     let paths = write_picture(dir, &picture)?;
     Ok(Some(Redrawn {
         picture,
@@ -375,7 +310,7 @@ pub fn redraw(dir: &Path) -> Result<Option<Redrawn>> {
 
 fn print_summary(
     scenario: &Scenario,
-    args: &TraceArgs,
+    args: &TraceOptions,
     person: NodeId,
     chosen: &str,
     traced: &[(&Replay, OutcomeClass, Story)],
@@ -392,17 +327,17 @@ fn print_summary(
         println!(
             "  {:<20} {}: {}",
             r.name,
-            outcome_words(class.key()),
+            outcome_words(*class),
             crate::report::spread::summary(story)
         );
         println!(
             "  {:<20} whole {}: {} negative and {} positive tellings by {} and {} tellers",
             "",
             scenario.period_label,
-            count(r.log.tellings(NEGATIVE) as u64),
-            count(r.log.tellings(POSITIVE) as u64),
-            count(r.log.originators(NEGATIVE).len() as u64),
-            count(r.log.originators(POSITIVE).len() as u64)
+            count(r.log.tellings(Tone::Negative) as u64),
+            count(r.log.tellings(Tone::Positive) as u64),
+            count(r.log.originators(Tone::Negative).len() as u64),
+            count(r.log.originators(Tone::Positive).len() as u64)
         );
     }
     println!(

@@ -5,6 +5,7 @@ use std::path::Path;
 use super::super::parse;
 use super::super::template::TEMPLATE;
 use super::{POLICIES, ok};
+use crate::graph::Generator;
 use crate::model::*;
 
 fn uniform(lo: u32, hi: u32) -> TellDist {
@@ -12,7 +13,11 @@ fn uniform(lo: u32, hi: u32) -> TellDist {
 }
 
 fn outcome(stay: f64, tone: Tone, tells: TellDist) -> OutcomeSpec {
-    OutcomeSpec { stay, tone, tells }
+    OutcomeSpec {
+        stay,
+        tone: Some(tone),
+        tells,
+    }
 }
 
 fn default_policy(name: &str, handling: Handling) -> Policy {
@@ -44,10 +49,11 @@ fn model_md_defaults() -> Scenario {
             initial_customers: InitialCustomers::Fraction(0.1),
         },
         network: Network {
-            kind: NetworkKind::WattsStrogatz {
-                mean_degree: 10,
+            kind: NetworkKind::Generated(Generator::WattsStrogatz {
+                mean_degree: 10.0,
                 rewire: 0.1,
-            },
+            }),
+            weak_ties_churn: false,
             resample: false,
         },
         experience: Experience {
@@ -100,8 +106,8 @@ fn default_consts_agree_with_the_parsed_defaults() {
     use super::super::defaults as d;
     let s = ok(POLICIES);
     assert_eq!(s.network.kind, d::network_kind());
-    let json = serde_json::to_value(&s).unwrap();
-    assert_eq!(json["network"]["kind"], d::NETWORK_KIND);
+    let table = super::super::resolved::to_table(&s).unwrap();
+    assert_eq!(table["network"]["kind"].as_str(), Some(d::NETWORK_KIND));
     assert_eq!(s.word_of_mouth.retell_tells, d::retell_tells());
     for class in OutcomeClass::ALL {
         assert_eq!(*s.outcomes.get(class), d::outcome(class), "{}", class.key());

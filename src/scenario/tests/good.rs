@@ -6,6 +6,7 @@ use toml::Value;
 
 use super::super::*;
 use super::{POLICIES, ok};
+use crate::graph::Generator;
 use crate::model::*;
 
 #[test]
@@ -107,7 +108,10 @@ fn set_key_overrides_then_revalidates() {
     .unwrap();
     let s = from_table(&table, path).unwrap();
     assert_eq!(s.policy("recover").unwrap().resolve_rate, 0.3);
-    assert_eq!(s.network.kind, NetworkKind::ErdosRenyi { mean_degree: 4.5 });
+    assert_eq!(
+        s.network.kind,
+        NetworkKind::Generated(Generator::ErdosRenyi { mean_degree: 4.5 })
+    );
     assert_eq!(
         s.outcomes.get(OutcomeClass::Silent).tells,
         TellDist::Poisson { mean: 12.0 }
@@ -150,28 +154,33 @@ fn value_literals_are_typed_like_toml() {
 
 #[test]
 fn every_network_kind_has_defaults() {
-    let kind = |text: &str| ok(&format!("[network]\n{text}\n{POLICIES}")).network.kind;
+    let network = |text: &str| ok(&format!("[network]\n{text}\n{POLICIES}")).network;
+    let kind = |text: &str| match network(text).kind {
+        NetworkKind::Generated(g) => g,
+        other => panic!("{other:?}"),
+    };
     assert_eq!(
         kind("kind = \"barabasi_albert\""),
-        NetworkKind::BarabasiAlbert { attach: 5 }
+        Generator::BarabasiAlbert { attach: 5 }
     );
     assert_eq!(
         kind("kind = \"erdos_renyi\""),
-        NetworkKind::ErdosRenyi { mean_degree: 10.0 }
+        Generator::ErdosRenyi { mean_degree: 10.0 }
     );
+    let swt = network("kind = \"strong_weak_ties\"\nweak_ties_churn = true");
     assert_eq!(
-        kind("kind = \"strong_weak_ties\"\nweak_ties_churn = true"),
-        NetworkKind::StrongWeakTies {
+        swt.kind,
+        NetworkKind::Generated(Generator::StrongWeakTies {
             cluster_size: 10,
             strong_ties: 8.0,
             weak_ties: 2.0,
-            weak_ties_churn: true
-        }
+        })
     );
+    assert!(swt.weak_ties_churn);
     assert_eq!(
         kind("mean_degree = 4\nrewire = 0"),
-        NetworkKind::WattsStrogatz {
-            mean_degree: 4,
+        Generator::WattsStrogatz {
+            mean_degree: 4.0,
             rewire: 0.0
         }
     );
@@ -221,7 +230,7 @@ fn distributions_of_every_form_are_read() {
     };
     assert_eq!(s.outcomes.get(OutcomeClass::Unresolved).tells, nb);
     let resolved = s.outcomes.get(OutcomeClass::Resolved);
-    assert_eq!(resolved.tone, Tone::None);
+    assert_eq!(resolved.tone, None);
     assert_eq!(resolved.tells.mean(), 1.25);
     assert_eq!(
         s.word_of_mouth.retell_tells,
@@ -246,12 +255,14 @@ fn derived_quantities() {
 }
 
 #[test]
-fn scenario_serializes_like_the_file() {
-    let json = serde_json::to_value(ok(POLICIES)).unwrap();
+fn resolved_scenario_is_written_like_the_file() {
+    let table = super::super::resolved::to_table(&ok(POLICIES)).unwrap();
+    let json = serde_json::to_value(&table).unwrap();
     assert_eq!(json["network"]["kind"], "watts_strogatz");
-    assert_eq!(json["network"]["mean_degree"], 10);
+    assert_eq!(json["network"]["mean_degree"], 10.0);
     assert_eq!(json["outcomes"]["resolved_quickly"]["stay"], 0.82);
-    assert_eq!(json["outcomes"]["silent"]["tells"]["uniform"]["hi"], 22);
+    assert_eq!(json["outcomes"]["silent"]["tells"]["uniform"][1], 22);
     assert_eq!(json["population"]["initial_customers"], 0.1);
-    assert_eq!(json["policies"][1]["handling"], "recover");
+    assert_eq!(json["policies"]["recover"]["handling"], "recover");
+    assert!(json["outcomes"]["satisfied"].get("stay").is_none());
 }

@@ -9,6 +9,7 @@ mod bad_values;
 mod defaults;
 mod errors;
 mod good;
+mod resolved;
 
 /// Two valid policies, appended to cases that are not about policies.
 const POLICIES: &str = "

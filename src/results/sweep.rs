@@ -1,4 +1,5 @@
-//! The files of a sweep and how they survive interruption.
+//! The files of a sweep (sweep.csv, sweep.json, points/) and how they
+//! survive interruption.
 //!
 //! Each finished point is written atomically to
 //! `DIR/points/NNNNN-HASH.json` (index, then the point's identity). After
@@ -9,8 +10,8 @@
 //! rest; since the files are always rebuilt from the stored points, the
 //! final files are byte-identical to those of an uninterrupted run.
 
-use super::files::write_atomic;
-use super::outputs::write_json;
+use super::run::write_json;
+use crate::present::files::{is_temporary, write_atomic};
 use anyhow::{Context, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -43,14 +44,10 @@ fn is_point_file(name: &str) -> bool {
         && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Whether `name` is a temporary file left by an interrupted atomic write.
-fn is_temporary(name: &str) -> bool {
-    name.starts_with('.') && name.ends_with(".tmp")
-}
-
 /// Prepares `dir` for a sweep: removes temporary files an interrupted run
-/// left, and, unless resuming, the point files of an earlier sweep (only
-/// files named like point files are touched).
+/// of wom left (named by [`crate::present::files::temporary_name`]), and,
+/// unless resuming, the point files of an earlier sweep (only files named
+/// like point files are touched; nothing else of the user's).
 ///
 /// # Errors
 /// When the directory cannot be read or a file removed.
@@ -98,7 +95,7 @@ pub fn store_point(dir: &Path, hash: u64, point: &PointResult) -> Result<PointRe
 }
 
 /// What the sweep files say about the sweep as a whole.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SweepHeader {
     /// The scenario's name.
     pub scenario: String,
@@ -118,6 +115,37 @@ pub struct SweepHeader {
     pub precision_target: Option<f64>,
     /// Points in the sweep.
     pub points_total: usize,
+}
+
+/// metadata.json of a sweep.
+#[derive(Debug, Clone, Serialize)]
+pub struct SweepMetadata {
+    /// The wom version that ran.
+    pub wom_version: String,
+    /// The command line.
+    pub command_line: Vec<String>,
+    /// The scenario file as given.
+    pub scenario_file: String,
+    /// The seed of every point.
+    pub seed: u64,
+    /// The swept keys.
+    pub keys: Vec<String>,
+    /// `grid` or `zip`.
+    pub combine: String,
+    /// Points in the sweep.
+    pub points_total: usize,
+    /// Points kept from an earlier run (`--resume`).
+    pub points_resumed: usize,
+    /// `--replications`, if given.
+    pub replications: Option<u32>,
+    /// The precision target, if any.
+    pub precision: Option<wom::sim::precision::Precision>,
+    /// Worker threads.
+    pub threads: usize,
+    /// Wall-clock seconds (`null` while running).
+    pub elapsed_seconds: Option<f64>,
+    /// The base scenario, resolved.
+    pub scenario: toml::Table,
 }
 
 /// The column names of sweep.csv.
@@ -223,7 +251,8 @@ mod tests {
         assert!(is_point_file("00012-0123456789abcdef.json"));
         assert!(!is_point_file("sweep.json"));
         assert!(!is_point_file("00012-0123.json"));
-        assert!(is_temporary(".00012-0123456789abcdef.json.77.tmp"));
+        assert!(is_temporary(".00012-0123456789abcdef.json.77.wom-tmp"));
+        assert!(!is_temporary(".important.db.tmp"));
         let p = point_path(Path::new("d"), 3, 0xab);
         assert_eq!(p, Path::new("d/points/00003-00000000000000ab.json"));
     }

@@ -1,0 +1,74 @@
+//! Validated domain types of a scenario: pure data, built by [`crate::scenario`].
+//!
+//! Every value here has passed validation (see `crate::scenario`), so the
+//! simulation can rely on the ranges written on each field. The types are
+//! plain data: they never touch files, randomness or output. Scenario files
+//! are written back (resolved, every default filled in) by
+//! `crate::scenario::resolved`, the inverse of parsing.
+
+mod outcome;
+mod policy;
+mod world;
+
+pub use outcome::{OutcomeClass, OutcomeSpec, Outcomes, TellDist, Tone};
+pub use policy::{Handling, Policy};
+pub use world::{
+    Economics, Effects, Experience, InitialCustomers, Network, NetworkKind, Population,
+    WeakTieChurn, WordOfMouth,
+};
+
+/// A validated scenario: the world, its dynamics and the policies to compare.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// Name; defaults to the scenario file's stem.
+    pub name: String,
+    /// Free text; empty by default.
+    pub description: String,
+    /// Number of periods simulated, in `1..=10_000`.
+    pub periods: u32,
+    /// What one period is called in reports ("month").
+    pub period_label: String,
+    /// Periods in a year, for discounting; finite and `> 0`.
+    pub periods_per_year: f64,
+    /// Independent replications, in `2..=10_000_000` (an interval needs two).
+    pub replications: u32,
+    /// Seed of every random stream.
+    pub seed: u64,
+    /// Who is in the world.
+    pub population: Population,
+    /// The social network.
+    pub network: Network,
+    /// Experiences and complaints.
+    pub experience: Experience,
+    /// What follows from each outcome class.
+    pub outcomes: Outcomes,
+    /// How stories spread.
+    pub word_of_mouth: WordOfMouth,
+    /// What hearing a story does.
+    pub effects: Effects,
+    /// Money.
+    pub economics: Economics,
+    /// The policies, in file order, at least two; `policies[0]` is the
+    /// baseline the others are compared against.
+    pub policies: Vec<Policy>,
+}
+
+impl Scenario {
+    /// Discount factor per period: `(1 + discount_rate)^(−1 / periods_per_year)`.
+    pub fn discount_factor(&self) -> f64 {
+        (1.0 + self.economics.discount_rate).powf(-1.0 / self.periods_per_year)
+    }
+
+    /// The policies' names, in scenario order.
+    pub fn policy_names(&self) -> Vec<String> {
+        self.policies.iter().map(|p| p.name.clone()).collect()
+    }
+
+    /// The policy with this name, if any.
+    pub fn policy(&self, name: &str) -> Option<&Policy> {
+        self.policies.iter().find(|p| p.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests;

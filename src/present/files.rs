@@ -1,0 +1,120 @@
+//! File helpers: reading with the path in every error, and atomic writes
+//! (a temporary file in the same directory, synced, then renamed over the
+//! target) so an interrupted run never leaves a half-written result.
+
+use super::error::bad_input;
+use anyhow::{Context, Result};
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// The largest text file read whole (scenarios, seed files, JSON result
+/// files): far above any real one, and a guard against reading a device or
+/// a huge file by mistake.
+pub const MAX_TEXT_BYTES: u64 = 256 << 20;
+
+/// The size of the regular file at `path`.
+///
+/// # Errors
+/// Bad input when it is missing, unreadable, or not a regular file (a
+/// directory, a device such as /dev/zero, a pipe).
+pub fn input_size(path: &Path, what: &str) -> Result<u64> {
+    let meta = fs::metadata(path)
+        .map_err(|e| bad_input(format!("cannot read {what} {}: {e}", path.display())))?;
+    if !meta.is_file() {
+        return Err(bad_input(format!(
+            "{what} {} is not a regular file",
+            path.display()
+        )));
+    }
+    Ok(meta.len())
+}
+
+/// Reads a whole text file of at most [`MAX_TEXT_BYTES`].
+///
+/// # Errors
+/// Bad input when the file is missing, unreadable, not a regular file, too
+/// large or not UTF-8.
+pub fn read_input(path: &Path, what: &str) -> Result<String> {
+    let size = input_size(path, what)?;
+    if size > MAX_TEXT_BYTES {
+        return Err(bad_input(format!(
+            "{what} {} is {size} bytes; a {what} is at most {MAX_TEXT_BYTES} bytes",
+            path.display()
+        )));
+    }
+    fs::read_to_string(path)
+        .map_err(|e| bad_input(format!("cannot read {what} {}: {e}", path.display())))
+}
+
+/// Opens a regular file for buffered reading.
+///
+/// # Errors
+/// Bad input when the file is missing, unreadable or not a regular file.
+pub fn open_input(path: &Path, what: &str) -> Result<std::io::BufReader<fs::File>> {
+    input_size(path, what)?;
+    let file = fs::File::open(path)
+        .map_err(|e| bad_input(format!("cannot read {what} {}: {e}", path.display())))?;
+    Ok(std::io::BufReader::with_capacity(1 << 20, file))
+}
+
+/// The suffix of every temporary file wom writes, so that cleaning up
+/// after an interrupted run touches only wom's own files.
+pub const TEMPORARY_SUFFIX: &str = ".wom-tmp";
+
+/// The temporary sibling of a file named `name` while this process writes
+/// it: `.NAME.PID.wom-tmp`.
+pub fn temporary_name(name: &str) -> String {
+    format!(".{name}.{}{TEMPORARY_SUFFIX}", std::process::id())
+}
+
+/// Whether `name` is a temporary file wom left (see [`temporary_name`]).
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(TEMPORARY_SUFFIX)
+}
+
+/// Writes `path` atomically: `fill` writes into a temporary sibling file,
+/// which is flushed, synced and renamed over `path`.
+pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir)
+        .with_context(|| format!("cannot create directory {}", dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(temporary_name(&name));
+    let result = (|| -> Result<()> {
+        let file =
+            fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+        let mut out = BufWriter::new(file);
+        fill(&mut out)?;
+        let file = out
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        file.sync_all()
+            .with_context(|| format!("cannot sync {}", tmp.display()))?;
+        fs::rename(&tmp, path)
+            .with_context(|| format!("cannot move {} to {}", tmp.display(), path.display()))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Removes `path` if it exists.
+///
+/// # Errors
+/// When it exists and cannot be removed.
+pub fn remove_if_present(path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot remove {}", path.display())),
+    }
+}

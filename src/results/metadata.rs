@@ -1,0 +1,81 @@
+//! metadata.json: the resolved scenario a run used (every default filled
+//! in, read back through the scenario validator) and the facts of how it
+//! ran: version, command line, people, edges, threads, time.
+
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use wom::model::Scenario;
+use wom::scenario::ScenarioError;
+use wom::scenario::resolved::{from_resolved, to_table};
+
+/// metadata.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetadataFile {
+    /// The wom version that ran.
+    pub wom_version: String,
+    /// The command line, word by word.
+    pub command_line: Vec<String>,
+    /// The scenario file as given.
+    pub scenario_file: String,
+    /// The seed.
+    pub seed: u64,
+    /// Replications run.
+    pub replications: u64,
+    /// Persons simulated (a file network's own count).
+    pub people: u32,
+    /// Edges of the shared network (`null` when each replication draws its own).
+    pub edges: Option<u64>,
+    /// Worker threads.
+    pub threads: usize,
+    /// Wall-clock seconds of the simulation.
+    pub elapsed_seconds: f64,
+    /// The scenario as resolved, in the scenario file's form.
+    pub scenario: toml::Table,
+}
+
+/// How a run went, for [`MetadataFile::new`].
+pub struct Execution {
+    /// The scenario file as given.
+    pub scenario_file: String,
+    /// Replications run.
+    pub replications: u64,
+    /// Persons simulated.
+    pub people: u32,
+    /// Edges of the shared network.
+    pub edges: Option<u64>,
+    /// Worker threads.
+    pub threads: usize,
+    /// Wall-clock seconds.
+    pub elapsed_seconds: f64,
+}
+
+impl MetadataFile {
+    /// The metadata of a run of `scenario`.
+    ///
+    /// # Errors
+    /// When the scenario cannot be written back (a seed above `i64::MAX`).
+    pub fn new(scenario: &Scenario, run: Execution) -> Result<Self, ScenarioError> {
+        Ok(MetadataFile {
+            wom_version: env!("CARGO_PKG_VERSION").to_owned(),
+            command_line: std::env::args().collect(),
+            scenario_file: run.scenario_file,
+            seed: scenario.seed,
+            replications: run.replications,
+            people: run.people,
+            edges: run.edges,
+            threads: run.threads,
+            elapsed_seconds: run.elapsed_seconds,
+            scenario: to_table(scenario)?,
+        })
+    }
+
+    /// The scenario, validated as if read from a scenario file; errors
+    /// name `file`.
+    ///
+    /// # Errors
+    /// A [`ScenarioError`] naming the key at fault.
+    pub fn scenario(&self, file: &Path) -> Result<Scenario, ScenarioError> {
+        from_resolved(&self.scenario, file)
+    }
+}

@@ -1,0 +1,290 @@
+//! replications.csv and periods.csv: one typed row each, written and read
+//! by the same code, so a column is named in one place. Reading checks the
+//! header exactly and every cell, naming the file, line and column.
+
+use anyhow::Result;
+use std::io::{Read, Write};
+use std::path::Path;
+use wom::sim::summary::{Band, RunSummary};
+use wom::sim::{Metric, Outputs, PeriodSeries, ReplicationResult};
+
+use crate::present::bad_input;
+
+/// One row of replications.csv: one policy in one replication.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplicationRow {
+    /// Replication index.
+    pub replication: u64,
+    /// The policy's position in the scenario.
+    pub policy: usize,
+    /// Every metric, indexed like [`Metric::ALL`].
+    pub outputs: Outputs,
+}
+
+impl ReplicationRow {
+    /// The rows of `results`, replication by replication, policies in order.
+    pub fn from_results(results: &[ReplicationResult]) -> Vec<ReplicationRow> {
+        results
+            .iter()
+            .flat_map(|r| {
+                r.policies
+                    .iter()
+                    .enumerate()
+                    .map(|(policy, run)| ReplicationRow {
+                        replication: r.replication,
+                        policy,
+                        outputs: run.outputs,
+                    })
+            })
+            .collect()
+    }
+}
+
+/// One row of periods.csv: one policy in one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodRow {
+    /// Period, from 0.
+    pub period: u32,
+    /// The policy's position in the scenario.
+    pub policy: usize,
+    /// Mean and 5–95% band of each series, indexed like [`PeriodSeries::ALL`].
+    pub bands: [Band; PeriodSeries::COUNT],
+}
+
+impl PeriodRow {
+    /// The rows of a summary, policy by policy, periods in order.
+    pub fn from_summary(summary: &RunSummary) -> Vec<PeriodRow> {
+        summary
+            .policies
+            .iter()
+            .enumerate()
+            .flat_map(|(policy, p)| {
+                p.periods
+                    .iter()
+                    .enumerate()
+                    .map(move |(t, bands)| PeriodRow {
+                        period: t as u32,
+                        policy,
+                        bands: *bands,
+                    })
+            })
+            .collect()
+    }
+}
+
+const BAND_STATS: [&str; 3] = ["mean", "p5", "p95"];
+
+/// The header of replications.csv for the reported `metrics`.
+pub fn replications_header(metrics: &[Metric]) -> Vec<String> {
+    let mut header = vec!["replication".to_owned(), "policy".to_owned()];
+    header.extend(metrics.iter().map(|m| m.key().to_owned()));
+    header
+}
+
+/// The header of periods.csv.
+pub fn periods_header() -> Vec<String> {
+    let mut header = vec!["period".to_owned(), "policy".to_owned()];
+    for s in PeriodSeries::ALL {
+        header.extend(BAND_STATS.iter().map(|stat| format!("{}_{stat}", s.key())));
+    }
+    header
+}
+
+/// Writes replications.csv: one row per replication × policy, policies
+/// named by `names`.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_replications(
+    out: &mut dyn Write,
+    names: &[String],
+    metrics: &[Metric],
+    rows: &[ReplicationRow],
+) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(replications_header(metrics))?;
+    for r in rows {
+        let mut record = vec![r.replication.to_string(), names[r.policy].clone()];
+        record.extend(metrics.iter().map(|&m| r.outputs.get(m).to_string()));
+        w.write_record(&record)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Writes periods.csv: one row per policy × period with the mean, p5 and
+/// p95 of each per-period series, policies named by `names`.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_periods(out: &mut dyn Write, names: &[String], rows: &[PeriodRow]) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(periods_header())?;
+    for r in rows {
+        let mut record = vec![r.period.to_string(), names[r.policy].clone()];
+        for b in &r.bands {
+            record.extend([b.mean.to_string(), b.p5.to_string(), b.p95.to_string()]);
+        }
+        w.write_record(&record)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A CSV read cell by cell, with errors that name the file, the line and
+/// the column.
+struct Cells<'a> {
+    path: &'a Path,
+    header: Vec<String>,
+    names: &'a [String],
+}
+
+impl Cells<'_> {
+    fn error(&self, line: u64, column: usize, what: &str) -> anyhow::Error {
+        bad_input(format!(
+            "{}: line {line}, column `{}`: {what}",
+            self.path.display(),
+            self.header.get(column).map_or("?", String::as_str)
+        ))
+    }
+
+    fn number(&self, record: &csv::StringRecord, line: u64, i: usize) -> Result<f64> {
+        let text = record.get(i).unwrap_or("");
+        match text.parse::<f64>() {
+            Ok(x) if x.is_finite() => Ok(x),
+            _ => Err(self.error(line, i, &format!("{text:?} is not a finite number"))),
+        }
+    }
+
+    fn whole<T: std::str::FromStr>(
+        &self,
+        record: &csv::StringRecord,
+        line: u64,
+        i: usize,
+    ) -> Result<T> {
+        let text = record.get(i).unwrap_or("");
+        text.parse::<T>()
+            .map_err(|_| self.error(line, i, &format!("{text:?} is not a whole number >= 0")))
+    }
+
+    fn policy(&self, record: &csv::StringRecord, line: u64, i: usize) -> Result<usize> {
+        let text = record.get(i).unwrap_or("");
+        self.names.iter().position(|n| n == text).ok_or_else(|| {
+            let known = self.names.join(", ");
+            self.error(
+                line,
+                i,
+                &format!("unknown policy {text:?} (the run's policies: {known})"),
+            )
+        })
+    }
+}
+
+/// Reads every record of a CSV whose header must be exactly `expected`,
+/// calling `row` with each record and its line number.
+fn read_csv<T>(
+    input: impl Read,
+    path: &Path,
+    names: &[String],
+    expected: Vec<String>,
+    mut row: impl FnMut(&Cells<'_>, &csv::StringRecord, u64) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut reader = csv::Reader::from_reader(input);
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| bad_input(format!("{}: {e}", path.display())))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    if header != expected {
+        let at = header
+            .iter()
+            .zip(&expected)
+            .position(|(a, b)| a != b)
+            .unwrap_or(header.len().min(expected.len()));
+        return Err(bad_input(format!(
+            "{}: the header does not match this version's columns: column {} is {:?}, expected {:?}",
+            path.display(),
+            at + 1,
+            header.get(at).map_or("(none)", String::as_str),
+            expected.get(at).map_or("(none)", String::as_str),
+        )));
+    }
+    let cells = Cells {
+        path,
+        header,
+        names,
+    };
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| bad_input(format!("{}: {e}", path.display())))?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != expected.len() {
+            return Err(bad_input(format!(
+                "{}: line {line} has {} fields, expected {}",
+                path.display(),
+                record.len(),
+                expected.len()
+            )));
+        }
+        rows.push(row(&cells, &record, line)?);
+    }
+    Ok(rows)
+}
+
+/// Reads replications.csv written for the reported `metrics` of a run of
+/// the policies `names`.
+///
+/// # Errors
+/// Bad input naming the file, line and column of the first bad cell.
+pub fn read_replications(
+    input: impl Read,
+    path: &Path,
+    names: &[String],
+    metrics: &[Metric],
+) -> Result<Vec<ReplicationRow>> {
+    read_csv(
+        input,
+        path,
+        names,
+        replications_header(metrics),
+        |c, r, line| {
+            let mut outputs = Outputs::default();
+            for (i, &m) in metrics.iter().enumerate() {
+                outputs.set(m, c.number(r, line, 2 + i)?);
+            }
+            Ok(ReplicationRow {
+                replication: c.whole(r, line, 0)?,
+                policy: c.policy(r, line, 1)?,
+                outputs,
+            })
+        },
+    )
+}
+
+/// Reads periods.csv of a run of the policies `names`.
+///
+/// # Errors
+/// Bad input naming the file, line and column of the first bad cell.
+pub fn read_periods(input: impl Read, path: &Path, names: &[String]) -> Result<Vec<PeriodRow>> {
+    read_csv(input, path, names, periods_header(), |c, r, line| {
+        let mut bands = [Band {
+            mean: 0.0,
+            p5: 0.0,
+            p95: 0.0,
+        }; PeriodSeries::COUNT];
+        for (s, band) in bands.iter_mut().enumerate() {
+            let at = 2 + 3 * s;
+            *band = Band {
+                mean: c.number(r, line, at)?,
+                p5: c.number(r, line, at + 1)?,
+                p95: c.number(r, line, at + 2)?,
+            };
+        }
+        Ok(PeriodRow {
+            period: c.whole(r, line, 0)?,
+            policy: c.policy(r, line, 1)?,
+            bands,
+        })
+    })
+}

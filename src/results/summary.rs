@@ -1,0 +1,257 @@
+//! summary.json: the statistics of every policy and every paired
+//! comparison, with the headline sentences. One struct both writes and
+//! reads the file.
+
+use super::ordered::Ordered;
+use serde::{Deserialize, Serialize};
+use wom::sim::Metric;
+use wom::sim::precision::Reached;
+use wom::sim::summary::{Cause, Comparison, RunSummary};
+use wom::stats::Summary;
+
+/// Statistics of one output over replications.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stat {
+    /// Mean.
+    pub mean: f64,
+    /// Sample standard deviation.
+    pub sd: f64,
+    /// 95% confidence interval of the mean.
+    pub ci95: [f64; 2],
+    /// 5th percentile.
+    pub p5: f64,
+    /// Median.
+    pub p50: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+impl From<&Summary> for Stat {
+    fn from(s: &Summary) -> Self {
+        Stat {
+            mean: s.mean,
+            sd: s.sd,
+            ci95: s.ci95,
+            p5: s.p5,
+            p50: s.p50,
+            p95: s.p95,
+        }
+    }
+}
+
+impl Stat {
+    /// Half-width of the 95% interval.
+    pub fn half_width(&self) -> f64 {
+        (self.ci95[1] - self.ci95[0]) / 2.0
+    }
+
+    /// Every number of the statistic, for finiteness checks.
+    pub fn numbers(&self) -> [f64; 7] {
+        [
+            self.mean,
+            self.sd,
+            self.ci95[0],
+            self.ci95[1],
+            self.p5,
+            self.p50,
+            self.p95,
+        ]
+    }
+}
+
+/// What a `--precision` target reached.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecisionReached {
+    /// The target, relative to |mean|.
+    pub target: f64,
+    /// Replications used.
+    pub replications: u64,
+    /// Mean of the headline paired difference.
+    pub mean: f64,
+    /// Its 95% CI half-width.
+    pub half_width: f64,
+    /// `half_width / |mean|`; `None` when the mean is 0 and the width not.
+    pub relative: Option<f64>,
+    /// Whether the target was met (else the maximum was reached).
+    pub met: bool,
+}
+
+impl From<&Reached> for PrecisionReached {
+    fn from(r: &Reached) -> Self {
+        PrecisionReached {
+            target: r.target,
+            replications: r.replications,
+            mean: r.mean,
+            half_width: r.half_width,
+            relative: r.relative.is_finite().then_some(r.relative),
+            met: r.met,
+        }
+    }
+}
+
+/// One policy compared with the baseline, paired by replication.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonStats {
+    /// The baseline (the scenario's first policy).
+    pub baseline: String,
+    /// The other policy.
+    pub policy: String,
+    /// NPV(policy) − NPV(baseline): the value lost by choosing the baseline.
+    pub npv_difference: Stat,
+    /// Half-width of the interval two independent runs would give.
+    pub unpaired_ci95_half_width: f64,
+    /// Share of the customer value lost that travelled by word of mouth.
+    pub word_of_mouth_share: Option<f64>,
+    /// The difference split by cause.
+    pub by_cause: Ordered<Cause, Stat>,
+}
+
+impl ComparisonStats {
+    fn new(c: &Comparison) -> Self {
+        ComparisonStats {
+            baseline: c.baseline.clone(),
+            policy: c.policy.clone(),
+            npv_difference: Stat::from(&c.npv_difference),
+            unpaired_ci95_half_width: c.unpaired_half_width,
+            word_of_mouth_share: c.word_of_mouth_share,
+            by_cause: Ordered(
+                Cause::ALL
+                    .iter()
+                    .map(|&k| (k, Stat::from(c.cause(k))))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The statistics of one cause.
+    pub fn cause(&self, cause: Cause) -> Option<&Stat> {
+        self.by_cause.get(&cause)
+    }
+}
+
+/// summary.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryFile {
+    /// The scenario's name.
+    pub scenario: String,
+    /// The seed every stream derives from.
+    pub seed: u64,
+    /// Replications summarised.
+    pub replications: u64,
+    /// What a `--precision` target reached (`null` without one).
+    pub precision: Option<PrecisionReached>,
+    /// Periods simulated.
+    pub periods: u32,
+    /// What a period is called.
+    pub period_label: String,
+    /// Currency of money metrics.
+    pub currency: String,
+    /// The wom version that wrote it.
+    pub wom_version: String,
+    /// One sentence per comparison.
+    pub headlines: Vec<String>,
+    /// Every metric of every policy, policies in scenario order.
+    pub policies: Ordered<String, Ordered<Metric, Stat>>,
+    /// Each policy after the first against the first.
+    pub comparisons: Vec<ComparisonStats>,
+}
+
+/// What a run's summary needs besides its statistics.
+pub struct SummaryHeader<'a> {
+    /// The scenario's name.
+    pub scenario: &'a str,
+    /// Seed.
+    pub seed: u64,
+    /// Periods simulated.
+    pub periods: u32,
+    /// What a period is called.
+    pub period_label: &'a str,
+    /// Currency.
+    pub currency: &'a str,
+}
+
+impl SummaryFile {
+    /// The file of a run's summary.
+    pub fn new(
+        header: SummaryHeader<'_>,
+        summary: &RunSummary,
+        headlines: Vec<String>,
+        reached: Option<&Reached>,
+    ) -> Self {
+        SummaryFile {
+            scenario: header.scenario.to_owned(),
+            seed: header.seed,
+            replications: summary.replications,
+            precision: reached.map(PrecisionReached::from),
+            periods: header.periods,
+            period_label: header.period_label.to_owned(),
+            currency: header.currency.to_owned(),
+            wom_version: env!("CARGO_PKG_VERSION").to_owned(),
+            headlines,
+            policies: Ordered(
+                summary
+                    .policies
+                    .iter()
+                    .map(|p| {
+                        let metrics = Metric::ALL
+                            .iter()
+                            .map(|&m| (m, Stat::from(p.metric(m))))
+                            .collect();
+                        (p.name.clone(), Ordered(metrics))
+                    })
+                    .collect(),
+            ),
+            comparisons: summary
+                .comparisons
+                .iter()
+                .map(ComparisonStats::new)
+                .collect(),
+        }
+    }
+
+    /// The statistics of `metric` for the policy at `index`.
+    pub fn metric(&self, index: usize, metric: Metric) -> Option<&Stat> {
+        self.policies.0.get(index)?.1.get(&metric)
+    }
+
+    /// Checks what the types cannot: every metric and cause present and
+    /// every number finite.
+    ///
+    /// # Errors
+    /// The field at fault, as a dotted path, and what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        for (name, metrics) in &self.policies.0 {
+            for m in Metric::ALL {
+                let stat = metrics
+                    .get(&m)
+                    .ok_or_else(|| format!("policies.{name}: no `{}`", m.key()))?;
+                finite(&format!("policies.{name}.{}", m.key()), stat)?;
+            }
+        }
+        for (i, c) in self.comparisons.iter().enumerate() {
+            finite(
+                &format!("comparisons[{i}].npv_difference"),
+                &c.npv_difference,
+            )?;
+            for cause in Cause::ALL {
+                let stat = c
+                    .cause(cause)
+                    .ok_or_else(|| format!("comparisons[{i}].by_cause: no `{}`", cause.key()))?;
+                finite(&format!("comparisons[{i}].by_cause.{}", cause.key()), stat)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn finite(at: &str, stat: &Stat) -> Result<(), String> {
+    if stat.numbers().iter().all(|x| x.is_finite()) {
+        Ok(())
+    } else {
+        Err(format!("{at}: a number is not finite"))
+    }
+}

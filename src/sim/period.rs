@@ -1,0 +1,170 @@
+//! One replication of one policy: the period loop of MODEL.md ("One
+//! period", steps 1–8), each step in its own file — [`super::experience`]
+//! (1–4), [`super::telling`] (5–7), [`super::end_of_period`] (8) — over a
+//! person array reused across replications.
+//!
+//! Every draw comes from a key `(seed, replication, period, person, …)` that
+//! does not name the policy, so policies compared in one replication share
+//! their random world (common random numbers): two identical policies give
+//! identical results, and different ones differ only where their states do.
+
+use super::metrics::{Metric, Outputs, PeriodSeries, PolicyRun};
+use super::observer::Observer;
+use super::params::{Params, PolicyParams};
+use super::person::Scratch;
+use super::{end_of_period, experience, telling};
+use crate::graph::{Graph, GraphError, NodeId};
+use crate::model::WeakTieChurn;
+use crate::rng::{Purpose, StreamKey};
+
+/// The network seen in one period: the fixed graph plus, with weak-tie
+/// churn, this period's weak ties.
+#[derive(Clone, Copy)]
+pub(super) struct Contacts<'a> {
+    pub base: &'a Graph,
+    pub extra: Option<&'a Graph>,
+}
+
+impl Contacts<'_> {
+    /// Contacts of `u` this period.
+    #[inline]
+    pub fn degree(&self, u: NodeId) -> u32 {
+        self.base.degree(u) + self.extra.map_or(0, |g| g.degree(u))
+    }
+
+    /// The `i`-th contact of `u` this period: its own neighbours first,
+    /// then this period's weak ties.
+    ///
+    /// # Panics
+    /// If `i >= self.degree(u)` (callers pick indices below the degree).
+    #[inline]
+    pub fn nth(&self, u: NodeId, i: u32) -> NodeId {
+        let own = self.base.neighbors(u);
+        let extra = self.extra.map_or(&[][..], |g| g.neighbors(u));
+        let i = i as usize;
+        if i < own.len() {
+            own[i]
+        } else {
+            extra[i - own.len()]
+        }
+    }
+}
+
+/// What every step of one period reads.
+pub(super) struct Period<'a> {
+    pub params: &'a Params,
+    pub policy: &'a PolicyParams,
+    /// The key of `(seed, replication, period)`.
+    pub key: StreamKey,
+    /// The period, from 0.
+    pub t: u32,
+    pub net: Contacts<'a>,
+}
+
+/// Running totals of one policy in one replication.
+pub(super) struct Tally {
+    pub out: Outputs,
+    pub periods: Vec<[f64; PeriodSeries::COUNT]>,
+    /// Prospects deterred so far.
+    pub deterred_total: f64,
+}
+
+/// One replication's fixed inputs, shared by its policies.
+pub(super) struct Replication<'a> {
+    pub params: &'a Params,
+    /// The key of `(seed, replication)`.
+    pub key: StreamKey,
+    pub base: &'a Graph,
+    /// Period `t`'s weak ties at `t` (empty without weak-tie churn).
+    pub weak: &'a [Graph],
+}
+
+impl Replication<'_> {
+    /// Runs `policy` over the whole horizon, starting from the initial
+    /// customers drawn into `scratch`.
+    pub fn run_policy<O: Observer>(
+        &self,
+        policy: &PolicyParams,
+        scratch: &mut Scratch,
+        observer: &mut O,
+    ) -> PolicyRun {
+        let params = self.params;
+        scratch.start_policy(self.base.node_count());
+        let mut tally = Tally {
+            out: Outputs::default(),
+            periods: Vec::with_capacity(params.periods as usize),
+            deterred_total: 0.0,
+        };
+        let mut customers = scratch.initial.len() as f64;
+        let mut npv = 0.0;
+        for t in 0..params.periods {
+            let period = Period {
+                params,
+                policy,
+                key: self.key.period(t),
+                t,
+                net: Contacts {
+                    base: self.base,
+                    extra: self.weak.get(t as usize),
+                },
+            };
+            let mut row = [0.0; PeriodSeries::COUNT];
+            row[PeriodSeries::Customers as usize] = customers;
+            let cost = experience::step(&period, scratch, &mut tally.out, observer);
+            let [negative, positive] = telling::step(&period, scratch, &mut tally, observer);
+            row[PeriodSeries::Tellings as usize] = negative + positive;
+            row[PeriodSeries::NegativeTellings as usize] = negative;
+            let (churn, conversions) = end_of_period::step(&period, scratch, &mut tally.out);
+            let discount = params.discount[t as usize];
+            npv += discount * (params.margin * customers - cost);
+            tally.out.add(Metric::PvCost, discount * cost);
+            tally.out.add(Metric::HandlingCost, cost);
+            customers += conversions - churn;
+            row[PeriodSeries::Churn as usize] = churn;
+            row[PeriodSeries::Conversions as usize] = conversions;
+            row[PeriodSeries::Deterred as usize] = tally.deterred_total;
+            tally.periods.push(row);
+        }
+        tally.out.set(Metric::Npv, npv);
+        tally.out.set(Metric::CustomersFinal, customers);
+        PolicyRun {
+            outputs: tally.out,
+            periods: tally.periods,
+        }
+    }
+}
+
+/// With weak-tie churn, the weak ties of every period of one replication,
+/// redrawn each period from `(seed, replication, period, WeakTies)`: built
+/// once per replication and shared by every policy (they do not depend on
+/// the policy). Empty without churn.
+///
+/// # Errors
+/// [`GraphError::TooManyEdges`] if a period's weak ties exceed the graph's
+/// capacity.
+pub(super) fn weak_ties_by_period(
+    n: u32,
+    periods: u32,
+    churn: Option<WeakTieChurn>,
+    rep_key: StreamKey,
+    scratch: &mut Scratch,
+) -> Result<Vec<Graph>, GraphError> {
+    let Some(churn) = churn else {
+        return Ok(Vec::new());
+    };
+    let edges = &mut scratch.weak_edges;
+    (0..periods)
+        .map(|t| {
+            edges.clear();
+            let mut rng = rep_key.period(t).rng(Purpose::WeakTies);
+            crate::graph::generate::weak_ties_edges(
+                n,
+                churn.cluster_size,
+                churn.weak_ties,
+                &mut rng,
+                edges,
+            );
+            Graph::from_edges(n, edges).map(|(g, _)| g)
+        })
+        .collect()
+}
