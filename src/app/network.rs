@@ -288,3 +288,43 @@ impl NetworkCache {
         Ok(NetworkPlan::Shared(graph))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn scenario(rewire: f64, complaint_rate: f64) -> Scenario {
+        let text = format!(
+            "[population]\npeople = 300\n[network]\nmean_degree = 4\nrewire = {rewire}\n\
+             [experience]\ncomplaint_rate = {complaint_rate}\n\
+             [policies.a]\nhandling = \"ignore\"\n[policies.b]\nhandling = \"recover\"\n"
+        );
+        wom::scenario::parse(&text, Path::new("s.toml")).unwrap()
+    }
+
+    fn shared(plan: NetworkPlan) -> Arc<Graph> {
+        match plan {
+            NetworkPlan::Shared(g) => g,
+            NetworkPlan::Resample(_) => panic!("expected a shared network"),
+        }
+    }
+
+    #[test]
+    fn variants_with_the_same_network_share_one_graph() {
+        let (a, b) = (scenario(0.1, 0.1), scenario(0.1, 0.4));
+        let c = scenario(0.3, 0.1);
+        let cache = NetworkCache::new([&a, &b, &c]);
+        assert_eq!(cache.distinct(), 2);
+        let ga = shared(cache.plan(&a).unwrap());
+        let gb = shared(cache.plan(&b).unwrap());
+        let gc = shared(cache.plan(&c).unwrap());
+        assert!(Arc::ptr_eq(&ga, &gb), "same network, built once");
+        assert!(!Arc::ptr_eq(&ga, &gc));
+        // Each slot lets go of its graph once its last variant took it.
+        assert_eq!(Arc::strong_count(&ga), 2);
+        assert_eq!(Arc::strong_count(&gc), 1);
+        // The shared graph is the one `wom run` would draw.
+        assert_eq!(*ga, *shared(NetworkPlan::generated(&a).unwrap().unwrap()));
+    }
+}

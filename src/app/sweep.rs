@@ -161,7 +161,13 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     pool.install(|| {
         points::for_each_in_order(&todo, threads, |p| {
             let ran = points::run_point(p, opts.precision, &plan.networks)?;
-            let record = PointResult::new(&p.point, p.hash, &ran.summary, ran.reached.as_ref());
+            let record = PointResult::new(
+                &p.scenario,
+                &p.point,
+                p.hash,
+                &ran.summary,
+                ran.reached.as_ref(),
+            );
             let stored = sweep_files::store_point(&dir, p.hash, &record)?;
             let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
             s.done.insert(p.point.index, stored);

@@ -3,17 +3,17 @@
 
 use crate::present::format::count;
 use crate::present::money::{amount, interval, money};
-use crate::report::TABLE;
+use crate::report::rows;
 use crate::results::Run;
 use crate::results::summary::{ComparisonStats, PrecisionReached};
-use wom::sim::summary::Cause;
 
 /// Prints the table of every policy: mean and 95% interval of each row of
-/// [`TABLE`].
+/// the results table the run reports (see [`rows`]).
 pub fn print_table(run: &Run) {
     let currency = run.currency();
     let names = run.names();
-    let cells: Vec<Vec<String>> = TABLE
+    let table = rows(&run.metrics());
+    let cells: Vec<Vec<String>> = table
         .iter()
         .map(|(m, _)| {
             (0..names.len())
@@ -36,7 +36,7 @@ pub fn print_table(run: &Run) {
                 .collect()
         })
         .collect();
-    let label_w = TABLE
+    let label_w = table
         .iter()
         .map(|(_, l)| l.chars().count())
         .max()
@@ -58,7 +58,7 @@ pub fn print_table(run: &Run) {
         head.push_str(&pad(name, *w));
     }
     println!("{head}");
-    for ((_, label), row) in TABLE.iter().zip(&cells) {
+    for ((_, label), row) in table.iter().zip(&cells) {
         let mut line = format!("{label:label_w$}");
         for (cell, w) in row.iter().zip(&widths) {
             line.push_str("   ");
@@ -84,8 +84,7 @@ pub fn print_comparison(run: &Run, c: &ComparisonStats) {
         money(d.half_width(), currency),
         money(c.unpaired_ci95_half_width, currency)
     );
-    for cause in Cause::ALL {
-        let Some(s) = c.cause(cause) else { continue };
+    for (cause, s) in &c.by_cause.0 {
         println!(
             "  {:<30} {:>12}  ({})",
             cause.label(),

@@ -9,7 +9,6 @@ use super::style::{header, policy_colour};
 use crate::present::money::money;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use wom::sim::summary::Cause;
 
 /// The value-lost-by-cause chart of a run.
 pub struct ValueLost<'a> {
@@ -49,13 +48,22 @@ impl Chart for ValueLost<'_> {
             ),
         )?;
         let mut categories = vec!["Total value lost".to_string()];
-        categories.extend(Cause::ALL.iter().map(|c| capitalise(c.label())));
+        let causes = self
+            .run
+            .comparisons
+            .first()
+            .map_or(&[][..], |c| &c.by_cause[..]);
+        categories.extend(causes.iter().map(|(c, _)| capitalise(c.label())));
         let groups = run
             .comparisons
             .iter()
             .map(|c| {
                 let mut bars = vec![bar(c.npv_difference.mean, c.npv_difference.ci95, &currency)];
-                bars.extend(c.by_cause.iter().map(|s| bar(s.mean, s.ci95, &currency)));
+                bars.extend(
+                    c.by_cause
+                        .iter()
+                        .map(|(_, s)| bar(s.mean, s.ci95, &currency)),
+                );
                 Group {
                     name: format!("{} against {}", c.baseline, c.policy),
                     colour: policy_colour(c.policy_index),

@@ -3,6 +3,7 @@
 //! `wom run`, `wom plot DIR` and any other caller draw from the same data.
 
 use crate::results::Run;
+use crate::results::ordered::Ordered;
 pub use crate::results::summary::Stat;
 use wom::model::{Policy, Scenario};
 use wom::sim::summary::{Band, Cause};
@@ -15,8 +16,8 @@ pub struct PolicyData {
     pub name: String,
     /// Position in the scenario (0 = baseline); picks its colour.
     pub index: usize,
-    /// Every metric, indexed like [`Metric::ALL`].
-    pub metrics: Vec<Stat>,
+    /// Every metric the run reports, in file order.
+    pub metrics: Ordered<Metric, Stat>,
     /// `periods[t][series]`, series indexed like [`PeriodSeries::ALL`].
     pub periods: Vec<[Band; PeriodSeries::COUNT]>,
     /// NPV of each replication, in replication order.
@@ -25,8 +26,14 @@ pub struct PolicyData {
 
 impl PolicyData {
     /// One metric.
+    ///
+    /// # Panics
+    /// If the run does not report `m` (every metric of a scenario without
+    /// optional features is reported; [`Run::load`] checked the files).
     pub fn metric(&self, m: Metric) -> &Stat {
-        &self.metrics[m as usize]
+        self.metrics
+            .get(&m)
+            .unwrap_or_else(|| panic!("the run does not report `{}`", m.key()))
     }
 
     /// One series in one period.
@@ -46,8 +53,8 @@ pub struct ComparisonData {
     pub policy_index: usize,
     /// NPV(policy) − NPV(baseline), paired: the value lost by the baseline.
     pub npv_difference: Stat,
-    /// The difference by cause, indexed like [`Cause::ALL`].
-    pub by_cause: Vec<Stat>,
+    /// The difference by cause, in report order.
+    pub by_cause: Vec<(Cause, Stat)>,
 }
 
 /// Everything the charts and the report show of one run.
@@ -86,7 +93,7 @@ impl RunData {
             .map(|(index, name)| PolicyData {
                 name: name.clone(),
                 index,
-                metrics: Metric::ALL.iter().map(|&m| *run.metric(index, m)).collect(),
+                metrics: run.summary.policies.0[index].1.clone(),
                 periods: run
                     .periods
                     .iter()
@@ -106,10 +113,7 @@ impl RunData {
                 policy: c.policy.clone(),
                 policy_index: i + 1,
                 npv_difference: c.npv_difference,
-                by_cause: Cause::ALL
-                    .iter()
-                    .map(|k| c.cause(*k).copied().unwrap_or(c.npv_difference))
-                    .collect(),
+                by_cause: c.by_cause.0.clone(),
             })
             .collect();
         RunData {

@@ -7,10 +7,9 @@ use super::canvas::Rendered;
 use super::data::RunData;
 use super::findings;
 use super::style::policy_colour;
-use super::table::TABLE;
+use super::table::rows;
 use crate::present::format::count;
 use crate::present::money::{amount, interval, money};
-use wom::sim::summary::Cause;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -76,7 +75,8 @@ fn results_table(run: &RunData) -> String {
         ));
     }
     h.push_str("</tr></thead><tbody>");
-    for (m, label) in TABLE {
+    let reported: Vec<_> = run.policies[0].metrics.keys().copied().collect();
+    for (m, label) in rows(&reported) {
         h.push_str(&format!("<tr><td>{}</td>", escape(label)));
         for p in &run.policies {
             let s = p.metric(m);
@@ -138,10 +138,14 @@ fn causes_table(run: &RunData) -> String {
         ));
     }
     h.push_str("</tr>");
-    for (i, cause) in Cause::ALL.iter().enumerate() {
+    let causes = run.comparisons.first().map_or(&[][..], |c| &c.by_cause[..]);
+    for (i, (cause, _)) in causes.iter().enumerate() {
         h.push_str(&format!("<tr><td>{}</td>", escape(cause.label())));
         for c in &run.comparisons {
-            h.push_str(&format!("<td class=\"num\">{}</td>", cell(&c.by_cause[i])));
+            h.push_str(&format!(
+                "<td class=\"num\">{}</td>",
+                cell(&c.by_cause[i].1)
+            ));
         }
         h.push_str("</tr>");
     }

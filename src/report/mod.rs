@@ -58,13 +58,13 @@ mod sweep_axis;
 mod sweep_charts;
 mod sweep_heatmap;
 mod sweep_lines;
-mod table;
+pub mod table;
 mod text;
 mod tornado;
 
 pub use canvas::{Chart, Rendered, render};
 pub use sweep_charts::sweep_charts;
-pub use table::TABLE;
+pub use table::rows;
 pub use tornado::{About, Tornado};
 
 use crate::present::files::write_atomic;

@@ -20,3 +20,12 @@ pub const TABLE: [(Metric, &str); 13] = [
     (Metric::NegativeReach, "people reached by bad news"),
     (Metric::HandlingCost, "handling + compensation"),
 ];
+
+/// The rows of [`TABLE`] whose metric the run reports.
+pub fn rows(reported: &[Metric]) -> Vec<(Metric, &'static str)> {
+    TABLE
+        .iter()
+        .copied()
+        .filter(|(m, _)| reported.contains(m))
+        .collect()
+}

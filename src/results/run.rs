@@ -72,8 +72,8 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 
 impl Run {
     /// The metrics the run reports, in file order.
-    pub fn metrics(&self) -> &'static [Metric] {
-        &Metric::ALL
+    pub fn metrics(&self) -> Vec<Metric> {
+        Metric::reported(&self.scenario)
     }
 
     /// The policies' names, in scenario order.
@@ -93,7 +93,7 @@ impl Run {
         let names = self.names();
         write_json(&dir.join(METADATA), &self.metadata)?;
         write_atomic(&dir.join(REPLICATIONS), |out| {
-            rows::write_replications(out, &names, self.metrics(), &self.replications)
+            rows::write_replications(out, &names, &self.metrics(), &self.replications)
         })?;
         write_atomic(&dir.join(PERIODS), |out| {
             rows::write_periods(out, &names, &self.periods)
@@ -121,15 +121,12 @@ impl Run {
         let names = scenario.policy_names();
         let summary: SummaryFile = read_json(&summary_path)?;
         summary
-            .check()
+            .check(&scenario)
             .map_err(|e| bad_input(format!("{}: {e}", summary_path.display())))?;
         let path = dir.join(REPLICATIONS);
-        let replications = rows::read_replications(
-            open_input(&path, "result file")?,
-            &path,
-            &names,
-            &Metric::ALL,
-        )?;
+        let metrics = Metric::reported(&scenario);
+        let input = open_input(&path, "result file")?;
+        let replications = rows::read_replications(input, &path, &names, &metrics)?;
         let path = dir.join(PERIODS);
         let periods = rows::read_periods(open_input(&path, "result file")?, &path, &names)?;
         let run = Run {
@@ -301,14 +298,7 @@ impl Run {
         execution: super::metadata::Execution,
         headline: impl Fn(&Scenario, &super::summary::ComparisonStats) -> String,
     ) -> Result<Run> {
-        let header = super::summary::SummaryHeader {
-            scenario: &scenario.name,
-            seed: scenario.seed,
-            periods: scenario.periods,
-            period_label: &scenario.period_label,
-            currency: &scenario.economics.currency,
-        };
-        let mut summary_file = SummaryFile::new(header, summary, Vec::new(), reached);
+        let mut summary_file = SummaryFile::new(&scenario, summary, reached);
         summary_file.headlines = summary_file
             .comparisons
             .iter()

@@ -4,6 +4,7 @@
 
 use super::ordered::Ordered;
 use serde::{Deserialize, Serialize};
+use wom::model::Scenario;
 use wom::sim::Metric;
 use wom::sim::precision::Reached;
 use wom::sim::summary::{Cause, Comparison, RunSummary};
@@ -110,7 +111,7 @@ pub struct ComparisonStats {
 }
 
 impl ComparisonStats {
-    fn new(c: &Comparison) -> Self {
+    fn new(c: &Comparison, causes: &[Cause]) -> Self {
         ComparisonStats {
             baseline: c.baseline.clone(),
             policy: c.policy.clone(),
@@ -118,7 +119,7 @@ impl ComparisonStats {
             unpaired_ci95_half_width: c.unpaired_half_width,
             word_of_mouth_share: c.word_of_mouth_share,
             by_cause: Ordered(
-                Cause::ALL
+                causes
                     .iter()
                     .map(|&k| (k, Stat::from(c.cause(k))))
                     .collect(),
@@ -160,55 +161,36 @@ pub struct SummaryFile {
     pub comparisons: Vec<ComparisonStats>,
 }
 
-/// What a run's summary needs besides its statistics.
-pub struct SummaryHeader<'a> {
-    /// The scenario's name.
-    pub scenario: &'a str,
-    /// Seed.
-    pub seed: u64,
-    /// Periods simulated.
-    pub periods: u32,
-    /// What a period is called.
-    pub period_label: &'a str,
-    /// Currency.
-    pub currency: &'a str,
-}
-
 impl SummaryFile {
-    /// The file of a run's summary.
-    pub fn new(
-        header: SummaryHeader<'_>,
-        summary: &RunSummary,
-        headlines: Vec<String>,
-        reached: Option<&Reached>,
-    ) -> Self {
+    /// The summary of a run of `scenario`: the metrics and causes it
+    /// reports (see [`Metric::reported`]), without headlines yet.
+    pub fn new(scenario: &Scenario, summary: &RunSummary, reached: Option<&Reached>) -> Self {
+        let metrics = Metric::reported(scenario);
+        let causes = Cause::reported(scenario);
         SummaryFile {
-            scenario: header.scenario.to_owned(),
-            seed: header.seed,
+            scenario: scenario.name.clone(),
+            seed: scenario.seed,
             replications: summary.replications,
             precision: reached.map(PrecisionReached::from),
-            periods: header.periods,
-            period_label: header.period_label.to_owned(),
-            currency: header.currency.to_owned(),
+            periods: scenario.periods,
+            period_label: scenario.period_label.clone(),
+            currency: scenario.economics.currency.clone(),
             wom_version: env!("CARGO_PKG_VERSION").to_owned(),
-            headlines,
+            headlines: Vec::new(),
             policies: Ordered(
                 summary
                     .policies
                     .iter()
                     .map(|p| {
-                        let metrics = Metric::ALL
-                            .iter()
-                            .map(|&m| (m, Stat::from(p.metric(m))))
-                            .collect();
-                        (p.name.clone(), Ordered(metrics))
+                        let stats = metrics.iter().map(|&m| (m, Stat::from(p.metric(m))));
+                        (p.name.clone(), Ordered(stats.collect()))
                     })
                     .collect(),
             ),
             comparisons: summary
                 .comparisons
                 .iter()
-                .map(ComparisonStats::new)
+                .map(|c| ComparisonStats::new(c, &causes))
                 .collect(),
         }
     }
@@ -218,15 +200,23 @@ impl SummaryFile {
         self.policies.0.get(index)?.1.get(&metric)
     }
 
-    /// Checks what the types cannot: every metric and cause present and
-    /// every number finite.
+    /// Checks what the types cannot: exactly the metrics and causes a run
+    /// of `scenario` reports, every number finite.
     ///
     /// # Errors
     /// The field at fault, as a dotted path, and what is wrong.
-    pub fn check(&self) -> Result<(), String> {
-        for (name, metrics) in &self.policies.0 {
-            for m in Metric::ALL {
-                let stat = metrics
+    pub fn check(&self, scenario: &Scenario) -> Result<(), String> {
+        let metrics = Metric::reported(scenario);
+        let causes = Cause::reported(scenario);
+        for (name, stats) in &self.policies.0 {
+            if let Some(extra) = stats.keys().find(|m| !metrics.contains(m)) {
+                return Err(format!(
+                    "policies.{name}.{}: not a metric of this scenario",
+                    extra.key()
+                ));
+            }
+            for &m in &metrics {
+                let stat = stats
                     .get(&m)
                     .ok_or_else(|| format!("policies.{name}: no `{}`", m.key()))?;
                 finite(&format!("policies.{name}.{}", m.key()), stat)?;
@@ -237,7 +227,13 @@ impl SummaryFile {
                 &format!("comparisons[{i}].npv_difference"),
                 &c.npv_difference,
             )?;
-            for cause in Cause::ALL {
+            if let Some(extra) = c.by_cause.keys().find(|k| !causes.contains(k)) {
+                return Err(format!(
+                    "comparisons[{i}].by_cause.{}: not a cause of this scenario",
+                    extra.key()
+                ));
+            }
+            for &cause in &causes {
                 let stat = c
                     .cause(cause)
                     .ok_or_else(|| format!("comparisons[{i}].by_cause: no `{}`", cause.key()))?;

@@ -1,8 +1,8 @@
 //! Step 8 of a period (MODEL.md, "One period"): customers leave, prospects
 //! convert, and the period's flags are cleared.
 
+use super::context::Period;
 use super::metrics::{Metric, Outputs};
-use super::period::Period;
 use super::person::{Scratch, flag, state};
 use crate::rng::{Gaps, Purpose};
 

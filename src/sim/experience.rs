@@ -2,9 +2,9 @@
 //! experience, voice, the policy's handling and the resulting outcome
 //! class, with its stay draw and the story it starts.
 
+use super::context::Period;
 use super::metrics::{Metric, Outputs};
 use super::observer::Observer;
-use super::period::Period;
 use super::person::{Scratch, flag, state};
 use crate::graph::NodeId;
 use crate::model::{OutcomeClass, Tone};

@@ -6,9 +6,10 @@
 //! Where each concept lives:
 //! - [`World`] (`world.rs`): a scenario ready to run — its network plan,
 //!   compiled parameters (`params.rs`), and the parallel replications;
-//! - `period.rs`: one policy over the horizon, period by period, and the
-//!   period's contacts; the steps of a period are `experience.rs` (MODEL.md
-//!   steps 1–4), `telling.rs` (5–7) and `end_of_period.rs` (8);
+//! - `period.rs`: one policy over the horizon, period by period; the steps
+//!   of a period are `experience.rs` (MODEL.md steps 1–4), `telling.rs`
+//!   (5–7) and `end_of_period.rs` (8), each reading the period's context
+//!   (`context.rs`: its contacts, parameters and keys);
 //! - `person.rs`: what is known of each person, and the per-thread
 //!   [`Scratch`] state;
 //! - [`observer`]: the events a replication reports (story traces);
@@ -16,6 +17,7 @@
 //!   paired comparisons; [`precision`]: replications until a target
 //!   precision; [`trace`]: one period's stories.
 
+mod context;
 mod end_of_period;
 mod experience;
 pub mod metrics;

@@ -60,6 +60,14 @@ impl Cause {
         }
     }
 
+    /// The causes a comparison in `scenario` is split into, in report
+    /// order: every cause of [`Cause::ALL`] today. A feature's own cause
+    /// joins only when the scenario uses the feature (see
+    /// [`super::Metric::reported`]).
+    pub fn reported(_scenario: &crate::model::Scenario) -> Vec<Cause> {
+        Cause::ALL.to_vec()
+    }
+
     /// The cause with this file name.
     pub fn from_key(key: &str) -> Option<Cause> {
         Self::ALL.into_iter().find(|c| c.key() == key)

@@ -1,10 +1,10 @@
 //! Steps 5–7 of a period (MODEL.md, "One period"): stories told and retold
 //! hop by hop over the period's contacts, and what each hearing does.
 
+use super::context::{Period, Tally};
 use super::metrics::{Metric, Outputs};
 use super::observer::{Effect, Hearing, Observer};
 use super::params::Params;
-use super::period::{Period, Tally};
 use super::person::{Person, Scratch, flag, state};
 use super::tells::pick_distinct;
 use crate::graph::NodeId;

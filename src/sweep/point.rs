@@ -64,7 +64,7 @@ pub struct Stat {
 pub struct PolicyStats {
     /// The policy's name.
     pub policy: String,
-    /// One per metric, in [`Metric::ALL`] order.
+    /// One per reported metric, in file order (see [`Metric::reported`]).
     pub metrics: Vec<Stat>,
 }
 
@@ -77,7 +77,8 @@ pub struct ComparisonStats {
     pub policy: String,
     /// NPV(policy) − NPV(baseline): the value lost by choosing the baseline.
     pub npv_difference: Summary,
-    /// The difference split by cause, in [`Cause::ALL`] order.
+    /// The difference split by cause, in report order (see
+    /// [`Cause::reported`]).
     pub by_cause: Vec<Stat>,
 }
 
@@ -101,8 +102,10 @@ pub struct PointResult {
 }
 
 impl PointResult {
-    /// The record of `point` from its run's summary.
+    /// The record of `point`, a variant of `scenario`, from its run's
+    /// summary.
     pub fn new(
+        scenario: &crate::model::Scenario,
         point: &Point,
         hash: u64,
         summary: &RunSummary,
@@ -131,7 +134,7 @@ impl PointResult {
                 .iter()
                 .map(|p| PolicyStats {
                     policy: p.name.clone(),
-                    metrics: Metric::ALL
+                    metrics: Metric::reported(scenario)
                         .iter()
                         .map(|&m| stat(m.key(), p.metric(m)))
                         .collect(),
@@ -144,7 +147,7 @@ impl PointResult {
                     baseline: c.baseline.clone(),
                     policy: c.policy.clone(),
                     npv_difference: c.npv_difference,
-                    by_cause: Cause::ALL
+                    by_cause: Cause::reported(scenario)
                         .iter()
                         .map(|&k| stat(k.key(), c.cause(k)))
                         .collect(),

@@ -5,6 +5,7 @@ mod cascade;
 mod charts;
 mod graph;
 mod pinned;
+mod result_files;
 mod run;
 mod sweep;
 mod trace;

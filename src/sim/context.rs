@@ -1,0 +1,60 @@
+//! What every step of a period reads: the period's contacts, its
+//! parameters and keys ([`Period`]), and a policy's running totals
+//! ([`Tally`]).
+
+use super::metrics::{Outputs, PeriodSeries};
+use super::params::{Params, PolicyParams};
+use crate::graph::{Graph, NodeId};
+use crate::rng::StreamKey;
+
+/// The network seen in one period: the fixed graph plus, with weak-tie
+/// churn, this period's weak ties.
+#[derive(Clone, Copy)]
+pub(super) struct Contacts<'a> {
+    pub base: &'a Graph,
+    pub extra: Option<&'a Graph>,
+}
+
+impl Contacts<'_> {
+    /// Contacts of `u` this period.
+    #[inline]
+    pub fn degree(&self, u: NodeId) -> u32 {
+        self.base.degree(u) + self.extra.map_or(0, |g| g.degree(u))
+    }
+
+    /// The `i`-th contact of `u` this period: its own neighbours first,
+    /// then this period's weak ties.
+    ///
+    /// # Panics
+    /// If `i >= self.degree(u)` (callers pick indices below the degree).
+    #[inline]
+    pub fn nth(&self, u: NodeId, i: u32) -> NodeId {
+        let own = self.base.neighbors(u);
+        let extra = self.extra.map_or(&[][..], |g| g.neighbors(u));
+        let i = i as usize;
+        if i < own.len() {
+            own[i]
+        } else {
+            extra[i - own.len()]
+        }
+    }
+}
+
+/// What every step of one period reads.
+pub(super) struct Period<'a> {
+    pub params: &'a Params,
+    pub policy: &'a PolicyParams,
+    /// The key of `(seed, replication, period)`.
+    pub key: StreamKey,
+    /// The period, from 0.
+    pub t: u32,
+    pub net: Contacts<'a>,
+}
+
+/// Running totals of one policy in one replication.
+pub(super) struct Tally {
+    pub out: Outputs,
+    pub periods: Vec<[f64; PeriodSeries::COUNT]>,
+    /// Prospects deterred so far.
+    pub deterred_total: f64,
+}
