@@ -2,14 +2,18 @@
 //!
 //! The simulation core: networks ([`graph`]), keyed random streams
 //! ([`rng`]), replications in parallel ([`engine`]), statistics
-//! ([`stats`]) and the independent cascade ([`cascade`]). Nothing here
-//! prints, reads files or parses command lines: values in, values out.
+//! ([`stats`]) and the independent cascade ([`cascade`]); the scenario
+//! format ([`scenario`], validated into [`model`]), the word-of-mouth model
+//! ([`sim`]), sweeps ([`sweep`]) and the result files' formats
+//! ([`results`]). Nothing here prints, reads files or parses command lines:
+//! values in, values out.
 
 pub mod cascade;
 pub mod engine;
 pub mod graph;
 pub mod hash;
 pub mod model;
+pub mod results;
 pub mod rng;
 pub mod scenario;
 pub mod sim;

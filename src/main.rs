@@ -2,9 +2,10 @@
 //! the `wom` library.
 //!
 //! Layers, each using only those below it: `cli` (arguments) → `app`
-//! (commands) → `report` (charts, report.html) → `results` (typed result
-//! files) → `present` (numbers for people, files, the input-error type) →
-//! the `wom` library. See docs/architecture.md.
+//! (commands) → `report` (charts, report.html) → `store` (result
+//! directories read and written) → `present` (numbers for people, files,
+//! the input-error type) → the `wom` library (whose `results` module types
+//! every result file). See docs/architecture.md.
 //!
 //! Exit codes: 0 success; 1 a failure while working (I/O, a broken
 //! invariant); 2 bad input (unknown flag, invalid value, malformed or
@@ -14,7 +15,7 @@ mod app;
 mod cli;
 mod present;
 mod report;
-mod results;
+mod store;
 
 use std::process::ExitCode;
 

@@ -3,7 +3,6 @@
 //! trace.json there).
 
 use crate::report::render_run;
-use crate::results::Run;
 use anyhow::Result;
 use std::path::Path;
 
@@ -13,7 +12,7 @@ use std::path::Path;
 /// Bad input when a result file is missing, malformed or does not belong
 /// with the others; a failure when a file cannot be written.
 pub fn run(dir: &Path, quiet: bool) -> Result<()> {
-    let run = Run::load(dir)?;
+    let run = crate::store::run::load(dir)?;
     let trace = super::trace::redraw(dir)?;
     let story = trace.as_ref().map(super::trace::Redrawn::story);
     let written = render_run(&run, story.as_ref())?.write(dir)?;

@@ -7,10 +7,11 @@ use crate::present::bad_input;
 use crate::present::format::{count, seconds};
 use crate::report::findings::headline;
 use crate::report::render_run;
-use crate::results::Run;
-use crate::results::metadata::Execution;
+use crate::store;
 use anyhow::Result;
 use std::time::Instant;
+use wom::results::Run;
+use wom::results::metadata::Execution;
 use wom::sim::precision::{Precision, Reached, run_to_precision};
 use wom::sim::summary::{RunSummary, summarize};
 use wom::sim::{ReplicationResult, World};
@@ -97,7 +98,7 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     let dir = opts.output.dir_for(&opts.input.path, None);
     // The charts and report are drawn from the same typed files `wom plot`
     // reads, and written before summary.json marks the run complete.
-    run.write(&dir, || {
+    store::run::write(&run, &dir, || {
         if opts.charts {
             render_run(&run, None)?.write(&dir)?;
         }

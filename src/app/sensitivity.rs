@@ -5,15 +5,17 @@
 use super::points::{self, Planned};
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, thread_pool};
+use crate::present::files::write_atomic;
 use crate::present::format::count;
 use crate::present::money::{interval, money};
 use crate::report::{About, Tornado, render, write_picture};
-use crate::results::sensitivity::{EffectEntry, SensitivityFile, SensitivityMetadata};
+use crate::store::write_json;
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::Instant;
 use wom::model::Scenario;
+use wom::results::sensitivity::{EffectEntry, SensitivityFile, SensitivityMetadata};
 use wom::sweep::grid::Point;
 use wom::sweep::sensitivity::{Effect, defaults, tornado_order};
 use wom::sweep::spec::Vary;
@@ -133,7 +135,9 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
         elapsed_seconds: elapsed,
         scenario: wom::scenario::resolved::to_table(scenario)?,
     };
-    file.write(&dir, &metadata)?;
+    write_atomic(&dir.join("sensitivity.csv"), |out| Ok(file.write_csv(out)?))?;
+    write_json(&dir.join("sensitivity.json"), &file)?;
+    write_json(&dir.join("metadata.json"), &metadata)?;
     let about = About {
         scenario: scenario.name.clone(),
         baseline: baseline.clone(),

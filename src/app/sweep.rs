@@ -7,13 +7,14 @@ use super::{progress, thread_pool};
 use crate::present::bad_input;
 use crate::present::format::{count, seconds};
 use crate::present::money::{interval, money};
-use crate::results::run::write_json;
-use crate::results::sweep::{self as sweep_files, SweepHeader, SweepMetadata};
+use crate::store::sweep as sweep_files;
+use crate::store::write_json;
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+use wom::results::sweep::{SweepHeader, SweepMetadata};
 use wom::sim::precision::Precision;
 use wom::sweep::grid::{Combine, MAX_POINTS, expand};
 use wom::sweep::point::PointResult;
@@ -63,8 +64,7 @@ impl Progress {
 /// Rebuilds sweep.csv and sweep.json from the finished points.
 fn rewrite(dir: &Path, header: &SweepHeader, state: &mut Progress) -> Result<()> {
     let began = Instant::now();
-    sweep_files::write_csv(&dir.join("sweep.csv"), &header.keys, &state.done)?;
-    sweep_files::write_sweep_json(&dir.join("sweep.json"), header, &state.done)?;
+    sweep_files::write_files(dir, header, &state.done)?;
     state.last_cost = began.elapsed();
     state.last_write = Instant::now();
     Ok(())

@@ -4,8 +4,8 @@
 use crate::present::format::count;
 use crate::present::money::{amount, interval, money};
 use crate::report::rows;
-use crate::results::Run;
-use crate::results::summary::{ComparisonStats, PrecisionReached};
+use wom::results::Run;
+use wom::results::summary::{ComparisonStats, PrecisionReached};
 
 /// Prints the table of every policy: mean and 95% interval of each row of
 /// the results table the run reports (see [`rows`]).

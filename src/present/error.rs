@@ -20,6 +20,7 @@ pub fn exit_code(error: &Error) -> u8 {
         cause.is::<InputError>()
             || cause.is::<wom::graph::edgelist::EdgeListError>()
             || cause.is::<wom::scenario::ScenarioError>()
+            || cause.is::<wom::results::ResultError>()
     });
     if input { 2 } else { 1 }
 }

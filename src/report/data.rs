@@ -1,11 +1,11 @@
 //! The report's view of a finished run: the typed result files
-//! ([`crate::results::Run`]) arranged by policy and comparison, so that
+//! ([`wom::results::Run`]) arranged by policy and comparison, so that
 //! `wom run`, `wom plot DIR` and any other caller draw from the same data.
 
-use crate::results::Run;
-use crate::results::ordered::Ordered;
-pub use crate::results::summary::Stat;
 use wom::model::{Policy, Scenario};
+use wom::results::Run;
+use wom::results::ordered::Ordered;
+pub use wom::results::summary::Stat;
 use wom::sim::summary::{Band, Cause};
 use wom::sim::{Metric, PeriodSeries};
 

@@ -4,8 +4,8 @@
 use super::data::{ComparisonData, PolicyData, RunData};
 use crate::present::format::{count, thousands};
 use crate::present::money::{interval, money};
-use crate::results::summary::ComparisonStats;
 use wom::model::{Handling, Scenario};
+use wom::results::summary::ComparisonStats;
 use wom::sim::Metric;
 
 /// The headline sentence of one comparison, as summary.json, the terminal

@@ -26,7 +26,7 @@
 //! One file per chart kind — `causes` (value lost by cause, with 95%
 //! whiskers), `customers` (fan chart), `npv` (distribution over
 //! replications), `funnel` (word of mouth) — each drawn from the typed
-//! result files ([`crate::results::Run`], arranged for charts by `data`), so
+//! result files ([`wom::results::Run`], arranged for charts by `data`), so
 //! `wom run` and `wom plot DIR` produce identical files. `html` builds
 //! report.html; `findings` writes the sentences that lead (headlines and
 //! chart titles); `table` lists the rows of the results table; `spread` is
@@ -68,10 +68,10 @@ pub use table::rows;
 pub use tornado::{About, Tornado};
 
 use crate::present::files::write_atomic;
-use crate::results::Run;
 use anyhow::Result;
 use data::RunData;
 use std::path::{Path, PathBuf};
+use wom::results::Run;
 
 /// Writes a rendered picture as `dir/STEM.png` and `dir/STEM.svg`;
 /// returns both paths.

@@ -2,11 +2,11 @@
 //! in, read back through the scenario validator) and the facts of how it
 //! ran: version, command line, people, edges, threads, time.
 
+use crate::model::Scenario;
+use crate::scenario::ScenarioError;
+use crate::scenario::resolved::{from_resolved, to_table};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
-use wom::model::Scenario;
-use wom::scenario::ScenarioError;
-use wom::scenario::resolved::{from_resolved, to_table};
 
 /// metadata.json.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,16 +1,20 @@
 //! The result files, typed: one `Serialize`/`Deserialize` struct (or row
 //! struct) per file, used by every writer and every reader — `wom run`,
-//! `wom plot`, the report, sweeps, sensitivity and traces — so a field is
-//! named in one place and a hand-edited or truncated file is bad input
-//! naming the file and the field, never a panic.
+//! `wom plot`, the report, sweeps, sensitivity, traces and shard merges —
+//! so a field is named in one place and a hand-edited or truncated file is
+//! a [`ResultError`] naming the file and the field, never a panic. Values
+//! and text in, values and text out: reading and writing directories is
+//! the binary's.
 //!
-//! - [`run`]: the four files of a run ([`run::Run`]), written with
-//!   summary.json last and read back with every file checked against the
-//!   others; [`summary`], [`metadata`] and [`rows`] are its parts;
-//! - [`sweep`]: sweep.csv, sweep.json and the stored points;
+//! - [`run`]: the four files of a run ([`run::Run`]), parsed with every
+//!   file checked against the others; [`summary`], [`metadata`] and
+//!   [`rows`] are its parts;
+//! - [`sweep`]: sweep.csv and sweep.json;
 //! - [`sensitivity`]: the files of `wom sensitivity`;
-//! - [`trace`]: the trace file of `wom trace`.
+//! - [`trace`]: the trace file of `wom trace`;
+//! - [`ordered`]: typed JSON objects that keep their order.
 
+pub mod error;
 pub mod metadata;
 pub mod ordered;
 pub mod rows;
@@ -20,4 +24,5 @@ pub mod summary;
 pub mod sweep;
 pub mod trace;
 
+pub use error::{ResultError, parse_json, to_json_text};
 pub use run::Run;

@@ -2,13 +2,13 @@
 //! metrics, causes. Written as an object; read back with unknown or
 //! repeated keys refused, naming the key and what is allowed.
 
+use crate::sim::Metric;
+use crate::sim::summary::Cause;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::marker::PhantomData;
-use wom::sim::Metric;
-use wom::sim::summary::Cause;
 
 /// A key of an [`Ordered`] object.
 pub trait MapKey: Sized + PartialEq {

@@ -2,13 +2,10 @@
 //! by the same code, so a column is named in one place. Reading checks the
 //! header exactly and every cell, naming the file, line and column.
 
-use anyhow::Result;
+use super::error::ResultError;
+use crate::sim::summary::{Band, RunSummary};
+use crate::sim::{Metric, Outputs, PeriodSeries, ReplicationResult};
 use std::io::{Read, Write};
-use std::path::Path;
-use wom::sim::summary::{Band, RunSummary};
-use wom::sim::{Metric, Outputs, PeriodSeries, ReplicationResult};
-
-use crate::present::bad_input;
 
 /// One row of replications.csv: one policy in one replication.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,7 +97,7 @@ pub fn write_replications(
     names: &[String],
     metrics: &[Metric],
     rows: &[ReplicationRow],
-) -> Result<()> {
+) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(replications_header(metrics))?;
     for r in rows {
@@ -117,7 +114,7 @@ pub fn write_replications(
 ///
 /// # Errors
 /// When writing fails.
-pub fn write_periods(out: &mut dyn Write, names: &[String], rows: &[PeriodRow]) -> Result<()> {
+pub fn write_periods(out: &mut dyn Write, names: &[String], rows: &[PeriodRow]) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(periods_header())?;
     for r in rows {
@@ -134,21 +131,18 @@ pub fn write_periods(out: &mut dyn Write, names: &[String], rows: &[PeriodRow]) 
 /// A CSV read cell by cell, with errors that name the file, the line and
 /// the column.
 struct Cells<'a> {
-    path: &'a Path,
+    file: &'a str,
     header: Vec<String>,
     names: &'a [String],
 }
 
 impl Cells<'_> {
-    fn error(&self, line: u64, column: usize, what: &str) -> anyhow::Error {
-        bad_input(format!(
-            "{}: line {line}, column `{}`: {what}",
-            self.path.display(),
-            self.header.get(column).map_or("?", String::as_str)
-        ))
+    fn error(&self, line: u64, column: usize, what: &str) -> ResultError {
+        let column = self.header.get(column).map_or("?", String::as_str);
+        ResultError::at(self.file, format!("line {line}, column `{column}`"), what)
     }
 
-    fn number(&self, record: &csv::StringRecord, line: u64, i: usize) -> Result<f64> {
+    fn number(&self, record: &csv::StringRecord, line: u64, i: usize) -> Result<f64, ResultError> {
         let text = record.get(i).unwrap_or("");
         match text.parse::<f64>() {
             Ok(x) if x.is_finite() => Ok(x),
@@ -161,13 +155,18 @@ impl Cells<'_> {
         record: &csv::StringRecord,
         line: u64,
         i: usize,
-    ) -> Result<T> {
+    ) -> Result<T, ResultError> {
         let text = record.get(i).unwrap_or("");
         text.parse::<T>()
             .map_err(|_| self.error(line, i, &format!("{text:?} is not a whole number >= 0")))
     }
 
-    fn policy(&self, record: &csv::StringRecord, line: u64, i: usize) -> Result<usize> {
+    fn policy(
+        &self,
+        record: &csv::StringRecord,
+        line: u64,
+        i: usize,
+    ) -> Result<usize, ResultError> {
         let text = record.get(i).unwrap_or("");
         self.names.iter().position(|n| n == text).ok_or_else(|| {
             let known = self.names.join(", ");
@@ -184,15 +183,15 @@ impl Cells<'_> {
 /// calling `row` with each record and its line number.
 fn read_csv<T>(
     input: impl Read,
-    path: &Path,
+    file: &str,
     names: &[String],
     expected: Vec<String>,
-    mut row: impl FnMut(&Cells<'_>, &csv::StringRecord, u64) -> Result<T>,
-) -> Result<Vec<T>> {
+    mut row: impl FnMut(&Cells<'_>, &csv::StringRecord, u64) -> Result<T, ResultError>,
+) -> Result<Vec<T>, ResultError> {
     let mut reader = csv::Reader::from_reader(input);
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| bad_input(format!("{}: {e}", path.display())))?
+        .map_err(|e| ResultError::new(file, e.to_string()))?
         .iter()
         .map(str::to_owned)
         .collect();
@@ -202,30 +201,32 @@ fn read_csv<T>(
             .zip(&expected)
             .position(|(a, b)| a != b)
             .unwrap_or(header.len().min(expected.len()));
-        return Err(bad_input(format!(
-            "{}: the header does not match this version's columns: column {} is {:?}, expected {:?}",
-            path.display(),
-            at + 1,
-            header.get(at).map_or("(none)", String::as_str),
-            expected.get(at).map_or("(none)", String::as_str),
-        )));
+        return Err(ResultError::at(
+            file,
+            "line 1",
+            format!(
+                "the header does not match this version's columns: column {} is {:?}, expected {:?}",
+                at + 1,
+                header.get(at).map_or("(none)", String::as_str),
+                expected.get(at).map_or("(none)", String::as_str),
+            ),
+        ));
     }
     let cells = Cells {
-        path,
+        file,
         header,
         names,
     };
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| bad_input(format!("{}: {e}", path.display())))?;
+        let record = record.map_err(|e| ResultError::new(file, e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
         if record.len() != expected.len() {
-            return Err(bad_input(format!(
-                "{}: line {line} has {} fields, expected {}",
-                path.display(),
-                record.len(),
-                expected.len()
-            )));
+            return Err(ResultError::at(
+                file,
+                format!("line {line}"),
+                format!("{} fields, expected {}", record.len(), expected.len()),
+            ));
         }
         rows.push(row(&cells, &record, line)?);
     }
@@ -236,16 +237,17 @@ fn read_csv<T>(
 /// the policies `names`.
 ///
 /// # Errors
-/// Bad input naming the file, line and column of the first bad cell.
+/// A [`ResultError`] naming the file, line and column of the first bad
+/// cell.
 pub fn read_replications(
     input: impl Read,
-    path: &Path,
+    file: &str,
     names: &[String],
     metrics: &[Metric],
-) -> Result<Vec<ReplicationRow>> {
+) -> Result<Vec<ReplicationRow>, ResultError> {
     read_csv(
         input,
-        path,
+        file,
         names,
         replications_header(metrics),
         |c, r, line| {
@@ -265,9 +267,14 @@ pub fn read_replications(
 /// Reads periods.csv of a run of the policies `names`.
 ///
 /// # Errors
-/// Bad input naming the file, line and column of the first bad cell.
-pub fn read_periods(input: impl Read, path: &Path, names: &[String]) -> Result<Vec<PeriodRow>> {
-    read_csv(input, path, names, periods_header(), |c, r, line| {
+/// A [`ResultError`] naming the file, line and column of the first bad
+/// cell.
+pub fn read_periods(
+    input: impl Read,
+    file: &str,
+    names: &[String],
+) -> Result<Vec<PeriodRow>, ResultError> {
+    read_csv(input, file, names, periods_header(), |c, r, line| {
         let mut bands = [Band {
             mean: 0.0,
             p5: 0.0,

@@ -1,19 +1,16 @@
-//! A finished run as files: summary.json, replications.csv, periods.csv and
-//! metadata.json, built in memory from a simulation, written atomically
-//! (summary.json last, so its presence means the run completed), and read
-//! back with every file checked on its own and against the others.
+//! A finished run's four files — summary.json, replications.csv,
+//! periods.csv and metadata.json — as one value: built in memory from a
+//! simulation, or parsed from the files' contents with every file checked
+//! on its own and against the others. Writing and reading directories is
+//! the binary's (`store`).
 
+use super::error::{ResultError, parse_json};
 use super::metadata::MetadataFile;
 use super::rows::{self, PeriodRow, ReplicationRow};
-use super::summary::{Stat, SummaryFile};
-use crate::present::bad_input;
-use crate::present::files::{open_input, read_input, remove_if_present, write_atomic};
-use anyhow::Result;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-use std::path::Path;
-use wom::model::Scenario;
-use wom::sim::Metric;
+use super::summary::{ComparisonStats, Stat, SummaryFile};
+use crate::model::Scenario;
+use crate::sim::Metric;
+use std::io::Read;
 
 /// summary.json: present only when every other file is from the same run.
 pub const SUMMARY: &str = "summary.json";
@@ -23,6 +20,18 @@ pub const METADATA: &str = "metadata.json";
 pub const REPLICATIONS: &str = "replications.csv";
 /// periods.csv.
 pub const PERIODS: &str = "periods.csv";
+
+/// The contents of a run's files, with the names to call them by in errors.
+pub struct RunTexts<'a, R: Read> {
+    /// metadata.json's text and name.
+    pub metadata: (&'a str, &'a str),
+    /// summary.json's text and name.
+    pub summary: (&'a str, &'a str),
+    /// replications.csv and its name.
+    pub replications: (R, &'a str),
+    /// periods.csv and its name.
+    pub periods: (R, &'a str),
+}
 
 /// Every file of a finished run.
 #[derive(Debug, Clone)]
@@ -39,37 +48,6 @@ pub struct Run {
     pub periods: Vec<PeriodRow>,
 }
 
-/// Reads a JSON result file into its type, naming the file and the field
-/// at fault.
-///
-/// # Errors
-/// Bad input for a missing, unreadable or malformed file.
-pub fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
-    let text = read_input(path, "result file")?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let at = e.path().to_string();
-        let at = if at == "." {
-            String::new()
-        } else {
-            format!(" at `{at}`")
-        };
-        bad_input(format!("{}{at}: {}", path.display(), e.inner()))
-    })
-}
-
-/// Writes a value as pretty JSON, atomically.
-///
-/// # Errors
-/// When the file cannot be written.
-pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
-    write_atomic(path, |out| {
-        serde_json::to_writer_pretty(&mut *out, value)?;
-        out.write_all(b"\n")?;
-        Ok(())
-    })
-}
-
 impl Run {
     /// The metrics the run reports, in file order.
     pub fn metrics(&self) -> Vec<Metric> {
@@ -81,54 +59,29 @@ impl Run {
         self.scenario.policy_names()
     }
 
-    /// Writes the run into `dir`: first removes a summary.json an earlier
-    /// run left (so a run killed half way never looks complete), then
-    /// writes metadata.json, replications.csv and periods.csv, then calls
-    /// `more` (charts and report), and writes summary.json last.
+    /// Parses and checks a run's files.
     ///
     /// # Errors
-    /// When a file cannot be written, or an error of `more`.
-    pub fn write(&self, dir: &Path, more: impl FnOnce() -> Result<()>) -> Result<()> {
-        remove_if_present(&dir.join(SUMMARY))?;
-        let names = self.names();
-        write_json(&dir.join(METADATA), &self.metadata)?;
-        write_atomic(&dir.join(REPLICATIONS), |out| {
-            rows::write_replications(out, &names, &self.metrics(), &self.replications)
-        })?;
-        write_atomic(&dir.join(PERIODS), |out| {
-            rows::write_periods(out, &names, &self.periods)
-        })?;
-        more()?;
-        write_json(&dir.join(SUMMARY), &self.summary)
-    }
-
-    /// Reads the run saved in `dir`.
-    ///
-    /// # Errors
-    /// Bad input naming the file and the field, line or column when a file
-    /// is missing, malformed, or does not belong with the others.
-    pub fn load(dir: &Path) -> Result<Run> {
-        let meta_path = dir.join(METADATA);
-        let summary_path = dir.join(SUMMARY);
-        if !summary_path.exists() {
-            return Err(bad_input(format!(
-                "{}: no summary.json, so no finished run is there (a run writes it last)",
-                dir.display()
-            )));
-        }
-        let metadata: MetadataFile = read_json(&meta_path)?;
-        let scenario = metadata.scenario(&meta_path)?;
+    /// A [`ResultError`] naming the file and the field, line or column when
+    /// a file is malformed, or does not belong with the others.
+    pub fn parse<R: Read>(texts: RunTexts<'_, R>) -> Result<Run, ResultError> {
+        let files = [texts.summary.1, texts.replications.1, texts.periods.1];
+        let (meta_text, meta_file) = texts.metadata;
+        let metadata: MetadataFile = parse_json(meta_text, meta_file)?;
+        let scenario = metadata
+            .scenario(std::path::Path::new(meta_file))
+            .map_err(|e| ResultError::at(meta_file, "`scenario`", e.to_string()))?;
         let names = scenario.policy_names();
-        let summary: SummaryFile = read_json(&summary_path)?;
+        let (summary_text, summary_file) = texts.summary;
+        let summary: SummaryFile = parse_json(summary_text, summary_file)?;
         summary
             .check(&scenario)
-            .map_err(|e| bad_input(format!("{}: {e}", summary_path.display())))?;
-        let path = dir.join(REPLICATIONS);
+            .map_err(|e| ResultError::new(summary_file, e))?;
         let metrics = Metric::reported(&scenario);
-        let input = open_input(&path, "result file")?;
-        let replications = rows::read_replications(input, &path, &names, &metrics)?;
-        let path = dir.join(PERIODS);
-        let periods = rows::read_periods(open_input(&path, "result file")?, &path, &names)?;
+        let (input, file) = texts.replications;
+        let replications = rows::read_replications(input, file, &names, &metrics)?;
+        let (input, file) = texts.periods;
+        let periods = rows::read_periods(input, file, &names)?;
         let run = Run {
             scenario,
             summary,
@@ -136,16 +89,23 @@ impl Run {
             replications,
             periods,
         };
-        run.check(dir)?;
+        run.check(&files)?;
         Ok(run)
     }
 
-    /// Checks that the files belong together.
-    fn check(&self, dir: &Path) -> Result<()> {
+    /// Checks that the files belong together; `files` names summary.json,
+    /// replications.csv and periods.csv in errors.
+    fn check(&self, files: &[&str; 3]) -> Result<(), ResultError> {
         let names = self.names();
         let s = &self.summary;
-        let in_file =
-            |file: &str, what: String| bad_input(format!("{}: {what}", dir.join(file).display()));
+        let in_file = |file: &str, what: String| {
+            let name = match file {
+                SUMMARY => files[0],
+                REPLICATIONS => files[1],
+                _ => files[2],
+            };
+            ResultError::new(name, what)
+        };
         let summary_names: Vec<&String> = s.policies.keys().collect();
         if summary_names
             .iter()
@@ -292,12 +252,12 @@ impl Run {
     /// `headline` writes the sentence of each comparison.
     pub fn new(
         scenario: Scenario,
-        results: &[wom::sim::ReplicationResult],
-        summary: &wom::sim::summary::RunSummary,
-        reached: Option<&wom::sim::precision::Reached>,
+        results: &[crate::sim::ReplicationResult],
+        summary: &crate::sim::summary::RunSummary,
+        reached: Option<&crate::sim::precision::Reached>,
         execution: super::metadata::Execution,
-        headline: impl Fn(&Scenario, &super::summary::ComparisonStats) -> String,
-    ) -> Result<Run> {
+        headline: impl Fn(&Scenario, &ComparisonStats) -> String,
+    ) -> Result<Run, crate::scenario::ScenarioError> {
         let mut summary_file = SummaryFile::new(&scenario, summary, reached);
         summary_file.headlines = summary_file
             .comparisons

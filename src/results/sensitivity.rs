@@ -2,14 +2,11 @@
 //! largest swing first), sensitivity.json and metadata.json, each from one
 //! typed struct.
 
-use super::run::write_json;
-use crate::present::files::write_atomic;
-use anyhow::Result;
+use crate::stats::Summary;
+use crate::sweep::sensitivity::Effect;
+use crate::sweep::value_text;
 use serde::Serialize;
-use std::path::Path;
-use wom::stats::Summary;
-use wom::sweep::sensitivity::Effect;
-use wom::sweep::value_text;
+use std::io::Write;
 
 /// One row of sensitivity.csv.
 #[derive(Debug, Clone, Serialize)]
@@ -134,21 +131,17 @@ impl SensitivityFile {
             .collect()
     }
 
-    /// Writes sensitivity.csv, sensitivity.json and metadata.json into `dir`.
+    /// Writes sensitivity.csv: one row per key, largest swing first.
     ///
     /// # Errors
-    /// When a file cannot be written.
-    pub fn write(&self, dir: &Path, metadata: &SensitivityMetadata) -> Result<()> {
-        write_atomic(&dir.join("sensitivity.csv"), |out| {
-            let mut w = csv::Writer::from_writer(out);
-            for row in self.rows() {
-                w.serialize(row)?;
-            }
-            w.flush()?;
-            Ok(())
-        })?;
-        write_json(&dir.join("sensitivity.json"), self)?;
-        write_json(&dir.join("metadata.json"), metadata)
+    /// When writing fails.
+    pub fn write_csv(&self, out: &mut dyn Write) -> csv::Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        for row in self.rows() {
+            w.serialize(row)?;
+        }
+        w.flush()?;
+        Ok(())
     }
 }
 

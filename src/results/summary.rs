@@ -3,12 +3,12 @@
 //! reads the file.
 
 use super::ordered::Ordered;
+use crate::model::Scenario;
+use crate::sim::Metric;
+use crate::sim::precision::Reached;
+use crate::sim::summary::{Cause, Comparison, RunSummary};
+use crate::stats::Summary;
 use serde::{Deserialize, Serialize};
-use wom::model::Scenario;
-use wom::sim::Metric;
-use wom::sim::precision::Reached;
-use wom::sim::summary::{Cause, Comparison, RunSummary};
-use wom::stats::Summary;
 
 /// Statistics of one output over replications.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -10,89 +10,12 @@
 //! rest; since the files are always rebuilt from the stored points, the
 //! final files are byte-identical to those of an uninterrupted run.
 
-use super::run::write_json;
-use crate::present::files::{is_temporary, write_atomic};
-use anyhow::{Context, Result};
+use super::error::to_json_text;
+use crate::stats::Summary;
+use crate::sweep::point::PointResult;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
-use wom::stats::Summary;
-use wom::sweep::hash::hex;
-use wom::sweep::point::PointResult;
-
-/// The sub-directory holding one file per finished point.
-pub const POINTS_DIR: &str = "points";
-
-/// The file of point `index` with identity `hash`.
-pub fn point_path(dir: &Path, index: usize, hash: u64) -> PathBuf {
-    dir.join(POINTS_DIR)
-        .join(format!("{index:05}-{}.json", hex(hash)))
-}
-
-/// Whether `name` is a point file's name (`NNNNN-<16 hex>.json`).
-fn is_point_file(name: &str) -> bool {
-    let Some(stem) = name.strip_suffix(".json") else {
-        return false;
-    };
-    let Some((index, hash)) = stem.split_once('-') else {
-        return false;
-    };
-    !index.is_empty()
-        && index.bytes().all(|b| b.is_ascii_digit())
-        && hash.len() == 16
-        && hash.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// Prepares `dir` for a sweep: removes temporary files an interrupted run
-/// of wom left (named by [`crate::present::files::temporary_name`]), and,
-/// unless resuming, the point files of an earlier sweep (only files named
-/// like point files are touched; nothing else of the user's).
-///
-/// # Errors
-/// When the directory cannot be read or a file removed.
-pub fn prepare(dir: &Path, resume: bool) -> Result<()> {
-    for d in [dir.to_path_buf(), dir.join(POINTS_DIR)] {
-        let Ok(entries) = fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries {
-            let entry = entry.with_context(|| format!("cannot read directory {}", d.display()))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let stale_point = !resume && d != dir && is_point_file(&name);
-            if is_temporary(&name) || stale_point {
-                fs::remove_file(entry.path())
-                    .with_context(|| format!("cannot remove {}", entry.path().display()))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Reads the stored point at `path` if it exists, parses, and is the point
-/// with this index and identity; anything else means "not done".
-pub fn load_point(path: &Path, index: usize, hash: u64) -> Option<PointResult> {
-    let text = fs::read_to_string(path).ok()?;
-    let point: PointResult = serde_json::from_str(&text).ok()?;
-    (point.index == index && point.hash == hex(hash)).then_some(point)
-}
-
-/// Writes a finished point atomically and returns it as read back from its
-/// JSON, so that what the sweep files are built from is exactly what a
-/// resumed run will read.
-///
-/// # Errors
-/// When the file cannot be written.
-pub fn store_point(dir: &Path, hash: u64, point: &PointResult) -> Result<PointResult> {
-    let text = serde_json::to_string_pretty(point)?;
-    let path = point_path(dir, point.index, hash);
-    write_atomic(&path, |out| {
-        out.write_all(text.as_bytes())?;
-        out.write_all(b"\n")?;
-        Ok(())
-    })?;
-    Ok(serde_json::from_str(&text)?)
-}
+use std::io::Write;
 
 /// What the sweep files say about the sweep as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -139,7 +62,7 @@ pub struct SweepMetadata {
     /// `--replications`, if given.
     pub replications: Option<u32>,
     /// The precision target, if any.
-    pub precision: Option<wom::sim::precision::Precision>,
+    pub precision: Option<crate::sim::precision::Precision>,
     /// Worker threads.
     pub threads: usize,
     /// Wall-clock seconds (`null` while running).
@@ -180,8 +103,12 @@ fn stats(s: &Summary) -> [String; 7] {
 ///
 /// # Errors
 /// When the file cannot be written.
-pub fn write_csv(path: &Path, keys: &[String], done: &BTreeMap<usize, PointResult>) -> Result<()> {
-    write_atomic(path, |out| {
+pub fn write_csv(
+    out: &mut dyn Write,
+    keys: &[String],
+    done: &BTreeMap<usize, PointResult>,
+) -> csv::Result<()> {
+    {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(csv_header(keys))?;
         for p in done.values() {
@@ -213,47 +140,43 @@ pub fn write_csv(path: &Path, keys: &[String], done: &BTreeMap<usize, PointResul
         }
         w.flush()?;
         Ok(())
-    })
-}
-
-/// Writes sweep.json: the header, how many points are done, and every
-/// finished point in point order.
-///
-/// # Errors
-/// When the file cannot be written.
-pub fn write_sweep_json(
-    path: &Path,
-    header: &SweepHeader,
-    done: &BTreeMap<usize, PointResult>,
-) -> Result<()> {
-    let mut value = serde_json::to_value(header)?;
-    if let Some(map) = value.as_object_mut() {
-        map.insert("wom_version".into(), env!("CARGO_PKG_VERSION").into());
-        map.insert("points_done".into(), done.len().into());
-        map.insert(
-            "complete".into(),
-            (done.len() == header.points_total).into(),
-        );
-        map.insert(
-            "points".into(),
-            serde_json::to_value(done.values().collect::<Vec<_>>())?,
-        );
     }
-    write_json(path, &value)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// sweep.json: the header, how many points are done, and every finished
+/// point in point order.
+#[derive(Debug, Serialize)]
+pub struct SweepFile<'a> {
+    /// What the sweep is.
+    #[serde(flatten)]
+    pub header: &'a SweepHeader,
+    /// The wom version that wrote it.
+    pub wom_version: &'static str,
+    /// Points finished.
+    pub points_done: usize,
+    /// Whether every point is finished.
+    pub complete: bool,
+    /// The finished points, in point order.
+    pub points: Vec<&'a PointResult>,
+}
 
-    #[test]
-    fn point_file_names() {
-        assert!(is_point_file("00012-0123456789abcdef.json"));
-        assert!(!is_point_file("sweep.json"));
-        assert!(!is_point_file("00012-0123.json"));
-        assert!(is_temporary(".00012-0123456789abcdef.json.77.wom-tmp"));
-        assert!(!is_temporary(".important.db.tmp"));
-        let p = point_path(Path::new("d"), 3, 0xab);
-        assert_eq!(p, Path::new("d/points/00003-00000000000000ab.json"));
+impl<'a> SweepFile<'a> {
+    /// The file of a sweep with the points `done` finished.
+    pub fn new(header: &'a SweepHeader, done: &'a BTreeMap<usize, PointResult>) -> Self {
+        SweepFile {
+            header,
+            wom_version: env!("CARGO_PKG_VERSION"),
+            points_done: done.len(),
+            complete: done.len() == header.points_total,
+            points: done.values().collect(),
+        }
+    }
+
+    /// The text of sweep.json.
+    ///
+    /// # Errors
+    /// When serialization fails (it does not for these types).
+    pub fn text(&self) -> Result<String, serde_json::Error> {
+        to_json_text(self)
     }
 }

@@ -2,11 +2,11 @@
 //! back (checked against sane bounds first) so `wom plot DIR` redraws the
 //! picture without simulating.
 
+use crate::graph::NodeId;
+use crate::model::{OutcomeClass, Tone};
+use crate::sim::trace::{PeriodLog, Story};
+use crate::sim::{Effect, Hearing, Observer};
 use serde::{Deserialize, Serialize};
-use wom::graph::NodeId;
-use wom::model::{OutcomeClass, Tone};
-use wom::sim::trace::{PeriodLog, Story};
-use wom::sim::{Effect, Hearing, Observer};
 
 /// Most hearings a trace file may hold for one policy: far above any real
 /// story (a period's whole word of mouth in a large town), small enough to

@@ -10,14 +10,14 @@ use crate::present::bad_input;
 use crate::present::files::write_atomic;
 use crate::present::format::count;
 use crate::report::{Rendered, TracedStory, render, render_run, write_picture};
-use crate::results::Run;
-use crate::results::run::{SUMMARY, read_json};
-use crate::results::trace::{PolicyTrace, TraceFile};
+use crate::store::read_json;
 use anyhow::{Result, anyhow};
 use picture::{outcome_words, when};
 use std::path::{Path, PathBuf};
 use wom::graph::NodeId;
 use wom::model::{OutcomeClass, Scenario, Tone};
+use wom::results::run::SUMMARY;
+use wom::results::trace::{PolicyTrace, TraceFile};
 use wom::sim::trace::{PeriodLog, Story};
 use wom::sim::{PeriodSeries, World};
 
@@ -135,7 +135,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
     // A finished run of the same scenario in DIR gets the story in its
     // report (render_run checks that the identities match).
     if dir.join(SUMMARY).exists() {
-        let run = Run::load(&dir)?;
+        let run = crate::store::run::load(&dir)?;
         render_run(&run, Some(&story(&picture, &file)))?.write(&dir)?;
     }
     if !args.output.quiet {

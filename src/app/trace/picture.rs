@@ -4,9 +4,9 @@
 use crate::present::bad_input;
 use crate::present::format::count;
 use crate::report::spread::{Panel, Spread};
-use crate::results::trace::TraceFile;
 use anyhow::Result;
 use wom::model::OutcomeClass;
+use wom::results::trace::TraceFile;
 use wom::sim::Effect;
 use wom::sim::trace::Story;
 

@@ -1,0 +1,69 @@
+//! A run's directory: summary.json, replications.csv, periods.csv and
+//! metadata.json (with charts and report.html beside them).
+
+use super::write_json;
+use crate::present::bad_input;
+use crate::present::files::{open_input, read_input, remove_if_present, write_atomic};
+use anyhow::Result;
+use std::path::Path;
+use wom::results::rows;
+use wom::results::run::{METADATA, PERIODS, REPLICATIONS, Run, RunTexts, SUMMARY};
+
+/// Writes the run into `dir`: first removes a summary.json an earlier run
+/// left (so a run killed half way never looks complete), then writes
+/// metadata.json, replications.csv and periods.csv, then calls `more`
+/// (charts and report), and writes summary.json last.
+///
+/// # Errors
+/// When a file cannot be written, or an error of `more`.
+pub fn write(run: &Run, dir: &Path, more: impl FnOnce() -> Result<()>) -> Result<()> {
+    remove_if_present(&dir.join(SUMMARY))?;
+    let names = run.names();
+    write_json(&dir.join(METADATA), &run.metadata)?;
+    write_atomic(&dir.join(REPLICATIONS), |out| {
+        Ok(rows::write_replications(
+            out,
+            &names,
+            &run.metrics(),
+            &run.replications,
+        )?)
+    })?;
+    write_atomic(&dir.join(PERIODS), |out| {
+        Ok(rows::write_periods(out, &names, &run.periods)?)
+    })?;
+    more()?;
+    write_json(&dir.join(SUMMARY), &run.summary)
+}
+
+/// Reads the run saved in `dir`.
+///
+/// # Errors
+/// Bad input naming the file and the field, line or column when a file is
+/// missing, malformed, or does not belong with the others.
+pub fn load(dir: &Path) -> Result<Run> {
+    let summary_path = dir.join(SUMMARY);
+    if !summary_path.exists() {
+        return Err(bad_input(format!(
+            "{}: no summary.json, so no finished run is there (a run writes it last)",
+            dir.display()
+        )));
+    }
+    let name = |file: &str| dir.join(file).display().to_string();
+    let meta_path = dir.join(METADATA);
+    let metadata = read_input(&meta_path, "result file")?;
+    let summary = read_input(&summary_path, "result file")?;
+    let replications = open_input(&dir.join(REPLICATIONS), "result file")?;
+    let periods = open_input(&dir.join(PERIODS), "result file")?;
+    let (meta_name, summary_name) = (name(METADATA), name(SUMMARY));
+    let (replications_name, periods_name) = (name(REPLICATIONS), name(PERIODS));
+    let texts = RunTexts {
+        metadata: (&metadata, &meta_name),
+        summary: (&summary, &summary_name),
+        replications: (
+            Box::new(replications) as Box<dyn std::io::Read>,
+            &replications_name,
+        ),
+        periods: (Box::new(periods), &periods_name),
+    };
+    Ok(Run::parse(texts)?)
+}
