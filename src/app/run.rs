@@ -80,6 +80,7 @@ pub fn run(opts: &RunOptions) -> Result<()> {
         simulate(&world, &pool, first, opts.precision, opts.output.quiet)?;
     let elapsed = start.elapsed().as_secs_f64();
     let execution = Execution {
+        command_line: std::env::args().collect(),
         scenario_file: opts.input.path.display().to_string(),
         replications: summary.replications,
         people: world.people(),

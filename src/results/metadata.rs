@@ -36,6 +36,8 @@ pub struct MetadataFile {
 
 /// How a run went, for [`MetadataFile::new`].
 pub struct Execution {
+    /// The command line, word by word.
+    pub command_line: Vec<String>,
     /// The scenario file as given.
     pub scenario_file: String,
     /// Replications run.
@@ -58,7 +60,7 @@ impl MetadataFile {
     pub fn new(scenario: &Scenario, run: Execution) -> Result<Self, ScenarioError> {
         Ok(MetadataFile {
             wom_version: env!("CARGO_PKG_VERSION").to_owned(),
-            command_line: std::env::args().collect(),
+            command_line: run.command_line,
             scenario_file: run.scenario_file,
             seed: scenario.seed,
             replications: run.replications,
