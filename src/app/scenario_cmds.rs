@@ -6,28 +6,9 @@ use crate::present::{bad_input, files};
 use anyhow::Result;
 use std::path::Path;
 use wom::model::NetworkKind;
+use wom::scenario::shipped::SHIPPED;
 use wom::scenario::template::TEMPLATE;
 use wom::sim::{NetworkPlan, World};
-
-/// The shipped scenarios, embedded so `wom scenarios` works anywhere:
-/// (file name, text).
-pub const SHIPPED: [(&str, &str); 6] = [
-    ("default.toml", include_str!("../../scenarios/default.toml")),
-    ("tarp.toml", include_str!("../../scenarios/tarp.toml")),
-    ("cafe.toml", include_str!("../../scenarios/cafe.toml")),
-    (
-        "real_estate.toml",
-        include_str!("../../scenarios/real_estate.toml"),
-    ),
-    (
-        "support_team.toml",
-        include_str!("../../scenarios/support_team.toml"),
-    ),
-    (
-        "strong_weak_ties.toml",
-        include_str!("../../scenarios/strong_weak_ties.toml"),
-    ),
-];
 
 /// Runs `wom validate`: parses, validates and, for file networks, reads
 /// the network and checks the initial customers against it.

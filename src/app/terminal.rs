@@ -2,7 +2,7 @@
 //! comparison split by cause, and what a precision target reached.
 
 use crate::present::format::count;
-use crate::present::money::{amount, interval, money};
+use crate::present::money::{interval, mean_and_interval, money};
 use crate::report::rows;
 use wom::results::Run;
 use wom::results::summary::{ComparisonStats, PrecisionReached};
@@ -19,19 +19,8 @@ pub fn print_table(run: &Run) {
             (0..names.len())
                 .map(|p| {
                     let s = run.metric(p, *m);
-                    if m.is_money() {
-                        format!(
-                            "{}  ({})",
-                            money(s.mean, currency),
-                            interval(s.ci95[0], s.ci95[1], Some(currency))
-                        )
-                    } else {
-                        format!(
-                            "{}  ({})",
-                            amount(s.mean),
-                            interval(s.ci95[0], s.ci95[1], None)
-                        )
-                    }
+                    let currency = m.is_money().then_some(currency);
+                    mean_and_interval(s.mean, s.ci95, currency, ("  (", ")"))
                 })
                 .collect()
         })

@@ -41,6 +41,25 @@ pub fn interval(lo: f64, hi: f64, currency: Option<&str>) -> String {
     }
 }
 
+/// A mean and its 95% interval as a table shows them: the mean (money
+/// when `currency` is given), then the interval between `open` and
+/// `close` (`"  ("`, `")"` on a terminal; HTML tags in a report).
+pub fn mean_and_interval(
+    mean: f64,
+    ci95: [f64; 2],
+    currency: Option<&str>,
+    (open, close): (&str, &str),
+) -> String {
+    let value = match currency {
+        Some(c) => money(mean, c),
+        None => amount(mean),
+    };
+    format!(
+        "{value}{open}{}{close}",
+        interval(ci95[0], ci95[1], currency)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

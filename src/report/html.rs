@@ -9,7 +9,7 @@ use super::findings;
 use super::style::policy_colour;
 use super::table::rows;
 use crate::present::format::count;
-use crate::present::money::{amount, interval, money};
+use crate::present::money::{interval, mean_and_interval, money};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -80,19 +80,8 @@ fn results_table(run: &RunData) -> String {
         h.push_str(&format!("<tr><td>{}</td>", escape(label)));
         for p in &run.policies {
             let s = p.metric(m);
-            let cell = if m.is_money() {
-                format!(
-                    "{} <small>({})</small>",
-                    money(s.mean, cur),
-                    interval(s.ci95[0], s.ci95[1], Some(cur))
-                )
-            } else {
-                format!(
-                    "{} <small>({})</small>",
-                    amount(s.mean),
-                    interval(s.ci95[0], s.ci95[1], None)
-                )
-            };
+            let currency = m.is_money().then_some(cur);
+            let cell = mean_and_interval(s.mean, s.ci95, currency, (" <small>(", ")</small>"));
             h.push_str(&format!(
                 "<td class=\"num\">{}</td>",
                 escape_keep_small(&cell)

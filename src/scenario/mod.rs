@@ -34,6 +34,7 @@ mod network;
 mod raw;
 pub mod resolved;
 mod serde_error;
+pub mod shipped;
 pub mod template;
 
 pub use error::{ErrorKind, Location, ScenarioError};

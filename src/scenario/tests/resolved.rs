@@ -6,24 +6,7 @@ use std::path::Path;
 use super::super::resolved::{from_resolved, to_table, to_toml};
 use super::super::{parse, parse_table};
 use super::POLICIES;
-
-const SHIPPED: [(&str, &str); 6] = [
-    ("default", include_str!("../../../scenarios/default.toml")),
-    ("tarp", include_str!("../../../scenarios/tarp.toml")),
-    ("cafe", include_str!("../../../scenarios/cafe.toml")),
-    (
-        "real_estate",
-        include_str!("../../../scenarios/real_estate.toml"),
-    ),
-    (
-        "support_team",
-        include_str!("../../../scenarios/support_team.toml"),
-    ),
-    (
-        "strong_weak_ties",
-        include_str!("../../../scenarios/strong_weak_ties.toml"),
-    ),
-];
+use crate::scenario::shipped::SHIPPED;
 
 fn round_trip(text: &str, file: &str) {
     let s = parse(text, Path::new(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -42,8 +25,8 @@ fn round_trip(text: &str, file: &str) {
 
 #[test]
 fn shipped_scenarios_survive_the_round_trip() {
-    for (name, text) in SHIPPED {
-        round_trip(text, &format!("scenarios/{name}.toml"));
+    for (file, text) in SHIPPED {
+        round_trip(text, &format!("scenarios/{file}"));
     }
 }
 
