@@ -26,7 +26,7 @@ initial_customers = 0.1     # a float in (0, 1] is a share of people, an integer
 
 [network]
 kind = "watts_strogatz"     # watts_strogatz | barabasi_albert | erdos_renyi | strong_weak_ties | file
-mean_degree = 10            # watts_strogatz: even, >= 2; erdos_renyi: expected degree; choice
+mean_degree = 30            # watts_strogatz: even, >= 2; erdos_renyi: expected degree; room for 10-22 tells (Hill & Dunbar 2003)
 rewire = 0.1                # watts_strogatz: share of ties rewired at random; choice
 # attach = 5                # barabasi_albert: ties each newcomer makes (mean degree ~ 2 x attach)
 # cluster_size = 10         # strong_weak_ties: persons per cluster (Goldenberg et al. 2007)

@@ -50,7 +50,7 @@ fn model_md_defaults() -> Scenario {
         },
         network: Network {
             kind: NetworkKind::Generated(Generator::WattsStrogatz {
-                mean_degree: 10.0,
+                mean_degree: 30.0,
                 rewire: 0.1,
             }),
             weak_ties_churn: false,

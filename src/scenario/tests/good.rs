@@ -165,7 +165,7 @@ fn every_network_kind_has_defaults() {
     );
     assert_eq!(
         kind("kind = \"erdos_renyi\""),
-        Generator::ErdosRenyi { mean_degree: 10.0 }
+        Generator::ErdosRenyi { mean_degree: 30.0 }
     );
     let swt = network("kind = \"strong_weak_ties\"\nweak_ties_churn = true");
     assert_eq!(
@@ -259,7 +259,7 @@ fn resolved_scenario_is_written_like_the_file() {
     let table = super::super::resolved::to_table(&ok(POLICIES)).unwrap();
     let json = serde_json::to_value(&table).unwrap();
     assert_eq!(json["network"]["kind"], "watts_strogatz");
-    assert_eq!(json["network"]["mean_degree"], 10.0);
+    assert_eq!(json["network"]["mean_degree"], 30.0);
     assert_eq!(json["outcomes"]["resolved_quickly"]["stay"], 0.82);
     assert_eq!(json["outcomes"]["silent"]["tells"]["uniform"][1], 22);
     assert_eq!(json["population"]["initial_customers"], 0.1);
