@@ -14,6 +14,9 @@
 # Environment:
 #   SHARDS=N   number of array tasks (default: the #SBATCH --array line of
 #              wom-array.sbatch)
+#   CPUS_PER_SHARD, MEM_PER_SHARD, TIME_PER_SHARD
+#              sbatch --cpus-per-task, --mem and --time of each task (default:
+#              the #SBATCH lines of wom-array.sbatch), e.g. 8, 16G, 04:00:00
 #   MODE=sweep shard a sweep by points instead of a run by replications
 #   WOM=PATH   the wom binary on the compute nodes (default: wom on PATH)
 #   WAIT=1     wait until the merge has finished and exit with its status
@@ -56,8 +59,11 @@ export SCENARIO RESULTS MODE WOM
 array=()
 if [[ -n ${SHARDS:-} ]]; then
     [[ $SHARDS =~ ^[1-9][0-9]*$ ]] || die "SHARDS=$SHARDS: give a whole number of shards, 1 or more"
-    array=(--array="0-$((SHARDS - 1))")
+    array+=(--array="0-$((SHARDS - 1))")
 fi
+[[ -n ${CPUS_PER_SHARD:-} ]] && array+=(--cpus-per-task="$CPUS_PER_SHARD")
+[[ -n ${MEM_PER_SHARD:-} ]] && array+=(--mem="$MEM_PER_SHARD")
+[[ -n ${TIME_PER_SHARD:-} ]] && array+=(--time="$TIME_PER_SHARD")
 
 # Shards of an earlier run in the same directory would be merged with this
 # one (and refused by wom merge): one directory per run.
@@ -77,21 +83,26 @@ printf 'submit: array job %s: %s %s %s, %s shards, into %s/shard-K\n' \
 
 wait_opt=()
 [[ ${WAIT:-0} == 1 ]] && wait_opt=(--wait)
-merge_out=$(mktemp)
-trap 'rm -f "$merge_out"' EXIT
 printf 'submit: merge job after array job %s succeeds, into %s/merged\n' "$array_job" "$RESULTS"
 status=0
-sbatch --parsable --export=ALL --chdir="$RESULTS" --dependency="afterok:$array_job" \
-    ${wait_opt[@]+"${wait_opt[@]}"} "$here/wom-merge.sbatch" >"$merge_out" || status=$?
-merge_job=$(head -n 1 "$merge_out")
+merge_job=$(sbatch --parsable --export=ALL --chdir="$RESULTS" --dependency="afterok:$array_job" \
+    ${wait_opt[@]+"${wait_opt[@]}"} "$here/wom-merge.sbatch") || status=$?
 merge_job=${merge_job%%;*}
+merge_job=${merge_job%%$'\n'*}
 printf 'submit: merge job %s\n' "$merge_job"
 if [[ ${WAIT:-0} == 1 ]]; then
-    if ((status == 0)); then
+    # sbatch --wait exits 0 for a merge that never ran because a shard failed
+    # (the dependency can't be satisfied, so Slurm cancels it): ask for its state.
+    state=$(scontrol show job -o "$merge_job" 2>/dev/null | grep -o 'JobState=[A-Z_]*' || true)
+    state=${state#JobState=}
+    if ((status == 0)) && [[ $state == COMPLETED || (-z $state && -d $RESULTS/merged) ]]; then
         printf 'submit: merge job %s finished: %s/merged\n' "$merge_job" "$RESULTS"
-    else
-        printf 'submit: merge job %s did not succeed (exit %s); see %s/wom-*.out\n' "$merge_job" "$status" "$RESULTS" >&2
+        exit 0
     fi
-    exit "$status"
+    why="the merge failed"
+    [[ $state == CANCELLED ]] && why="cancelled because a shard failed"
+    printf 'submit: merge job %s did not succeed: %s (%s, sbatch exit %s); see %s/wom-*.out\n' \
+        "$merge_job" "$why" "${state:-state unknown}" "$status" "$RESULTS" >&2
+    exit $((status == 0 ? 1 : status))
 fi
 printf 'submit: follow with: squeue -j %s,%s; results in %s/merged\n' "$array_job" "$merge_job" "$RESULTS"
