@@ -9,14 +9,14 @@
 #
 # What it does:
 #   1. installs Debian's slurm-wlm and munge with apt-get if they are missing;
-#   2. writes a private single-node slurm.conf in a scratch directory (this
+#   2. builds wom (cargo build --release in the repository root) unless WOM is
+#      set, and checks that its `run` has --shard;
+#   3. writes a private single-node slurm.conf in a scratch directory (this
 #      host, its CPUs and memory from `slurmd -C`, one partition) and points
 #      every Slurm command at it with SLURM_CONF: /etc/slurm is not touched;
-#   3. starts munged (unless one already answers), slurmctld and slurmd in
+#   4. starts munged (unless one already answers), slurmctld and slurmd in
 #      the foreground (-D) in the background, and waits until sinfo shows the
 #      node idle;
-#   4. builds wom (cargo build --release in the repository root) unless WOM is
-#      set;
 #   5. submits a SHARDS-task array plus the dependent merge with submit.sh
 #      and waits for the merge (sbatch --wait);
 #   6. runs the same scenario, seed and arguments unsharded, and compares
@@ -107,6 +107,20 @@ for daemon in slurmctld slurmd; do
     fi
 done
 
+# 2. wom, before any daemon starts.
+if [[ -z ${WOM:-} ]]; then
+    cargo=$(command -v cargo || echo "$HOME/.cargo/bin/cargo")
+    [[ -x $cargo ]] || die "cargo not found: install Rust, or set WOM to a built wom binary"
+    say "building wom (cargo build --release in $repo)"
+    (cd "$repo" && "$cargo" build --release --quiet)
+    WOM=$repo/target/release/wom
+fi
+WOM=$(realpath -e "$WOM") || die "WOM=$WOM: no such file"
+export WOM
+run_help=$("$WOM" run --help 2>&1 || true)
+[[ $run_help == *--shard* ]] ||
+    die "$WOM run has no --shard option: the sharding commands have not landed in this build"
+
 # Everything started here is stopped on exit, by process id.
 work=$(mktemp -d /tmp/wom-slurm.XXXXXX)
 started=()
@@ -140,7 +154,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 2' INT TERM
 
-# 2. A private slurm.conf.
+# 3. A private slurm.conf.
 node_line=$(slurmd -C | head -n 1) # NodeName=HOST CPUs=.. Boards=.. ... RealMemory=..
 [[ $node_line == NodeName=* ]] || die "slurmd -C printed no NodeName line: $node_line"
 node=${node_line#NodeName=}
@@ -175,7 +189,7 @@ EOF
 export SLURM_CONF=$work/slurm.conf
 say "slurm.conf: $SLURM_CONF ($node_line)"
 
-# 3. Daemons.
+# 4. Daemons.
 if munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
     say "munged is already running; using it"
 else
@@ -213,19 +227,6 @@ for _ in $(seq 60); do
 done
 [[ $state == idle ]] || die "node $node is '${state:-unknown}' after 60 s, not idle; see $work/slurmctld.log and $work/slurmd.log"
 sinfo
-
-# 4. wom.
-if [[ -z ${WOM:-} ]]; then
-    cargo=$(command -v cargo || echo "$HOME/.cargo/bin/cargo")
-    [[ -x $cargo ]] || die "cargo not found: install Rust, or set WOM to a built wom binary"
-    say "building wom (cargo build --release in $repo)"
-    (cd "$repo" && "$cargo" build --release --quiet)
-    WOM=$repo/target/release/wom
-fi
-WOM=$(realpath -e "$WOM") || die "WOM=$WOM: no such file"
-export WOM
-"$WOM" run --help 2>&1 | grep -q -- '--shard' ||
-    die "$WOM run has no --shard option: the sharding commands have not landed in this build"
 
 # 5. The array and the merge.
 results=$work/results/sharded
