@@ -130,7 +130,16 @@ result=2
 cleanup() {
     set +e
     if ((${#started[@]})); then
-        command -v scancel >/dev/null && SLURM_CONF=$work/slurm.conf scancel --quiet --user=root 2>/dev/null
+        # Jobs first: a job step (slurmstepd) outlives slurmd if its job is
+        # still running, so cancel every job of this private cluster and wait
+        # until none is left, not even completing, before stopping slurmd.
+        if command -v scancel >/dev/null && [[ -f $work/slurm.conf ]]; then
+            SLURM_CONF=$work/slurm.conf scancel --quiet --user=root 2>/dev/null
+            for _ in $(seq 60); do
+                [[ -z $(SLURM_CONF=$work/slurm.conf squeue -h 2>/dev/null) ]] && break
+                sleep 0.5
+            done
+        fi
         for ((i = ${#started[@]} - 1; i >= 0; i--)); do
             kill "${started[i]}" 2>/dev/null
         done
