@@ -30,7 +30,7 @@ done
 ((${#shards[@]} > 0)) || die "no shard directories (shard-0, shard-1, ...) in $results"
 
 cmd=("$wom" merge "${shards[@]}" --out "$results/merged" "$@")
-printf 'merge: %s shards on %s:' "${#shards[@]}" "$(hostname)" >&2
+printf 'merge: %s shards on %s:' "${#shards[@]}" "${HOSTNAME:-unknown host}" >&2
 printf ' %q' "${cmd[@]}" >&2
 printf '\n' >&2
 exec "${cmd[@]}"

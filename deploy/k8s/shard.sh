@@ -67,7 +67,7 @@ fi
 
 mkdir -p "$results"
 cmd=("$wom" "$mode" "$SCENARIO" --shard "$k/$n" --out "$results/shard-$k" ${threads[@]+"${threads[@]}"} "$@")
-printf 'shard: %s of %s on %s:' "$k" "$n" "$(hostname)" >&2
+printf 'shard: %s of %s on %s:' "$k" "$n" "${HOSTNAME:-unknown host}" >&2
 printf ' %q' "${cmd[@]}" >&2
 printf '\n' >&2
 exec "${cmd[@]}"

@@ -37,8 +37,8 @@ usage() {
     exit 2
 }
 
-[[ $# -ge 2 ]] || usage
-[[ $1 != -* ]] || usage
+[[ $# -ge 2 && $1 != -* ]] || usage
+command -v sbatch >/dev/null || die "sbatch not found: run this on a Slurm login node"
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 [[ -f $1 ]] || die "scenario $1: no such file"
 SCENARIO=$(realpath -e "$1")
@@ -74,7 +74,6 @@ if [[ -e $RESULTS ]]; then
 fi
 mkdir -p "$RESULTS"
 
-command -v sbatch >/dev/null || die "sbatch not found: run this on a Slurm login node"
 array_job=$(sbatch --parsable --export=ALL --chdir="$RESULTS" \
     ${array[@]+"${array[@]}"} "$here/wom-array.sbatch" "$@")
 array_job=${array_job%%;*}
