@@ -5,6 +5,7 @@
 
 pub mod cascade;
 pub mod graph;
+pub mod merge;
 pub mod network;
 pub mod plot;
 mod points;
@@ -13,6 +14,7 @@ pub mod run;
 pub mod scenario;
 pub mod scenario_cmds;
 pub mod sensitivity;
+mod shard;
 pub mod sweep;
 mod terminal;
 pub mod trace;

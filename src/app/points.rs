@@ -32,13 +32,16 @@ pub struct Planned {
     pub hash: u64,
 }
 
-/// Every variant of a sweep or sensitivity analysis, and the networks they
-/// share.
+/// Every variant of a sweep or sensitivity analysis to run here, and the
+/// networks they share.
 pub struct Plan {
-    /// The variants, in point order.
+    /// The variants to run, in point order.
     pub variants: Vec<Planned>,
     /// Their shared networks.
     pub networks: NetworkCache,
+    /// The identity of every point, the ones not run here included, by
+    /// index.
+    pub hashes: Vec<u64>,
 }
 
 /// `KEY=VALUE, KEY=VALUE` of a point, for messages.
@@ -56,8 +59,9 @@ pub fn describe(point: &Point) -> String {
 
 /// Applies every point to the base scenario's table and validates the
 /// result exactly as `wom run --set` would, computes each point's identity,
-/// and checks that the distinct networks and the scratch state of `threads`
-/// workers fit in memory. Nothing runs until every point has passed.
+/// keeps the points `keep` selects (a shard's), and checks that their
+/// distinct networks and the scratch state of `threads` workers fit in
+/// memory. Nothing runs until every point has passed.
 ///
 /// # Errors
 /// Bad input (exit 2) naming the point and the key for an unknown key, a
@@ -68,8 +72,9 @@ pub fn plan(
     points: Vec<Point>,
     precision: Option<Precision>,
     threads: usize,
+    keep: impl Fn(usize) -> bool,
 ) -> Result<Plan> {
-    let variants = points
+    let mut variants = points
         .into_iter()
         .map(|point| {
             let at = || format!("at {} of the sweep", describe(&point));
@@ -103,13 +108,19 @@ pub fn plan(
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let hashes = variants.iter().map(|v| v.hash).collect();
+    variants.retain(|v| keep(v.point.index));
     let networks = NetworkCache::new(variants.iter().map(|v| &v.scenario));
     let distinct = networks.distinct().max(1);
     for v in &variants {
         network::check_fits(&v.scenario, threads, distinct)
             .with_context(|| format!("at {} of the sweep", describe(&v.point)))?;
     }
-    Ok(Plan { variants, networks })
+    Ok(Plan {
+        variants,
+        networks,
+        hashes,
+    })
 }
 
 /// What running one variant gives.

@@ -1,5 +1,11 @@
 //! `wom run`: simulate a scenario, write the result files, charts and
 //! report, print a table and the headline.
+//!
+//! A run on one machine is one shard held in memory (`0/1`, every
+//! replication) put through the merge of `wom merge` ([`finish`]), so a
+//! run and a merge of any number of shards give the same files by
+//! construction. With `--shard K/N` the shard is written instead
+//! (`super::shard`).
 
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, terminal, thread_pool};
@@ -9,11 +15,13 @@ use crate::report::findings::headline;
 use crate::report::render_run;
 use crate::store;
 use anyhow::Result;
+use std::path::Path;
 use std::time::Instant;
 use wom::results::Run;
-use wom::results::metadata::Execution;
+use wom::results::merge::{MergedRun, merge_runs};
+use wom::results::shard::{Shard, ShardExecution, ShardSpec};
 use wom::sim::precision::{Precision, Reached, run_to_precision};
-use wom::sim::summary::{RunSummary, summarize};
+use wom::sim::summary::summarize;
 use wom::sim::{ReplicationResult, World};
 
 /// What `wom run` does.
@@ -29,11 +37,16 @@ pub struct RunOptions {
     pub output: Output,
     /// Whether to draw the charts and report.html.
     pub charts: bool,
+    /// `--shard K/N`: run only that shard's replications and write a shard.
+    pub shard: Option<ShardSpec>,
 }
 
-/// Simulates a world on `pool` and summarises it: `start` replications,
-/// then, with a precision target, doubling until it is met (see
-/// [`run_to_precision`]). A progress bar shows replications.
+/// Why `--precision` and `--shard` do not go together.
+pub const PRECISION_WITH_SHARD: &str = "--precision cannot be used with --shard: a precision target adds replications until the interval over all of them is narrow enough, so it needs every replication in one place, and a shard holds only some; give every shard the same --replications R instead (a precision run on one machine tells you which R)";
+
+/// Simulates a world on `pool`: `start` replications, then, with a
+/// precision target, doubling until it is met (see [`run_to_precision`]).
+/// A progress bar shows replications.
 ///
 /// # Errors
 /// Bad input when a replication's network cannot be built.
@@ -43,7 +56,7 @@ pub fn simulate(
     start: u64,
     precision: Option<Precision>,
     quiet: bool,
-) -> Result<(Vec<ReplicationResult>, RunSummary, Option<Reached>)> {
+) -> Result<(Vec<ReplicationResult>, Option<Reached>)> {
     let bar = progress::bar(start, "replications", quiet);
     let ran = pool.install(|| {
         run_to_precision(
@@ -55,20 +68,24 @@ pub fn simulate(
         )
     });
     bar.finish_and_clear();
-    let (results, reached) = ran.map_err(scenario::world_error)?;
-    let summary = summarize(&world.scenario().policy_names(), &results);
-    Ok((results, summary, reached))
+    Ok(ran.map_err(scenario::world_error)?)
 }
 
 /// Runs `wom run`.
 ///
 /// # Errors
-/// Bad input (exit 2) for a bad scenario, override or network; a failure
-/// when a file cannot be written.
+/// Bad input (exit 2) for a bad scenario, override, network or shard; a
+/// failure when a file cannot be written.
 pub fn run(opts: &RunOptions) -> Result<()> {
+    if opts.shard.is_some() && opts.precision.is_some() {
+        return Err(bad_input(PRECISION_WITH_SHARD));
+    }
     let loaded = scenario::load(&opts.input)?;
     let first =
         scenario::start_replications(&loaded, opts.input.replications, opts.precision.is_some());
+    if let Some(spec) = opts.shard {
+        return super::shard::run(opts, loaded.scenario, spec);
+    }
     if let Some(p) = opts.precision {
         p.check_start(first).map_err(bad_input)?;
     }
@@ -76,55 +93,92 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     let threads = pool.current_num_threads();
     let start = Instant::now();
     let world = scenario::build_world(loaded.scenario, threads)?;
-    let (results, summary, reached) =
-        simulate(&world, &pool, first, opts.precision, opts.output.quiet)?;
-    let elapsed = start.elapsed().as_secs_f64();
-    let execution = Execution {
-        command_line: std::env::args().collect(),
-        scenario_file: opts.input.path.display().to_string(),
-        replications: summary.replications,
+    let (results, reached) = simulate(&world, &pool, first, opts.precision, opts.output.quiet)?;
+    let execution = ShardExecution {
         people: world.people(),
         edges: world.shared_graph().map(|g| g.edge_count()),
+        scenario_file: opts.input.path.display().to_string(),
+        command_line: std::env::args().collect(),
         threads,
-        elapsed_seconds: elapsed,
+        elapsed_seconds: start.elapsed().as_secs_f64(),
     };
-    let run = Run::new(
-        world.scenario().clone(),
-        &results,
+    let whole = ShardSpec { index: 0, count: 1 };
+    let total = results.len() as u64;
+    let shard = Shard::new(world.scenario().clone(), whole, total, results, execution)?;
+    let dir = opts.output.dir_for(&opts.input.path, None);
+    let merged = merge_runs(vec![(dir.display().to_string(), shard)])
+        .map_err(|e| anyhow::anyhow!("internal: one shard of the whole run: {e}"))?;
+    let run = finish(merged, reached.as_ref(), None)?;
+    write(&run, &dir, opts.charts)?;
+    if !opts.output.quiet {
+        let m = &run.metadata;
+        let how = format!(
+            "simulated in {}, {} threads",
+            seconds(m.elapsed_seconds),
+            m.threads
+        );
+        print(&run, &how, &dir, opts.charts);
+    }
+    Ok(())
+}
+
+/// The files of a run from its merged shards: statistics of every policy
+/// and comparison, the headlines, and the metadata (`merge_command` for a
+/// merge of shards on disk, `None` for a run on one machine). `reached`
+/// is what a precision target reached, on one machine only.
+///
+/// # Errors
+/// When the scenario cannot be written back (a seed above `i64::MAX`).
+pub fn finish(
+    merged: MergedRun,
+    reached: Option<&Reached>,
+    merge_command: Option<Vec<String>>,
+) -> Result<Run> {
+    let execution = merged.execution(merge_command);
+    let summary = summarize(&merged.scenario.policy_names(), &merged.results);
+    Ok(Run::new(
+        merged.scenario,
+        &merged.results,
         &summary,
-        reached.as_ref(),
+        reached,
         execution,
         headline,
-    )?;
-    let dir = opts.output.dir_for(&opts.input.path, None);
+    )?)
+}
+
+/// Writes a run's files into `dir`, with the charts and report.html
+/// unless `charts` is false.
+///
+/// # Errors
+/// When a file cannot be written.
+pub fn write(run: &Run, dir: &Path, charts: bool) -> Result<()> {
     // The charts and report are drawn from the same typed files `wom plot`
     // reads, and written before summary.json marks the run complete.
-    store::run::write(&run, &dir, || {
-        if opts.charts {
-            render_run(&run, None)?.write(&dir)?;
+    store::run::write(run, dir, || {
+        if charts {
+            render_run(run, None)?.write(dir)?;
         }
         Ok(())
-    })?;
+    })
+}
 
-    if opts.output.quiet {
-        return Ok(());
-    }
+/// Prints a finished run for people: what ran (`how`: "simulated in …"),
+/// the table, each comparison, the headlines, and the files written.
+pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     let scenario = &run.scenario;
     println!(
-        "Scenario `{}`: {} people, {} {}s, {} replications, seed {} (simulated in {}, {} threads)",
+        "Scenario `{}`: {} people, {} {}s, {} replications, seed {} ({how})",
         scenario.name,
-        count(u64::from(world.people())),
+        count(u64::from(run.metadata.people)),
         scenario.periods,
         scenario.period_label,
-        count(summary.replications),
+        count(run.summary.replications),
         scenario.seed,
-        seconds(elapsed),
-        threads
     );
     println!();
-    terminal::print_table(&run);
+    terminal::print_table(run);
     for c in &run.summary.comparisons {
-        terminal::print_comparison(&run, c);
+        terminal::print_comparison(run, c);
     }
     println!();
     for h in &run.summary.headlines {
@@ -134,14 +188,9 @@ pub fn run(opts: &RunOptions) -> Result<()> {
         println!("{}", terminal::precision_line(r, run.currency()));
     }
     println!();
-    let extra = if opts.charts {
-        ", report.html, charts/"
-    } else {
-        ""
-    };
+    let extra = if charts { ", report.html, charts/" } else { "" };
     println!(
         "Wrote {}/ (summary.json, replications.csv, periods.csv, metadata.json{extra})",
         dir.display()
     );
-    Ok(())
 }

@@ -76,7 +76,7 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
     let ranges = ranges(opts, &base.scenario);
     let pool = thread_pool(opts.threads)?;
     let threads = pool.current_num_threads();
-    let plan = points::plan(&base, &opts.input, runs(&ranges), None, threads)?;
+    let plan = points::plan(&base, &opts.input, runs(&ranges), None, threads, |_| true)?;
     let planned = &plan.variants;
     let began = Instant::now();
     let bar = progress::bar(planned.len() as u64, "runs", opts.output.quiet);

@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+use wom::results::shard::ShardSpec;
 use wom::results::sweep::{SweepHeader, SweepMetadata};
+use wom::results::sweep_shard::holds;
 use wom::sim::precision::Precision;
 use wom::sweep::grid::{Combine, MAX_POINTS, expand};
 use wom::sweep::point::PointResult;
@@ -40,6 +42,8 @@ pub struct SweepOptions {
     pub resume: bool,
     /// Worker threads (default: all cores).
     pub threads: Option<usize>,
+    /// `--shard K/N`: run only that shard's points and write a shard.
+    pub shard: Option<ShardSpec>,
 }
 
 /// The finished points and when the sweep files were last rebuilt.
@@ -87,6 +91,11 @@ fn resumed(dir: &Path, planned: &[Planned]) -> BTreeMap<usize, PointResult> {
 /// Bad input (exit 2, before any work) for a bad scenario, key or value at
 /// any point; a failure when a file cannot be written.
 pub fn run(opts: &SweepOptions) -> Result<()> {
+    if opts.shard.is_some() && opts.resume {
+        return Err(bad_input(
+            "--resume cannot be used with --shard: a shard is written whole or not at all (a shard already complete at --out is kept as it is)",
+        ));
+    }
     let base = scenario::load(&opts.input)?;
     let combine = if opts.zip {
         Combine::Zip
@@ -94,10 +103,33 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
         Combine::Grid
     };
     let points = expand(&opts.axes, combine, MAX_POINTS).map_err(|e| bad_input(e.to_string()))?;
+    let total = points.len();
+    if let Some(spec) = opts.shard {
+        spec.check_count(total as u64, "points")
+            .map_err(bad_input)?;
+    }
     let pool = thread_pool(opts.threads)?;
     let threads = pool.current_num_threads();
-    let plan = points::plan(&base, &opts.input, points, opts.precision, threads)?;
+    let shard = opts.shard;
+    let keep = |i: usize| shard.is_none_or(|s| holds(s, i));
+    let plan = points::plan(&base, &opts.input, points, opts.precision, threads, keep)?;
     let planned = &plan.variants;
+    let keys: Vec<String> = opts.axes.iter().map(|a| a.key.clone()).collect();
+    let base = &base.scenario;
+    let header = SweepHeader {
+        scenario: base.name.clone(),
+        scenario_file: opts.input.path.display().to_string(),
+        seed: base.seed,
+        keys: keys.clone(),
+        combine: if opts.zip { "zip" } else { "grid" }.to_owned(),
+        policies: base.policy_names(),
+        currency: base.economics.currency.clone(),
+        precision_target: opts.precision.map(|p| p.relative),
+        points_total: total,
+    };
+    if let Some(spec) = opts.shard {
+        return super::shard::sweep(opts, &plan, header, base, spec, &pool);
+    }
 
     let dir = opts.output.dir_for(&opts.input.path, Some("sweep"));
     sweep_files::prepare(&dir, opts.resume)?;
@@ -107,19 +139,6 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
         BTreeMap::new()
     };
     let resumed_points = done.len();
-    let keys: Vec<String> = opts.axes.iter().map(|a| a.key.clone()).collect();
-    let base = &base.scenario;
-    let header = SweepHeader {
-        scenario: base.name.clone(),
-        scenario_file: opts.input.path.display().to_string(),
-        seed: base.seed,
-        keys: keys.clone(),
-        combine: if opts.zip { "zip" } else { "grid" },
-        policies: base.policy_names(),
-        currency: base.economics.currency.clone(),
-        precision_target: opts.precision.map(|p| p.relative),
-        points_total: planned.len(),
-    };
     let resolved = wom::scenario::resolved::to_table(base)?;
     let metadata = |elapsed: Option<f64>| SweepMetadata {
         wom_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -127,14 +146,15 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
         scenario_file: header.scenario_file.clone(),
         seed: header.seed,
         keys: keys.clone(),
-        combine: header.combine.to_owned(),
-        points_total: planned.len(),
+        combine: header.combine.clone(),
+        points_total: total,
         points_resumed: resumed_points,
         replications: opts.input.replications,
         precision: opts.precision,
         threads,
         elapsed_seconds: elapsed,
         scenario: resolved.clone(),
+        shards: None,
     };
     write_json(&dir.join("metadata.json"), &metadata(None))?;
 
@@ -180,21 +200,12 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
         })
     })?;
     bar.finish_and_clear();
-    let mut s = state.into_inner().unwrap_or_else(|e| e.into_inner());
-    rewrite(&dir, &header, &mut s)?;
-    let mut written = vec!["sweep.csv", "sweep.json", "metadata.json", "points/"]
-        .into_iter()
-        .map(String::from)
-        .collect::<Vec<_>>();
-    for chart in crate::report::sweep_charts(&header, &s.done)? {
-        crate::report::write_picture(&dir.join("charts"), &chart)?;
-        written.push(format!("charts/{}.png/.svg", chart.stem));
-    }
+    let s = state.into_inner().unwrap_or_else(|e| e.into_inner());
     let elapsed = began.elapsed().as_secs_f64();
-    write_json(&dir.join("metadata.json"), &metadata(Some(elapsed)))?;
+    let written = finish(&dir, &header, &s.done, &metadata(Some(elapsed)))?;
 
     if !opts.output.quiet {
-        print_table(&header, &axes_sizes(planned, &keys), &s.done);
+        print_table(&header, &s.done);
         let ran = planned.len() - resumed_points;
         println!(
             "\n{} points ({} run in {}, {} resumed from {}/points), {} threads.",
@@ -210,15 +221,40 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     Ok(())
 }
 
+/// The last step of a sweep and of a merge of its shards: sweep.csv and
+/// sweep.json rebuilt from every point, the charts, and metadata.json.
+/// Returns what was written, for people.
+///
+/// # Errors
+/// When a file cannot be written.
+pub fn finish(
+    dir: &Path,
+    header: &SweepHeader,
+    done: &BTreeMap<usize, PointResult>,
+    metadata: &SweepMetadata,
+) -> Result<Vec<String>> {
+    sweep_files::write_files(dir, header, done)?;
+    let mut written = vec!["sweep.csv", "sweep.json", "metadata.json", "points/"]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    for chart in crate::report::sweep_charts(header, done)? {
+        crate::report::write_picture(&dir.join("charts"), &chart)?;
+        written.push(format!("charts/{}.png/.svg", chart.stem));
+    }
+    write_json(&dir.join("metadata.json"), metadata)?;
+    Ok(written)
+}
+
 /// Distinct values per key, for the title line.
-fn axes_sizes(planned: &[Planned], keys: &[String]) -> Vec<usize> {
+fn axes_sizes(keys: &[String], done: &BTreeMap<usize, PointResult>) -> Vec<usize> {
     (0..keys.len())
         .map(|k| {
-            let mut seen: Vec<String> = planned
-                .iter()
-                .map(|p| wom::sweep::value_text(&p.point.assignments[k].1))
+            let mut seen: Vec<&str> = done
+                .values()
+                .filter_map(|p| p.values.get(k).map(|v| v.text.as_str()))
                 .collect();
-            seen.sort();
+            seen.sort_unstable();
             seen.dedup();
             seen.len()
         })
@@ -226,7 +262,8 @@ fn axes_sizes(planned: &[Planned], keys: &[String]) -> Vec<usize> {
 }
 
 /// Prints the headline paired difference at each point.
-fn print_table(header: &SweepHeader, sizes: &[usize], done: &BTreeMap<usize, PointResult>) {
+pub fn print_table(header: &SweepHeader, done: &BTreeMap<usize, PointResult>) {
+    let sizes = axes_sizes(&header.keys, done);
     let shape: Vec<String> = sizes.iter().map(|n| n.to_string()).collect();
     println!(
         "Sweep of `{}` over {} ({} points, {}), seed {}",

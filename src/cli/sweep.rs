@@ -1,6 +1,7 @@
 //! `wom sweep` and `wom sensitivity` arguments.
 
 use super::common::{OutArgs, PrecisionArgs, ReplicationsArgs, ScenarioArgs, SetArgs, ThreadArgs};
+use super::merge::ShardArgs;
 use crate::app::sensitivity::SensitivityOptions;
 use crate::app::sweep::SweepOptions;
 use crate::present::bad_input;
@@ -13,7 +14,7 @@ use wom::sweep::spec::{Axis, Vary, parse_axis, parse_vary};
 /// values, with common random numbers across policies and across points.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  wom sweep scenarios/default.toml --set policies.recover_60min.response_hours=1,4,12,24,48\n  wom sweep scenarios/default.toml --replications 200 \\\n      --set policies.recover_60min.response_hours=1,12,24,36,48 \\\n      --set experience.complaint_rate=0.04:0.5:0.115\n  wom sweep scenarios/tarp.toml --set experience.complaint_rate=0.05:0.5:0.05 --precision 0.05\n  wom sweep scenarios/cafe.toml --set experience.problem_rate=0.02,0.05 \\\n      --set economics.margin=20,40 --zip\n  wom sweep scenarios/default.toml --set policies.recover_60min.response_hours=1,4,12,24,48 \\\n      --resume        # after Ctrl-C: runs only the points not finished\n\nVALUES is a list of TOML values (1,4,24 or '{uniform=[5,10]},{uniform=[15,30]}', quoted) or an exact\ndecimal range START:END:STEP (0:0.5:0.05 is 11 points). Several --set form a grid (the first\nvaries slowest); --zip pairs them. Every point uses the scenario's seed.\n\nFiles written to DIR (default output/<scenario stem>-sweep/): sweep.csv (one row per point ×\npolicy × metric, and per point × comparison the paired difference and its parts), sweep.json,\nmetadata.json, points/ (one file per finished point), charts/sweep-difference, sweep-policies\nand, for two keys, sweep-heatmap (.png and .svg). See docs/sweeps.md."
+    after_help = "Examples:\n  wom sweep scenarios/default.toml --set policies.recover_60min.response_hours=1,4,12,24,48\n  wom sweep scenarios/default.toml --replications 200 \\\n      --set policies.recover_60min.response_hours=1,12,24,36,48 \\\n      --set experience.complaint_rate=0.04:0.5:0.115\n  wom sweep scenarios/tarp.toml --set experience.complaint_rate=0.05:0.5:0.05 --precision 0.05\n  wom sweep scenarios/cafe.toml --set experience.problem_rate=0.02,0.05 \\\n      --set economics.margin=20,40 --zip\n  wom sweep scenarios/default.toml --set policies.recover_60min.response_hours=1,4,12,24,48 \\\n      --resume        # after Ctrl-C: runs only the points not finished\n\nVALUES is a list of TOML values (1,4,24 or '{uniform=[5,10]},{uniform=[15,30]}', quoted) or an exact\ndecimal range START:END:STEP (0:0.5:0.05 is 11 points). Several --set form a grid (the first\nvaries slowest); --zip pairs them. Every point uses the scenario's seed.\n\nFiles written to DIR (default output/<scenario stem>-sweep/): sweep.csv (one row per point ×\npolicy × metric, and per point × comparison the paired difference and its parts), sweep.json,\nmetadata.json, points/ (one file per finished point), charts/sweep-difference, sweep-policies\nand, for two keys, sweep-heatmap (.png and .svg). See docs/sweeps.md.\n\nWith --shard K/N only the points K, K+N, K+2N, … run, into DIR (default output/<scenario\nstem>-sweep-shards/shard-K/): sweep-shard.json and points/; `wom merge` joins the N shards into the\nfiles above. See deploy/README.md."
 )]
 pub struct SweepArgs {
     /// The scenario.
@@ -44,6 +45,9 @@ pub struct SweepArgs {
     /// Threads.
     #[command(flatten)]
     pub threads: ThreadArgs,
+    /// One shard of the points.
+    #[command(flatten)]
+    pub shard: ShardArgs,
 }
 
 impl SweepArgs {
@@ -57,6 +61,7 @@ impl SweepArgs {
             output: self.out.output(),
             resume: self.resume,
             threads: self.threads.get(),
+            shard: self.shard.shard,
         }
     }
 }

@@ -1,6 +1,8 @@
 //! metadata.json: the resolved scenario a run used (every default filled
 //! in, read back through the scenario validator) and the facts of how it
-//! ran: version, command line, people, edges, threads, time.
+//! ran: version, command line, people, edges, threads, time, and for a
+//! merge of shards the shards it merged. Only this file describes the
+//! execution: every other file of a run is the same however it ran.
 
 use crate::model::Scenario;
 use crate::scenario::ScenarioError;
@@ -32,6 +34,27 @@ pub struct MetadataFile {
     pub elapsed_seconds: f64,
     /// The scenario as resolved, in the scenario file's form.
     pub scenario: toml::Table,
+    /// The shards merged (`wom merge`), in shard order; absent for a run
+    /// on one machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shards: Option<Vec<ShardRecord>>,
+}
+
+/// One shard of a merged run, as metadata.json lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShardRecord {
+    /// Its directory, as given to `wom merge`.
+    pub directory: String,
+    /// `K/N`, as given to `--shard`: which replications (or sweep
+    /// points) it ran follows from it.
+    pub shard: String,
+    /// Its command line, word by word.
+    pub command_line: Vec<String>,
+    /// Its worker threads.
+    pub threads: usize,
+    /// Its wall-clock seconds.
+    pub elapsed_seconds: f64,
 }
 
 /// How a run went, for [`MetadataFile::new`].
@@ -50,6 +73,8 @@ pub struct Execution {
     pub threads: usize,
     /// Wall-clock seconds.
     pub elapsed_seconds: f64,
+    /// The shards merged, for a merge.
+    pub shards: Option<Vec<ShardRecord>>,
 }
 
 impl MetadataFile {
@@ -69,6 +94,7 @@ impl MetadataFile {
             threads: run.threads,
             elapsed_seconds: run.elapsed_seconds,
             scenario: to_table(scenario)?,
+            shards: run.shards,
         })
     }
 

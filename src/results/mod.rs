@@ -12,16 +12,22 @@
 //! - [`sweep`]: sweep.csv and sweep.json;
 //! - [`sensitivity`]: the files of `wom sensitivity`;
 //! - [`trace`]: the trace file of `wom trace`;
+//! - [`shard`]: a shard of a run (`wom run --shard K/N`), [`sweep_shard`]
+//!   a shard of a sweep, and [`merge`]: whether shards belong together,
+//!   joined in shard order;
 //! - [`ordered`]: typed JSON objects that keep their order.
 
 pub mod error;
+pub mod merge;
 pub mod metadata;
 pub mod ordered;
 pub mod rows;
 pub mod run;
 pub mod sensitivity;
+pub mod shard;
 pub mod summary;
 pub mod sweep;
+pub mod sweep_shard;
 pub mod trace;
 
 pub use error::{ResultError, parse_json, to_json_text};

@@ -130,19 +130,24 @@ pub fn write_periods(out: &mut dyn Write, names: &[String], rows: &[PeriodRow]) 
 
 /// A CSV read cell by cell, with errors that name the file, the line and
 /// the column.
-struct Cells<'a> {
+pub(super) struct Cells<'a> {
     file: &'a str,
     header: Vec<String>,
     names: &'a [String],
 }
 
 impl Cells<'_> {
-    fn error(&self, line: u64, column: usize, what: &str) -> ResultError {
+    pub(super) fn error(&self, line: u64, column: usize, what: &str) -> ResultError {
         let column = self.header.get(column).map_or("?", String::as_str);
         ResultError::at(self.file, format!("line {line}, column `{column}`"), what)
     }
 
-    fn number(&self, record: &csv::StringRecord, line: u64, i: usize) -> Result<f64, ResultError> {
+    pub(super) fn number(
+        &self,
+        record: &csv::StringRecord,
+        line: u64,
+        i: usize,
+    ) -> Result<f64, ResultError> {
         let text = record.get(i).unwrap_or("");
         match text.parse::<f64>() {
             Ok(x) if x.is_finite() => Ok(x),
@@ -150,7 +155,7 @@ impl Cells<'_> {
         }
     }
 
-    fn whole<T: std::str::FromStr>(
+    pub(super) fn whole<T: std::str::FromStr>(
         &self,
         record: &csv::StringRecord,
         line: u64,
@@ -161,7 +166,7 @@ impl Cells<'_> {
             .map_err(|_| self.error(line, i, &format!("{text:?} is not a whole number >= 0")))
     }
 
-    fn policy(
+    pub(super) fn policy(
         &self,
         record: &csv::StringRecord,
         line: u64,
@@ -181,7 +186,7 @@ impl Cells<'_> {
 
 /// Reads every record of a CSV whose header must be exactly `expected`,
 /// calling `row` with each record and its line number.
-fn read_csv<T>(
+pub(super) fn read_csv<T>(
     input: impl Read,
     file: &str,
     names: &[String],

@@ -11,14 +11,16 @@
 //! final files are byte-identical to those of an uninterrupted run.
 
 use super::error::to_json_text;
+use super::metadata::ShardRecord;
 use crate::stats::Summary;
 use crate::sweep::point::PointResult;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
 
 /// What the sweep files say about the sweep as a whole.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SweepHeader {
     /// The scenario's name.
     pub scenario: String,
@@ -29,7 +31,7 @@ pub struct SweepHeader {
     /// The swept keys, in axis order.
     pub keys: Vec<String>,
     /// `grid` or `zip`.
-    pub combine: &'static str,
+    pub combine: String,
     /// The policies, baseline first.
     pub policies: Vec<String>,
     /// The currency of money metrics.
@@ -69,6 +71,10 @@ pub struct SweepMetadata {
     pub elapsed_seconds: Option<f64>,
     /// The base scenario, resolved.
     pub scenario: toml::Table,
+    /// The shards merged (`wom merge`), in shard order; absent for a sweep
+    /// on one machine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shards: Option<Vec<ShardRecord>>,
 }
 
 /// The column names of sweep.csv.

@@ -4,9 +4,11 @@
 //!
 //! - [`run`]: a run's directory (summary.json removed first, written last);
 //! - [`sweep`]: a sweep's directory, its stored points and how it resumes;
+//! - [`shard`]: a shard's directory, which appears whole or not at all;
 //! - JSON result files in general: [`read_json`], [`write_json`].
 
 pub mod run;
+pub mod shard;
 pub mod sweep;
 
 use crate::present::files::{read_input, write_atomic};
