@@ -33,7 +33,7 @@ pub enum MergeError {
     },
     /// Two shards of different work.
     #[error(
-        "{first} and {second} are shards of different runs: {field} is {first_value} in one and {second_value} in the other"
+        "{first} and {second} are shards of different runs: {field} is {first_value} in one and {second_value} in the other{detail}"
     )]
     Mismatch {
         /// The field that differs.
@@ -46,6 +46,8 @@ pub enum MergeError {
         second: String,
         /// Its value.
         second_value: String,
+        /// Where the two differ, when that can be said (else empty).
+        detail: String,
     },
     /// The same shard twice.
     #[error("{first} and {second} are both shard {spec}: give each shard once")]
@@ -58,7 +60,7 @@ pub enum MergeError {
         second: String,
     },
     /// Shards missing.
-    #[error("{missing} missing: run {} and merge again", if *.count == 1 { "it" } else { "them" })]
+    #[error("missing: {missing}; run {} and merge again", if *.count == 1 { "it" } else { "them" })]
     Missing {
         /// What is missing, for people.
         missing: String,
@@ -79,6 +81,73 @@ pub struct Member {
     /// What must be equal in every shard, `(field, value)`, in the order
     /// to compare (N is compared first).
     pub identity: Vec<(&'static str, String)>,
+}
+
+/// The field of a scenario's identity hash in messages.
+pub const IDENTITY: &str = "the scenario's identity";
+
+/// A mismatch of scenario identities, with the first key where the two
+/// resolved scenarios (`table(directory)`) differ.
+pub fn with_difference<'a>(
+    e: MergeError,
+    table: impl Fn(&str) -> Option<&'a toml::Table>,
+) -> MergeError {
+    match e {
+        MergeError::Mismatch {
+            field,
+            first,
+            first_value,
+            second,
+            second_value,
+            ..
+        } if field == IDENTITY => {
+            let detail = match (table(&first), table(&second)) {
+                (Some(a), Some(b)) => first_difference(a, b, "")
+                    .map(|(key, x, y)| format!(" (`{key}` is {x} in one and {y} in the other)"))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            MergeError::Mismatch {
+                field,
+                first,
+                first_value,
+                second,
+                second_value,
+                detail,
+            }
+        }
+        other => other,
+    }
+}
+
+/// The first dotted key at which two tables differ, with both values
+/// (`none` where a key is absent).
+fn first_difference(
+    a: &toml::Table,
+    b: &toml::Table,
+    at: &str,
+) -> Option<(String, String, String)> {
+    let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
+    for key in keys {
+        let path = if at.is_empty() {
+            key.clone()
+        } else {
+            format!("{at}.{key}")
+        };
+        match (a.get(key), b.get(key)) {
+            (Some(toml::Value::Table(x)), Some(toml::Value::Table(y))) => {
+                if let Some(found) = first_difference(x, y, &path) {
+                    return Some(found);
+                }
+            }
+            (x, y) if x != y => {
+                let show = |v: Option<&toml::Value>| v.map_or("none".to_owned(), |v| v.to_string());
+                return Some((path, show(x), show(y)));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Most missing shards named one by one in a message.
@@ -133,6 +202,7 @@ pub fn check_set(
                     first_value: a,
                     second: m.directory.clone(),
                     second_value: b,
+                    detail: String::new(),
                 });
             }
         }
@@ -156,14 +226,13 @@ pub fn check_set(
         let mut named: Vec<String> = missing
             .iter()
             .take(MISSING_NAMED)
-            .map(|&s| format!("{} (shard {s})", describe(s)))
+            .map(|&s| format!("shard {s} ({})", describe(s)))
             .collect();
         if missing.len() > MISSING_NAMED {
             named.push(format!("and {} more shards", missing.len() - MISSING_NAMED));
         }
-        let verb = if missing.len() == 1 { "is" } else { "are" };
         return Err(MergeError::Missing {
-            missing: format!("{} {verb}", named.join(", ")),
+            missing: named.join(", "),
             count: missing.len(),
         });
     }
@@ -198,9 +267,9 @@ pub fn merge_runs(shards: Vec<(String, Shard)>) -> Result<MergedRun, MergeError>
                 version: h.wom_version.clone(),
                 identity: vec![
                     ("the scenario", format!("`{}`", h.scenario)),
-                    ("the scenario's identity", h.scenario_hash.clone()),
                     ("the seed", h.seed.to_string()),
                     ("the replications (R)", h.replications.to_string()),
+                    (IDENTITY, h.scenario_hash.clone()),
                 ],
             }
         })
@@ -213,6 +282,15 @@ pub fn merge_runs(shards: Vec<(String, Shard)>) -> Result<MergedRun, MergeError>
         } else {
             format!("replications {} to {}", r.start, r.end - 1)
         }
+    })
+    .map_err(|e| {
+        let table = |dir: &str| {
+            shards
+                .iter()
+                .find(|(d, _)| d == dir)
+                .map(|(_, s)| &s.header.scenario_resolved)
+        };
+        with_difference(e, table)
     })?;
     let mut slots: Vec<Option<(String, Shard)>> = shards.into_iter().map(Some).collect();
     let mut scenario = None;

@@ -8,7 +8,7 @@
 //! Text in, values out; the directory is the binary's `store::shard`.
 
 use super::error::{ResultError, parse_json, to_json_text};
-use super::merge::{Member, MergeError, check_set};
+use super::merge::{IDENTITY, Member, MergeError, check_set, with_difference};
 use super::metadata::ShardRecord;
 use super::shard::ShardSpec;
 use super::sweep::{SweepHeader, SweepMetadata};
@@ -196,9 +196,9 @@ pub fn merge_sweeps(shards: Vec<(String, SweepShard)>) -> Result<MergedSweep, Me
                 version: h.wom_version.clone(),
                 identity: vec![
                     ("the scenario", format!("`{}`", h.sweep.scenario)),
-                    ("the scenario's identity", h.scenario_hash.clone()),
                     ("the seed", h.sweep.seed.to_string()),
                     ("--replications", shown(&h.replications)),
+                    (IDENTITY, h.scenario_hash.clone()),
                     ("the precision target", shown(&h.precision)),
                     ("the swept keys", h.sweep.keys.join(", ")),
                     ("the way keys combine", h.sweep.combine.clone()),
@@ -224,6 +224,15 @@ pub fn merge_sweeps(shards: Vec<(String, SweepShard)>) -> Result<MergedSweep, Me
             n if n <= 6 => format!("points {}", points.join(", ")),
             n => format!("{n} points ({}, …)", points[..3].join(", ")),
         }
+    })
+    .map_err(|e| {
+        let table = |dir: &str| {
+            shards
+                .iter()
+                .find(|(d, _)| d == dir)
+                .map(|(_, s)| &s.header.scenario_resolved)
+        };
+        with_difference(e, table)
     })?;
     let mut slots: Vec<Option<(String, SweepShard)>> = shards.into_iter().map(Some).collect();
     let mut points = BTreeMap::new();

@@ -3,10 +3,12 @@
 mod bad_input;
 mod cascade;
 mod charts;
+mod deploy;
 mod graph;
 mod pinned;
 mod result_files;
 mod run;
+pub mod shards;
 mod sweep;
 mod trace;
 
