@@ -68,7 +68,7 @@ pub fn simulate(
         )
     });
     bar.finish_and_clear();
-    Ok(ran.map_err(scenario::world_error)?)
+    ran.map_err(scenario::world_error)
 }
 
 /// Runs `wom run`.

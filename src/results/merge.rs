@@ -32,23 +32,8 @@ pub enum MergeError {
         ours: String,
     },
     /// Two shards of different work.
-    #[error(
-        "{first} and {second} are shards of different runs: {field} is {first_value} in one and {second_value} in the other{detail}"
-    )]
-    Mismatch {
-        /// The field that differs.
-        field: &'static str,
-        /// One shard.
-        first: String,
-        /// Its value.
-        first_value: String,
-        /// The other shard.
-        second: String,
-        /// Its value.
-        second_value: String,
-        /// Where the two differ, when that can be said (else empty).
-        detail: String,
-    },
+    #[error("{0}")]
+    Mismatch(Box<Mismatch>),
     /// The same shard twice.
     #[error("{first} and {second} are both shard {spec}: give each shard once")]
     Duplicate {
@@ -67,6 +52,26 @@ pub enum MergeError {
         /// How many shards.
         count: usize,
     },
+}
+
+/// Two shards of different work: what differs.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error(
+    "{first} and {second} are shards of different runs: {field} is {first_value} in one and {second_value} in the other{detail}"
+)]
+pub struct Mismatch {
+    /// The field that differs.
+    pub field: &'static str,
+    /// One shard.
+    pub first: String,
+    /// Its value.
+    pub first_value: String,
+    /// The other shard.
+    pub second: String,
+    /// Its value.
+    pub second_value: String,
+    /// Where the two differ, when that can be said (else empty).
+    pub detail: String,
 }
 
 /// One shard as a merge compares it.
@@ -93,28 +98,13 @@ pub fn with_difference<'a>(
     table: impl Fn(&str) -> Option<&'a toml::Table>,
 ) -> MergeError {
     match e {
-        MergeError::Mismatch {
-            field,
-            first,
-            first_value,
-            second,
-            second_value,
-            ..
-        } if field == IDENTITY => {
-            let detail = match (table(&first), table(&second)) {
-                (Some(a), Some(b)) => first_difference(a, b, "")
-                    .map(|(key, x, y)| format!(" (`{key}` is {x} in one and {y} in the other)"))
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
-            MergeError::Mismatch {
-                field,
-                first,
-                first_value,
-                second,
-                second_value,
-                detail,
+        MergeError::Mismatch(mut m) if m.field == IDENTITY => {
+            if let (Some(a), Some(b)) = (table(&m.first), table(&m.second)) {
+                if let Some((key, x, y)) = first_difference(a, b, "") {
+                    m.detail = format!(" (`{key}` is {x} in one and {y} in the other)");
+                }
             }
+            MergeError::Mismatch(m)
         }
         other => other,
     }
@@ -196,14 +186,14 @@ pub fn check_set(
         );
         for ((field, a), (_, b)) in fields {
             if a != b {
-                return Err(MergeError::Mismatch {
+                return Err(MergeError::Mismatch(Box::new(Mismatch {
                     field,
                     first: reference.directory.clone(),
                     first_value: a,
                     second: m.directory.clone(),
                     second_value: b,
                     detail: String::new(),
-                });
+                })));
             }
         }
     }
