@@ -9,7 +9,7 @@ use super::run;
 use super::scenario::default_dir;
 use super::sweep;
 use crate::present::bad_input;
-use crate::present::format::{count, seconds};
+use crate::present::format::{count, seconds, threads};
 use crate::store::shard::{self as shard_dir, Kind};
 use crate::store::sweep as sweep_files;
 use anyhow::{Context, Result};
@@ -98,9 +98,9 @@ fn merge_run(opts: &MergeOptions) -> Result<()> {
     if !opts.quiet {
         let m = &result.metadata;
         let how = format!(
-            "merged from {n} shards; simulated in {} in all, up to {} threads a shard",
+            "merged from {n} shards; simulated in {} in all, up to {} a shard",
             seconds(m.elapsed_seconds),
-            m.threads
+            threads(m.threads)
         );
         run::print(&result, &how, &dir, opts.charts);
     }
@@ -140,11 +140,11 @@ fn merge_sweep(opts: &MergeOptions) -> Result<()> {
     if !opts.quiet {
         sweep::print_table(&merged.header, &merged.points);
         println!(
-            "\n{} points merged from {} shards (run in {} in all, up to {} threads a shard).",
+            "\n{} points merged from {} shards (run in {} in all, up to {} a shard).",
             count(merged.points.len() as u64),
             merged.shard_count(),
             seconds(metadata.elapsed_seconds.unwrap_or(0.0)),
-            metadata.threads
+            threads(metadata.threads)
         );
         println!("Wrote {}/ ({})", dir.display(), written.join(", "));
     }

@@ -10,7 +10,7 @@
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, terminal, thread_pool};
 use crate::present::bad_input;
-use crate::present::format::{count, seconds};
+use crate::present::format::{count, seconds, threads};
 use crate::report::findings::headline;
 use crate::report::render_run;
 use crate::store;
@@ -90,16 +90,16 @@ pub fn run(opts: &RunOptions) -> Result<()> {
         p.check_start(first).map_err(bad_input)?;
     }
     let pool = thread_pool(opts.threads)?;
-    let threads = pool.current_num_threads();
+    let workers = pool.current_num_threads();
     let start = Instant::now();
-    let world = scenario::build_world(loaded.scenario, threads)?;
+    let world = scenario::build_world(loaded.scenario, workers)?;
     let (results, reached) = simulate(&world, &pool, first, opts.precision, opts.output.quiet)?;
     let execution = ShardExecution {
         people: world.people(),
         edges: world.shared_graph().map(|g| g.edge_count()),
         scenario_file: opts.input.path.display().to_string(),
         command_line: std::env::args().collect(),
-        threads,
+        threads: workers,
         elapsed_seconds: start.elapsed().as_secs_f64(),
     };
     let whole = ShardSpec { index: 0, count: 1 };
@@ -113,9 +113,9 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     if !opts.output.quiet {
         let m = &run.metadata;
         let how = format!(
-            "simulated in {}, {} threads",
+            "simulated in {}, {}",
             seconds(m.elapsed_seconds),
-            m.threads
+            threads(m.threads)
         );
         print(&run, &how, &dir, opts.charts);
     }

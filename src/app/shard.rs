@@ -13,7 +13,7 @@ use super::scenario::{self, default_dir};
 use super::sweep::SweepOptions;
 use super::{progress, thread_pool};
 use crate::present::bad_input;
-use crate::present::format::{count, seconds};
+use crate::present::format::{count, seconds, threads as thread_count};
 use crate::store::shard::{self as shard_dir, Target};
 use crate::store::sweep as sweep_files;
 use anyhow::Result;
@@ -103,7 +103,7 @@ pub fn run(opts: &RunOptions, scenario: Scenario, spec: ShardSpec) -> Result<()>
     if !opts.output.quiet {
         let s = &shard.scenario;
         println!(
-            "Shard {spec} of `{}`: replications {} to {} of {}, seed {} ({} people, simulated in {}, {threads} threads)",
+            "Shard {spec} of `{}`: replications {} to {} of {}, seed {} ({} people, simulated in {}, {})",
             s.name,
             count(range.start),
             count(range.end - 1),
@@ -111,6 +111,7 @@ pub fn run(opts: &RunOptions, scenario: Scenario, spec: ShardSpec) -> Result<()>
             s.seed,
             count(u64::from(world.people())),
             seconds(elapsed),
+            thread_count(threads),
         );
         println!(
             "Wrote {}/ ({}, {}, {}); merge the {} shards with `wom merge DIR…`",
@@ -198,12 +199,13 @@ pub fn sweep(
     })?;
     if !opts.output.quiet {
         println!(
-            "Shard {spec} of the sweep of `{}`: {} of {} points, seed {} (run in {}, {threads} threads)",
+            "Shard {spec} of the sweep of `{}`: {} of {} points, seed {} (run in {}, {})",
             base.name,
             count(todo.len() as u64),
             count(plan.hashes.len() as u64),
             base.seed,
             seconds(began.elapsed().as_secs_f64()),
+            thread_count(threads),
         );
         println!(
             "Wrote {}/ ({SWEEP_HEADER}, points/); merge the {} shards with `wom merge DIR…`",

@@ -29,6 +29,15 @@ pub fn count(value: u64) -> String {
     thousands(value as f64, 0)
 }
 
+/// `1 thread`, `2 threads`.
+pub fn threads(n: usize) -> String {
+    if n == 1 {
+        "1 thread".to_owned()
+    } else {
+        format!("{n} threads")
+    }
+}
+
 /// A duration in seconds, scaled to ms or s.
 pub fn seconds(s: f64) -> String {
     if s < 1e-3 {
