@@ -45,16 +45,17 @@ pub fn available_memory_bytes() -> Option<u64> {
     Some(kib * 1024)
 }
 
-/// Refuses work needing more than the available memory.
+/// Refuses work needing more than the available memory; `fix` says what
+/// to change.
 ///
 /// # Errors
 /// Bad input naming what was asked and what the machine has.
-pub fn check_memory(needed: u64, what: &str) -> Result<()> {
+pub fn check_memory(needed: u64, what: &str, fix: &str) -> Result<()> {
     if let Some(available) = available_memory_bytes() {
         if needed > available {
             let gib = |b: u64| b as f64 / (1u64 << 30) as f64;
             return Err(bad_input(format!(
-                "{what} needs about {:.1} GiB of memory, but this machine has {:.1} GiB available; use fewer nodes or a smaller degree",
+                "{what} needs about {:.1} GiB of memory, but this machine has {:.1} GiB available; {fix}",
                 gib(needed),
                 gib(available)
             )));
@@ -80,12 +81,37 @@ fn per_worker_bytes(scenario: &Scenario) -> u64 {
     people * 16 + weak + resampled
 }
 
-/// Bytes of the network a scenario generates once (0 for a file network).
+/// Peak bytes of generating the network a scenario generates once (0 for
+/// a file network).
 fn shared_bytes(scenario: &Scenario) -> u64 {
     scenario
         .network
         .base_spec(scenario.population.people)
         .map_or(0, |spec| spec.memory_estimate_bytes())
+}
+
+/// Bytes of that network once built.
+fn graph_bytes(scenario: &Scenario) -> u64 {
+    scenario
+        .network
+        .base_spec(scenario.population.people)
+        .map_or(0, |spec| spec.graph_bytes())
+}
+
+/// The peak memory of `networks` distinct shared networks like this
+/// scenario's and the scratch state of `workers` workers. Generating a
+/// network holds its edge list and its CSR at once; the edge list is freed
+/// before the replications start, so the peak is the larger of building
+/// the last network and running on the built ones (the others held).
+/// Measured at 10 and 100 million people: benches/README.md.
+fn needed_bytes(scenario: &Scenario, workers: usize, networks: usize) -> u64 {
+    let (build, held) = if scenario.network.resample {
+        (0, 0)
+    } else {
+        (shared_bytes(scenario), graph_bytes(scenario))
+    };
+    let scratch = per_worker_bytes(scenario) * workers as u64;
+    held * networks.saturating_sub(1) as u64 + build.max(held + scratch)
 }
 
 /// Checks, without building anything, that `networks` distinct shared
@@ -98,12 +124,7 @@ pub fn check_fits(scenario: &Scenario, threads: usize, networks: usize) -> Resul
     if matches!(scenario.network.kind, NetworkKind::File { .. }) {
         return Ok(());
     }
-    let shared = if scenario.network.resample {
-        0
-    } else {
-        shared_bytes(scenario)
-    };
-    let needed = shared * networks as u64 + per_worker_bytes(scenario) * threads as u64;
+    let needed = needed_bytes(scenario, threads, networks);
     let networks = if networks > 1 {
         format!(" ({networks} distinct networks)")
     } else {
@@ -115,6 +136,7 @@ pub fn check_fits(scenario: &Scenario, threads: usize, networks: usize) -> Resul
             "scenario `{}` with {} people{networks} on {threads} threads",
             scenario.name, scenario.population.people
         ),
+        "lower population.people or network.mean_degree (or the network's other size keys), or use fewer --threads",
     )
 }
 
@@ -131,6 +153,7 @@ pub fn generate_checked(spec: &GeneratorSpec, seed: u64) -> Result<(Graph, Build
             spec.generator.key(),
             spec.nodes
         ),
+        "use fewer --nodes or a smaller degree",
     )?;
     let mut rng = StreamKey::new(seed).rng(Purpose::Network);
     generate(spec, &mut rng).map_err(|e| bad_input(e.to_string()))
@@ -146,6 +169,7 @@ pub fn load_file(path: &Path) -> Result<edgelist::LoadedGraph> {
     check_memory(
         size.saturating_mul(8),
         &format!("edge list {}", path.display()),
+        "use a smaller network, or a machine with more memory",
     )?;
     let reader = files::open_input(path, "edge list")?;
     Ok(edgelist::read(reader, path)?)
@@ -307,6 +331,30 @@ mod tests {
         match plan {
             NetworkPlan::Shared(g) => g,
             NetworkPlan::Resample(_) => panic!("expected a shared network"),
+        }
+    }
+
+    #[test]
+    fn the_memory_estimate_is_the_measured_peak_plus_a_few_percent() {
+        // benches/README.md: default.toml with 4 replications on 2 threads,
+        // peak resident memory by /usr/bin/time -v.
+        let at = |people: u32, degree: u32| {
+            let text = format!(
+                "[population]\npeople = {people}\n[network]\nmean_degree = {degree}\n\
+                 [policies.a]\nhandling = \"ignore\"\n[policies.b]\nhandling = \"recover\"\n"
+            );
+            let s = wom::scenario::parse(&text, Path::new("s.toml")).unwrap();
+            needed_bytes(&s, 2, 1) as f64
+        };
+        for (people, degree, measured_kib) in [
+            (10_000_000, 30, 2_427_644.0),
+            (100_000_000, 10, 8_599_572.0),
+        ] {
+            let ratio = at(people, degree) / (measured_kib * 1024.0);
+            assert!(
+                (1.0..1.08).contains(&ratio),
+                "{people} people, degree {degree}: estimate / measured = {ratio}"
+            );
         }
     }
 
