@@ -84,7 +84,12 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     let first =
         scenario::start_replications(&loaded, opts.input.replications, opts.precision.is_some());
     if let Some(spec) = opts.shard {
-        return super::shard::run(opts, loaded.scenario, spec);
+        let task = super::shard::Task {
+            input: &opts.input,
+            output: &opts.output,
+            threads: opts.threads,
+        };
+        return super::shard::run(&task, loaded.scenario, spec);
     }
     if let Some(p) = opts.precision {
         p.check_start(first).map_err(bad_input)?;

@@ -8,9 +8,7 @@
 //! before any work.
 
 use super::points::{self, Plan};
-use super::run::RunOptions;
-use super::scenario::{self, default_dir};
-use super::sweep::SweepOptions;
+use super::scenario::{self, Output, ScenarioInput, default_dir};
 use super::{progress, thread_pool};
 use crate::present::bad_input;
 use crate::present::format::{count, seconds, threads as thread_count};
@@ -25,6 +23,7 @@ use wom::results::shard::{self, Shard, ShardExecution, ShardSpec};
 use wom::results::sweep::SweepHeader;
 use wom::results::sweep_shard::{SWEEP_HEADER, SweepShardHeader};
 use wom::scenario::resolved::{identity, to_table};
+use wom::sim::precision::Precision;
 use wom::sweep::point::PointResult;
 
 /// This wom's version, which a shard records and a merge requires.
@@ -55,13 +54,24 @@ fn unreadable(dir: &Path, e: &anyhow::Error) -> anyhow::Error {
     ))
 }
 
+/// Where a shard comes from and goes: the scenario file as given, `--out`
+/// and `--quiet`, `--threads`.
+pub struct Task<'a> {
+    /// The scenario and its overrides.
+    pub input: &'a ScenarioInput,
+    /// Where to write, how much to print.
+    pub output: &'a Output,
+    /// Worker threads (default: all cores).
+    pub threads: Option<usize>,
+}
+
 /// Runs shard `spec` of `scenario`'s replications and writes it.
 ///
 /// # Errors
 /// Bad input for more shards than replications, or an `--out` holding
 /// something else (before any work); a failure when a file cannot be
 /// written.
-pub fn run(opts: &RunOptions, scenario: Scenario, spec: ShardSpec) -> Result<()> {
+pub fn run(opts: &Task<'_>, scenario: Scenario, spec: ShardSpec) -> Result<()> {
     let total = u64::from(scenario.replications);
     spec.check_count(total, "replications").map_err(bad_input)?;
     let range = spec.range(total);
@@ -125,14 +135,15 @@ pub fn run(opts: &RunOptions, scenario: Scenario, spec: ShardSpec) -> Result<()>
     Ok(())
 }
 
-/// Runs shard `spec` of a planned sweep (the plan holds only its points)
-/// and writes it.
+/// Runs shard `spec` of a planned sweep (the plan holds only its points,
+/// each run with the `precision` target if any) and writes it.
 ///
 /// # Errors
 /// Bad input for an `--out` holding something else (before any work); a
 /// failure when a file cannot be written or a point's network built.
 pub fn sweep(
-    opts: &SweepOptions,
+    opts: &Task<'_>,
+    precision: Option<Precision>,
     plan: &Plan,
     sweep: SweepHeader,
     base: &Scenario,
@@ -167,7 +178,7 @@ pub fn sweep(
     shard_dir::write_dir(&dir, |tmp| {
         pool.install(|| {
             points::for_each_in_order(&todo, threads, |p| {
-                let ran = points::run_point(p, opts.precision, &plan.networks)?;
+                let ran = points::run_point(p, precision, &plan.networks)?;
                 let record = PointResult::new(
                     &p.scenario,
                     &p.point,
@@ -186,7 +197,7 @@ pub fn sweep(
             sweep,
             scenario_hash,
             replications: opts.input.replications,
-            precision: opts.precision,
+            precision,
             shards: spec.count,
             shard: spec.index,
             point_hashes: hashes,

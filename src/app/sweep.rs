@@ -128,7 +128,12 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
         points_total: total,
     };
     if let Some(spec) = opts.shard {
-        return super::shard::sweep(opts, &plan, header, base, spec, &pool);
+        let task = super::shard::Task {
+            input: &opts.input,
+            output: &opts.output,
+            threads: opts.threads,
+        };
+        return super::shard::sweep(&task, opts.precision, &plan, header, base, spec, &pool);
     }
 
     let dir = opts.output.dir_for(&opts.input.path, Some("sweep"));

@@ -8,6 +8,7 @@ use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
 use wom::graph::{Generator, GeneratorSpec};
+use wom::results::shard::ShardSpec;
 use wom::sim::precision::Precision;
 
 /// The scenario file and its seed.
@@ -60,6 +61,17 @@ impl OutArgs {
             quiet: self.quiet,
         }
     }
+}
+
+/// `--shard K/N`.
+#[derive(Debug, Clone, Args)]
+pub struct ShardArgs {
+    /// Run only shard K of N (K from 0 to N−1) and write it to --out for
+    /// `wom merge`: a run's replications ⌊K·R/N⌋ to ⌊(K+1)·R/N⌋−1, a
+    /// sweep's points K, K+N, K+2N, … No charts, no report. --out must be
+    /// new or empty, or hold this very shard (then nothing is done).
+    #[arg(long, value_name = "K/N", value_parser = ShardSpec::parse)]
+    pub shard: Option<ShardSpec>,
 }
 
 /// Threads for parallel work.

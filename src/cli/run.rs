@@ -1,7 +1,8 @@
 //! `wom run`, `wom validate`, `wom scenarios` and `wom init` arguments.
 
-use super::common::{OutArgs, PrecisionArgs, ReplicationsArgs, ScenarioArgs, SetArgs, ThreadArgs};
-use super::merge::ShardArgs;
+use super::common::{
+    OutArgs, PrecisionArgs, ReplicationsArgs, ScenarioArgs, SetArgs, ShardArgs, ThreadArgs,
+};
 use crate::app::run::RunOptions;
 use clap::Args;
 use std::path::PathBuf;
@@ -10,7 +11,7 @@ use std::path::PathBuf;
 /// with the first (the baseline), in money with 95% intervals.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom run scenarios/cafe.toml --replications 200 --seed 7 --out output/cafe-test\n  wom run scenarios/cafe.toml --set population.people=20000 --set experience.complaint_rate=0.1\n  wom run scenarios/default.toml --precision 0.02    # replications until ±2%\n  wom run scenarios/default.toml --replications 4000 --shard 2/8 --out results/shard-2   # then `wom merge`\n\nFiles written to DIR (default output/<scenario stem>/): summary.json, replications.csv, periods.csv, metadata.json, report.html and charts/ (value_lost_by_cause, customers_over_time, npv_distribution, word_of_mouth_funnel; each .png and .svg). summary.json is written last: its presence means the run completed.\n\nWith --shard K/N, DIR (default output/<scenario stem>-shards/shard-K/) gets shard.json, shard-replications.csv and shard-periods.csv instead, all at once when the shard is done; `wom merge` joins the N shards into the files above, byte for byte those of a run on one machine (metadata.json aside). --precision cannot be used with --shard. See deploy/README.md for Slurm and Kubernetes."
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom run scenarios/cafe.toml --replications 200 --seed 7 --out output/cafe-test\n  wom run scenarios/cafe.toml --set population.people=20000 --set experience.complaint_rate=0.1\n  wom run scenarios/default.toml --precision 0.02    # replications until ±2%\n  wom run scenarios/default.toml --replications 4000 --shard 2/8 --out results/shard-2\n\nFiles written to DIR (default output/<scenario stem>/): summary.json, replications.csv, periods.csv, metadata.json, report.html and charts/ (value_lost_by_cause, customers_over_time, npv_distribution, word_of_mouth_funnel; each .png and .svg). summary.json is written last: its presence means the run completed.\n\nWith --shard K/N, DIR (default output/<scenario stem>-shards/shard-K/) gets shard.json, shard-replications.csv and shard-periods.csv instead, all at once when the shard is done; `wom merge` joins the N shards into the files above, byte for byte those of a run on one machine (metadata.json aside). --precision cannot be used with --shard. See deploy/README.md for Slurm and Kubernetes."
 )]
 pub struct RunArgs {
     /// The scenario.

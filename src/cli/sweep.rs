@@ -1,7 +1,8 @@
 //! `wom sweep` and `wom sensitivity` arguments.
 
-use super::common::{OutArgs, PrecisionArgs, ReplicationsArgs, ScenarioArgs, SetArgs, ThreadArgs};
-use super::merge::ShardArgs;
+use super::common::{
+    OutArgs, PrecisionArgs, ReplicationsArgs, ScenarioArgs, SetArgs, ShardArgs, ThreadArgs,
+};
 use crate::app::sensitivity::SensitivityOptions;
 use crate::app::sweep::SweepOptions;
 use crate::present::bad_input;
