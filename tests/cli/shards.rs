@@ -112,6 +112,14 @@ fn a_run_merged_from_1_2_3_or_7_shards_in_any_order_is_the_unsharded_run() {
         assert_eq!(listed, expected, "metadata.json lists the shards in order");
         assert_eq!(meta["replications"], 40);
         assert_eq!(meta["command_line"][1], "merge");
+        // `wom plot` reads a merged run (its metadata.json lists shards).
+        wom()
+            .arg("plot")
+            .arg(&merged)
+            .arg("--quiet")
+            .assert()
+            .success();
+        assert_same_files(&one, &merged);
     }
     // A run on one machine lists no shards.
     assert!(
