@@ -38,6 +38,8 @@ pub enum Purpose {
     WeakTies = 10,
     /// Organic conversions of prospects in a period.
     Organic = 11,
+    /// A person's segment in a replication (seed, replication, person).
+    Segment = 12,
 }
 
 /// SplitMix64 finaliser: a bijection on `u64` with good avalanche.

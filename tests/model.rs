@@ -176,7 +176,7 @@ fn identical_policies_differ_by_exactly_zero() {
     assert_eq!((d.mean, d.sd), (0.0, 0.0));
 }
 
-/// The five causes add up to the NPV difference in every replication, and
+/// The causes add up to the NPV difference in every replication, and
 /// ignoring complaints loses value against recovering them.
 #[test]
 fn causes_add_up_and_ignoring_loses() {
@@ -193,15 +193,7 @@ fn causes_add_up_and_ignoring_loses() {
         "#,
     );
     let results = w.run(0..40, || {}).unwrap();
-    for r in &results {
-        let (a, b) = (&r.policies[0].outputs, &r.policies[1].outputs);
-        let total = b.get(Metric::Npv) - a.get(Metric::Npv);
-        let parts: f64 = Cause::ALL.iter().map(|c| c.value(a, b)).sum();
-        assert!(
-            (total - parts).abs() < 1e-6 * total.abs().max(1.0),
-            "{total} vs {parts}"
-        );
-    }
+    assert_causes_add_up(&results);
     let summary = summarize(&names(&w), &results);
     let c = &summary.comparisons[0];
     assert!(
@@ -214,6 +206,71 @@ fn causes_add_up_and_ignoring_loses() {
         "recovering costs compensation"
     );
     assert!(c.npv_difference.half_width() < c.unpaired_half_width / 2.0);
+}
+
+/// Every cause of the split (customers parted included) summed, against
+/// the paired NPV difference, in every replication.
+fn assert_causes_add_up(results: &[wom::sim::ReplicationResult]) {
+    for r in results {
+        let a = &r.policies[0].outputs;
+        for other in &r.policies[1..] {
+            let b = &other.outputs;
+            let total = b.get(Metric::Npv) - a.get(Metric::Npv);
+            let parts: f64 = Cause::ALL.iter().map(|c| c.value(a, b)).sum();
+            assert!(
+                (total - parts).abs() < 1e-6 * total.abs().max(1.0),
+                "{total} vs {parts}"
+            );
+        }
+    }
+}
+
+/// With segments of different margins and handling costs, and policies
+/// that part with customers gracefully (with the default refund) and
+/// abruptly, the split still adds up in every replication; the parting
+/// policies lose the parted customers' margin and save handling cost.
+#[test]
+fn causes_add_up_with_segments_and_partings() {
+    let w = world(
+        r#"
+        replications = 30
+        [population]
+        people = 4000
+        [segments.chronic]
+        share = 0.1
+        margin = 20.0
+        problem_rate = 0.5
+        complaint_rate = 0.8
+        resolve_factor = 0.4
+        handle_factor = 8.0
+        [segments.regular]
+        margin = 55.0
+        [policies.keep]
+        handling = "recover"
+        handling_cost = 12.0
+        compensation = 5.0
+        [policies.graceful]
+        handling = "recover"
+        handling_cost = 12.0
+        compensation = 5.0
+        part_with = { segment = "chronic", after_complaints = 2, manner = "graceful" }
+        [policies.abrupt]
+        handling = "recover"
+        handling_cost = 12.0
+        compensation = 5.0
+        part_with = { segment = "chronic", after_complaints = 2, manner = "abrupt" }
+        "#,
+    );
+    let results = w.run(0..30, || {}).unwrap();
+    assert_causes_add_up(&results);
+    let summary = summarize(&names(&w), &results);
+    for c in &summary.comparisons {
+        assert!(c.cause(Cause::CustomersParted).mean < 0.0, "{}", c.policy);
+        assert!(c.cause(Cause::HandlingCost).mean > 0.0, "{}", c.policy);
+    }
+    // Abrupt partings are told to 10-22 people, graceful ones to 0-2.
+    let lost = |p: usize| summary.policies[p].metric(Metric::ChurnedHearsay).mean;
+    assert!(lost(2) > lost(1), "{} vs {}", lost(2), lost(1));
 }
 
 /// Results do not depend on the number of threads nor on how the

@@ -8,10 +8,12 @@
 
 mod outcome;
 mod policy;
+mod segment;
 mod world;
 
 pub use outcome::{OutcomeClass, OutcomeSpec, Outcomes, TellDist, Tone};
-pub use policy::{Handling, Policy};
+pub use policy::{Handling, Manner, PartWith, Policy};
+pub use segment::{MAX_SEGMENTS, Segment, SegmentValues};
 pub use world::{
     Economics, Effects, Experience, InitialCustomers, Network, NetworkKind, Population,
     WeakTieChurn, WordOfMouth,
@@ -51,6 +53,10 @@ pub struct Scenario {
     /// The policies, in file order, at least two; `policies[0]` is the
     /// baseline the others are compared against.
     pub policies: Vec<Policy>,
+    /// The segments (`[segments.NAME]`) in file order, at most
+    /// [`MAX_SEGMENTS`]; empty without a `[segments]` table (one segment
+    /// holding everyone, with the global values).
+    pub segments: Vec<Segment>,
 }
 
 impl Scenario {
@@ -67,6 +73,37 @@ impl Scenario {
     /// The policy with this name, if any.
     pub fn policy(&self, name: &str) -> Option<&Policy> {
         self.policies.iter().find(|p| p.name == name)
+    }
+
+    /// Whether the scenario has a `[segments]` table.
+    pub fn has_segments(&self) -> bool {
+        !self.segments.is_empty()
+    }
+
+    /// Whether any policy parts with customers.
+    pub fn parts(&self) -> bool {
+        self.policies.iter().any(Policy::parts)
+    }
+
+    /// The segments' names, in scenario order (empty without segments).
+    pub fn segment_names(&self) -> Vec<String> {
+        self.segments.iter().map(|s| s.name.clone()).collect()
+    }
+
+    /// The position of the segment named `name`.
+    pub fn segment_index(&self, name: &str) -> Option<usize> {
+        self.segments.iter().position(|s| s.name == name)
+    }
+
+    /// What a member of each segment experiences, in scenario order; one
+    /// entry with the global values when there are no segments.
+    pub fn segment_values(&self) -> Vec<SegmentValues> {
+        let global = SegmentValues::global(&self.experience, &self.economics);
+        if self.segments.is_empty() {
+            vec![global]
+        } else {
+            self.segments.iter().map(|s| s.values(global)).collect()
+        }
     }
 }
 

@@ -15,17 +15,29 @@ pub enum OutcomeClass {
     Resolved,
     /// Complained; the complaint was resolved within `quick_hours`.
     ResolvedQuickly,
+    /// Complained for the n-th time and was parted with, gracefully
+    /// (a policy's `part_with`); `stay` is always 0.
+    PartedGraceful,
+    /// Complained for the n-th time and was parted with, abruptly.
+    PartedAbrupt,
 }
 
 impl OutcomeClass {
     /// All classes, in the order of [`OutcomeClass::index`].
-    pub const ALL: [OutcomeClass; 5] = [
+    pub const ALL: [OutcomeClass; 7] = [
         OutcomeClass::Satisfied,
         OutcomeClass::Silent,
         OutcomeClass::Unresolved,
         OutcomeClass::Resolved,
         OutcomeClass::ResolvedQuickly,
+        OutcomeClass::PartedGraceful,
+        OutcomeClass::PartedAbrupt,
     ];
+
+    /// The classes a customer is parted into (MODEL.md, "Parting with
+    /// customers"): their `stay` is always 0.
+    pub const PARTED: [OutcomeClass; 2] =
+        [OutcomeClass::PartedGraceful, OutcomeClass::PartedAbrupt];
 
     /// The scenario-file key of the class (`[outcomes.KEY]`).
     ///
@@ -40,7 +52,17 @@ impl OutcomeClass {
             OutcomeClass::Unresolved => "unresolved",
             OutcomeClass::Resolved => "resolved",
             OutcomeClass::ResolvedQuickly => "resolved_quickly",
+            OutcomeClass::PartedGraceful => "parted_graceful",
+            OutcomeClass::PartedAbrupt => "parted_abrupt",
         }
+    }
+
+    /// Whether the class is a parting (its `stay` is always 0).
+    pub fn is_parted(self) -> bool {
+        matches!(
+            self,
+            OutcomeClass::PartedGraceful | OutcomeClass::PartedAbrupt
+        )
     }
 
     /// Position of the class in [`OutcomeClass::ALL`] and in [`Outcomes::classes`].
@@ -164,7 +186,7 @@ pub struct OutcomeSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcomes {
     /// Indexed by [`OutcomeClass::index`].
-    pub classes: [OutcomeSpec; 5],
+    pub classes: [OutcomeSpec; 7],
 }
 
 impl Outcomes {

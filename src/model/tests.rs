@@ -8,7 +8,12 @@ fn class_index_matches_all_order_and_keys_are_distinct() {
         assert_eq!(class.index(), i);
     }
     let keys: std::collections::HashSet<_> = OutcomeClass::ALL.iter().map(|c| c.key()).collect();
-    assert_eq!(keys.len(), 5);
+    assert_eq!(keys.len(), OutcomeClass::ALL.len());
+    assert!(OutcomeClass::PARTED.iter().all(|c| c.is_parted()));
+    assert!(!OutcomeClass::Unresolved.is_parted());
+    for m in Manner::BOTH {
+        assert!(m.class().is_parted());
+    }
 }
 
 #[test]
@@ -46,6 +51,7 @@ fn policy(handling: Handling) -> Policy {
         quick_hours: 24.0,
         compensation: 0.0,
         handling_cost: 0.0,
+        part_with: None,
     }
 }
 

@@ -98,6 +98,10 @@ pub enum ClassKey {
     Resolved,
     /// Complained, resolved quickly.
     ResolvedQuickly,
+    /// Parted with, gracefully.
+    PartedGraceful,
+    /// Parted with, abruptly.
+    PartedAbrupt,
 }
 
 impl From<OutcomeClass> for ClassKey {
@@ -108,6 +112,8 @@ impl From<OutcomeClass> for ClassKey {
             OutcomeClass::Unresolved => ClassKey::Unresolved,
             OutcomeClass::Resolved => ClassKey::Resolved,
             OutcomeClass::ResolvedQuickly => ClassKey::ResolvedQuickly,
+            OutcomeClass::PartedGraceful => ClassKey::PartedGraceful,
+            OutcomeClass::PartedAbrupt => ClassKey::PartedAbrupt,
         }
     }
 }
@@ -120,6 +126,8 @@ impl From<ClassKey> for OutcomeClass {
             ClassKey::Unresolved => OutcomeClass::Unresolved,
             ClassKey::Resolved => OutcomeClass::Resolved,
             ClassKey::ResolvedQuickly => OutcomeClass::ResolvedQuickly,
+            ClassKey::PartedGraceful => OutcomeClass::PartedGraceful,
+            ClassKey::PartedAbrupt => OutcomeClass::PartedAbrupt,
         }
     }
 }

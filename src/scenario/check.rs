@@ -100,6 +100,17 @@ impl Check<'_> {
         }
     }
 
+    /// Checks the name of a `[TABLE.NAME]` (a policy, a segment): ASCII
+    /// letters, digits, `_` and `-`, not empty.
+    pub fn name(&self, table: &str, name: &str) -> Result<(), ScenarioError> {
+        let valid = |ch: char| ch.is_ascii_alphanumeric() || ch == '_' || ch == '-';
+        if name.is_empty() || !name.chars().all(valid) {
+            let allowed = "a name of ASCII letters, digits, `_` and `-`";
+            return Err(self.invalid(&format!("{table}.{name:?}"), format!("{name:?}"), allowed));
+        }
+        Ok(())
+    }
+
     pub fn text(
         &self,
         key: &str,

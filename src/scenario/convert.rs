@@ -7,6 +7,7 @@ use super::dist::tell_dist;
 use super::error::{ErrorKind, ScenarioError};
 use super::network::network;
 use super::raw::*;
+use super::segments::{check_resolve_factors, part_with, segments};
 use crate::model::*;
 
 /// Validates `raw` and fills in defaults; `c` names the scenario file (used
@@ -28,6 +29,9 @@ pub(crate) fn scenario(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioE
     let population = population(c, raw_population, is_file)?;
     let raw_outcomes = raw.outcomes.unwrap_or_default();
     let experience = experience(c, raw.experience.unwrap_or_default(), &raw_outcomes)?;
+    let segments = segments(c, raw.segments, &experience)?;
+    let policies = policies(c, raw.policies, &segments)?;
+    check_resolve_factors(c, &segments, &policies)?;
     Ok(Scenario {
         name,
         description: raw.description.unwrap_or_else(|| d::DESCRIPTION.to_owned()),
@@ -54,7 +58,8 @@ pub(crate) fn scenario(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioE
         word_of_mouth: word_of_mouth(c, raw.word_of_mouth.unwrap_or_default())?,
         effects: effects(c, raw.effects.unwrap_or_default())?,
         economics: economics(c, raw.economics.unwrap_or_default())?,
-        policies: policies(c, raw.policies)?,
+        policies,
+        segments,
     })
 }
 
@@ -152,14 +157,33 @@ fn outcomes(c: Check, raw: RawOutcomes, base_churn: f64) -> Result<Outcomes, Sce
         unresolved,
         resolved,
         resolved_quickly,
+        parted_graceful,
+        parted_abrupt,
     } = raw;
-    let raws = [satisfied, silent, unresolved, resolved, resolved_quickly];
+    let raws = [
+        satisfied,
+        silent,
+        unresolved,
+        resolved,
+        resolved_quickly,
+        parted_graceful,
+        parted_abrupt,
+    ];
     let mut classes = OutcomeClass::ALL.map(d::outcome);
     for ((class, raw), spec) in OutcomeClass::ALL.into_iter().zip(raws).zip(&mut classes) {
         let raw = raw.unwrap_or_default();
         let key = |field: &str| format!("outcomes.{}.{field}", class.key());
         spec.stay = if class == OutcomeClass::Satisfied {
             1.0 - base_churn // already checked against `base_churn`
+        } else if class.is_parted() {
+            if raw.stay.is_some() {
+                return Err(c.error(ErrorKind::NotApplicable {
+                    key: key("stay"),
+                    reason: "a parted customer always leaves: the stay of a parted class is 0"
+                        .into(),
+                }));
+            }
+            0.0
         } else {
             c.prob(&key("stay"), raw.stay, spec.stay)?
         };
@@ -232,8 +256,12 @@ fn economics(c: Check, raw: RawEconomics) -> Result<Economics, ScenarioError> {
 const POLICIES: &str = "at least two [policies.NAME] tables (the first listed is the baseline)";
 const HANDLING: &str = r#"one of "ignore", "recover""#;
 
-fn policies(c: Check, raw: Option<RawPolicies>) -> Result<Vec<Policy>, ScenarioError> {
-    let Some(RawPolicies(raw)) = raw else {
+fn policies(
+    c: Check,
+    raw: Option<RawPolicies>,
+    segments: &[Segment],
+) -> Result<Vec<Policy>, ScenarioError> {
+    let Some(Named(raw)) = raw else {
         return Err(c.error(ErrorKind::Missing {
             key: "policies".into(),
             allowed: POLICIES.into(),
@@ -247,16 +275,17 @@ fn policies(c: Check, raw: Option<RawPolicies>) -> Result<Vec<Policy>, ScenarioE
         return Err(c.invalid("policies", value, POLICIES));
     }
     raw.into_iter()
-        .map(|(name, p)| policy(c, name, p))
+        .map(|(name, p)| policy(c, name, p, segments))
         .collect()
 }
 
-fn policy(c: Check, name: String, raw: RawPolicy) -> Result<Policy, ScenarioError> {
-    let valid = |ch: char| ch.is_ascii_alphanumeric() || ch == '_' || ch == '-';
-    if name.is_empty() || !name.chars().all(valid) {
-        let allowed = "a policy name of ASCII letters, digits, `_` and `-`";
-        return Err(c.invalid(&format!("policies.{name:?}"), format!("{name:?}"), allowed));
-    }
+fn policy(
+    c: Check,
+    name: String,
+    raw: RawPolicy,
+    segments: &[Segment],
+) -> Result<Policy, ScenarioError> {
+    c.name("policies", &name)?;
     let key = |field: &str| format!("policies.{name}.{field}");
     let handling = match raw.handling {
         None => {
@@ -289,6 +318,10 @@ fn policy(c: Check, name: String, raw: RawPolicy) -> Result<Policy, ScenarioErro
             raw.handling_cost,
             d::HANDLING_COST,
         )?,
+        part_with: raw
+            .part_with
+            .map(|p| part_with(c, &key("part_with"), p, segments))
+            .transpose()?,
         name,
     })
 }

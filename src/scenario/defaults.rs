@@ -122,11 +122,21 @@ pub const TELLS_DISSATISFIED: (u32, u32) = (10, 22);
 /// problem is resolved tell about 5 people of the good service).
 pub const TELLS_RESOLVED_QUICKLY: (u32, u32) = (4, 6);
 
+/// Customers parted with gracefully tell uniform 0–2, with a negative
+/// tone (MODEL.md, "Parting with customers": advance notice and help
+/// finding another provider curb negative word of mouth — Wetzel, Haenel &
+/// Hess, European Journal of Marketing 2022; the 0–2 is judgement).
+pub const TELLS_PARTED_GRACEFUL: (u32, u32) = (0, 2);
+/// Customers parted with abruptly tell uniform 10–22, with a negative tone,
+/// as an unresolved complaint (MODEL.md, "Parting with customers").
+pub const TELLS_PARTED_ABRUPT: (u32, u32) = TELLS_DISSATISFIED;
+
 fn uniform((lo, hi): (u32, u32)) -> TellDist {
     TellDist::Uniform { lo, hi }
 }
 
-/// The default specification of an outcome class (MODEL.md outcome table).
+/// The default specification of an outcome class (MODEL.md outcome table,
+/// and the table of "Parting with customers" for the parted classes).
 /// For [`OutcomeClass::Satisfied`], `stay` is `1 −` [`BASE_CHURN`].
 pub fn outcome(class: OutcomeClass) -> OutcomeSpec {
     let (stay, tone, tells) = match class {
@@ -139,6 +149,9 @@ pub fn outcome(class: OutcomeClass) -> OutcomeSpec {
             Tone::Positive,
             TELLS_RESOLVED_QUICKLY,
         ),
+        // A parted customer always leaves (MODEL.md: "its stay is 0").
+        OutcomeClass::PartedGraceful => (0.0, Tone::Negative, TELLS_PARTED_GRACEFUL),
+        OutcomeClass::PartedAbrupt => (0.0, Tone::Negative, TELLS_PARTED_ABRUPT),
     };
     OutcomeSpec {
         stay,
@@ -217,3 +230,24 @@ pub const COMPENSATION: f64 = 0.0;
 /// `handling_cost` = 0 per handled complaint (MODEL.md Defaults; modelling
 /// choice: set it to weigh staff time, seed 004).
 pub const HANDLING_COST: f64 = 0.0;
+
+// ---- [segments.NAME] -------------------------------------------------------
+
+// `share` has no default: the shares of the segments sum to 1, and one
+// segment may leave its share out to take the rest (a modelling choice that
+// lets a sweep vary one share). The overrides `margin`, `problem_rate`,
+// `complaint_rate` and `base_churn` default to the global values (MODEL.md,
+// "Segments").
+
+/// `resolve_factor` = 1 (MODEL.md, "Segments": it multiplies a policy's
+/// resolve probability; "never satisfied" customers, seed 004, have less).
+pub const RESOLVE_FACTOR: f64 = 1.0;
+/// `handle_factor` = 1 (MODEL.md, "Segments": it multiplies
+/// `handling_cost`; seed 004: serving some customers takes "a whole
+/// employee day").
+pub const HANDLE_FACTOR: f64 = 1.0;
+
+// `part_with` under a policy has no default: `segment`, `after_complaints`
+// and `manner` are the policy's decision and must be given; `refund`
+// defaults to the parted customer's margin for one period ("refund the last
+// invoice", seed 001; MODEL.md, "Parting with customers").

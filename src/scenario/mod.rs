@@ -33,6 +33,7 @@ mod locate;
 mod network;
 mod raw;
 pub mod resolved;
+mod segments;
 mod serde_error;
 pub mod shipped;
 pub mod template;

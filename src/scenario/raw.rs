@@ -45,6 +45,8 @@ pub struct RawScenario {
     pub economics: Option<RawEconomics>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policies: Option<RawPolicies>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<RawSegments>,
 }
 
 /// `[population]`.
@@ -180,6 +182,10 @@ pub struct RawOutcomes {
     pub resolved: Option<RawOutcome>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved_quickly: Option<RawOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parted_graceful: Option<RawOutcome>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parted_abrupt: Option<RawOutcome>,
 }
 
 /// `[outcomes.CLASS]`.
@@ -322,39 +328,93 @@ pub struct RawPolicy {
     pub compensation: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handling_cost: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_with: Option<RawPartWith>,
 }
 
-/// `[policies]`: the policies in the order the map yields them, which is file
-/// order because `toml` is built with `preserve_order`.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct RawPolicies(pub Vec<(String, RawPolicy)>);
+/// `policies.NAME.part_with.manner`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawManner {
+    Graceful,
+    Abrupt,
+}
 
-impl Serialize for RawPolicies {
+/// `policies.NAME.part_with = { segment, after_complaints, manner, refund }`.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table { segment = \"NAME\", after_complaints = n, manner = \"graceful\" or \"abrupt\", refund = x }"
+)]
+pub struct RawPartWith {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after_complaints: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manner: Option<RawManner>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refund: Option<f64>,
+}
+
+/// `[segments.NAME]`.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a table")]
+pub struct RawSegment {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub complaint_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_churn: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolve_factor: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle_factor: Option<f64>,
+}
+
+/// `[policies]`: the policies in file order.
+pub type RawPolicies = Named<RawPolicy>;
+
+/// `[segments]`: the segments in file order.
+pub type RawSegments = Named<RawSegment>;
+
+/// A table of named tables (`[policies.NAME]`, `[segments.NAME]`) in the
+/// order the map yields them, which is file order because `toml` is built
+/// with `preserve_order`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Named<T>(pub Vec<(String, T)>);
+
+impl<T: Serialize> Serialize for Named<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, policy) in &self.0 {
-            map.serialize_entry(name, policy)?;
+        for (name, table) in &self.0 {
+            map.serialize_entry(name, table)?;
         }
         map.end()
     }
 }
 
-impl<'de> Deserialize<'de> for RawPolicies {
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Named<T> {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct InOrder;
-        impl<'de> Visitor<'de> for InOrder {
-            type Value = RawPolicies;
+        struct InOrder<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for InOrder<T> {
+            type Value = Named<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a table of policies, [policies.NAME]")
+                f.write_str("a table of named tables, like [policies.NAME]")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut policies = Vec::with_capacity(map.size_hint().unwrap_or(2));
-                while let Some(entry) = map.next_entry::<String, RawPolicy>()? {
-                    policies.push(entry);
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(2));
+                while let Some(entry) = map.next_entry::<String, T>()? {
+                    entries.push(entry);
                 }
-                Ok(RawPolicies(policies))
+                Ok(Named(entries))
             }
         }
-        deserializer.deserialize_map(InOrder)
+        deserializer.deserialize_map(InOrder(std::marker::PhantomData))
     }
 }

@@ -103,7 +103,36 @@ fn policy(p: &Policy) -> RawPolicy {
         quick_hours: Some(p.quick_hours),
         compensation: Some(p.compensation),
         handling_cost: Some(p.handling_cost),
+        part_with: p.part_with.as_ref().map(|w| RawPartWith {
+            segment: Some(w.segment.clone()),
+            after_complaints: Some(i64::from(w.after_complaints)),
+            manner: Some(match w.manner {
+                Manner::Graceful => RawManner::Graceful,
+                Manner::Abrupt => RawManner::Abrupt,
+            }),
+            refund: w.refund,
+        }),
     }
+}
+
+fn segment(s: &Segment) -> RawSegment {
+    RawSegment {
+        share: Some(s.share),
+        margin: s.margin,
+        problem_rate: s.problem_rate,
+        complaint_rate: s.complaint_rate,
+        base_churn: s.base_churn,
+        resolve_factor: Some(s.resolve_factor),
+        handle_factor: Some(s.handle_factor),
+    }
+}
+
+/// A parted class is written when a policy parts or when it differs from
+/// its default, so a scenario without parting keeps its resolved form (and
+/// identity) from before parting existed.
+fn parted(s: &Scenario, class: OutcomeClass) -> Option<RawOutcome> {
+    let spec = s.outcomes.get(class);
+    (s.parts() || *spec != super::defaults::outcome(class)).then(|| outcome(spec, false))
 }
 
 /// The raw form of a validated scenario, every key written.
@@ -138,6 +167,9 @@ fn raw(s: &Scenario) -> RawScenario {
             unresolved: o(OutcomeClass::Unresolved),
             resolved: o(OutcomeClass::Resolved),
             resolved_quickly: o(OutcomeClass::ResolvedQuickly),
+            // A parted class's `stay` is always 0, never written.
+            parted_graceful: parted(s, OutcomeClass::PartedGraceful),
+            parted_abrupt: parted(s, OutcomeClass::PartedAbrupt),
         }),
         word_of_mouth: Some(RawWordOfMouth {
             max_hops: Some(s.word_of_mouth.max_hops),
@@ -159,12 +191,22 @@ fn raw(s: &Scenario) -> RawScenario {
             discount_rate: Some(s.economics.discount_rate),
             currency: Some(s.economics.currency.clone()),
         }),
-        policies: Some(RawPolicies(
+        policies: Some(Named(
             s.policies
                 .iter()
                 .map(|p| (p.name.clone(), policy(p)))
                 .collect(),
         )),
+        // Without segments nothing is written: the resolved form (and the
+        // identity) of a scenario from before segments existed is unchanged.
+        segments: s.has_segments().then(|| {
+            Named(
+                s.segments
+                    .iter()
+                    .map(|g| (g.name.clone(), segment(g)))
+                    .collect(),
+            )
+        }),
     }
 }
 

@@ -85,6 +85,11 @@ fn allowed_for(steps: &[Step]) -> Option<&'static str> {
         ("empirical", true) => "{ empirical = { values = [...], weights = [...] } }",
         ("tone", _) => r#"one of "positive", "negative", "none""#,
         ("handling", _) => r#"one of "ignore", "recover""#,
+        ("manner", _) => super::segments::MANNERS,
+        ("part_with", _) => {
+            r#"a table { segment = "NAME", after_complaints = n, manner = "graceful" or "abrupt", refund = x }"#
+        }
+        ("after_complaints", _) => "a whole number from 1 to 65535",
         ("kind", _) => {
             r#"one of "watts_strogatz", "barabasi_albert", "erdos_renyi", "strong_weak_ties", "file""#
         }

@@ -75,6 +75,18 @@ stay = 0.82                 # TARP: 82%
 tone = "positive"
 tells = { uniform = [4, 6] }    # TARP: resolved complainers tell about 5
 
+# A customer a policy parts with (`part_with`, under [policies.NAME] below)
+# ends that period in one of these two classes instead of the one the
+# handling gave. A parted customer always leaves: there is no `stay` key.
+
+[outcomes.parted_graceful]  # parted with thanks, a refund and pointers elsewhere (seed 001)
+tone = "negative"
+tells = { uniform = [0, 2] }    # notice and help curb bad word of mouth (Wetzel, Haenel & Hess 2022); 0-2 is judgement
+
+[outcomes.parted_abrupt]    # parted without notice or help
+tone = "negative"
+tells = { uniform = [10, 22] }  # as an unresolved complaint
+
 [word_of_mouth]
 max_hops = 3                # a story travels at most this many hops, 1..=20; choice
 hop_decay = 0.5             # effect of a hearing at hop h is scaled by hop_decay^(h-1); choice
@@ -92,6 +104,26 @@ margin = 50.0               # margin per customer per period; choice
 discount_rate = 0.1         # yearly; choice
 currency = "USD"            # label for reports
 
+# Segments (optional): who the customers are. Without a [segments] table
+# everyone is in one segment with the values above. Each person is put in a
+# segment once per replication, at random with the shares as probabilities,
+# the same under every policy. A segment may override, for its members,
+# margin, problem_rate, complaint_rate and base_churn (default: the values
+# above), and set
+#   resolve_factor = 1.0 (default): multiplies every policy's chance of
+#     resolving a complaint; "never satisfied" customers are hard to satisfy (seed 004)
+#   handle_factor = 1.0 (default): multiplies handling_cost for their
+#     complaints; serving some customers takes "a whole employee day" (seed 004)
+# The shares sum to 1; leave out one segment's share and it takes the rest.
+#
+# [segments.chronic]
+# share = 0.03
+# complaint_rate = 0.9
+# resolve_factor = 0.3
+# handle_factor = 8.0
+#
+# [segments.regular]        # no share: the rest, 0.97
+
 # Policies to compare, two or more. The first is the baseline.
 # handling (required): "ignore" (every complaint ends unresolved) or "recover"
 # (resolved with chance resolve_rate x (1 - handoff_penalty)^handoffs).
@@ -108,4 +140,11 @@ response_hours = 1.0        # hours to answer (seed 002: within 60 minutes)
 quick_hours = 24.0          # an answer within this counts as quick (seed 002: usual 24-48 h)
 compensation = 0.0          # cost per resolved complaint: refund, discount, gift (seed 003)
 handling_cost = 0.0         # cost per handled complaint: staff time (seed 004)
+# part_with = { segment = "chronic", after_complaints = 2, manner = "graceful", refund = 50.0 }
+#   (no default; any policy, ignore or recover) part with a segment's customers at
+#   their n-th complaint of the horizon (n >= 1): the complaint is handled and
+#   costs as usual, then the customer ends the period parted_graceful or
+#   parted_abrupt and leaves, counted as parted. manner = "graceful" costs
+#   `refund` (default: the customer's margin for one period, "refund the last
+#   invoice", seed 001); "abrupt" costs nothing and takes no refund.
 "#;

@@ -1,10 +1,11 @@
 //! What every step of a period reads: the period's contacts, its
-//! parameters and keys ([`Period`]), and a policy's running totals
-//! ([`Tally`]).
+//! parameters and keys ([`Period`]), what the steps count per segment
+//! ([`Counts`]), and a policy's running totals ([`Tally`]).
 
-use super::metrics::{Outputs, PeriodSeries};
+use super::metrics::{Outputs, PeriodSeries, SegmentOutputs};
 use super::params::{Params, PolicyParams};
 use crate::graph::{Graph, NodeId};
+use crate::model::MAX_SEGMENTS;
 use crate::rng::StreamKey;
 
 /// The network seen in one period: the fixed graph plus, with weak-tie
@@ -51,10 +52,51 @@ pub(super) struct Period<'a> {
     pub net: Contacts<'a>,
 }
 
+/// What the steps of one period count for the members of one segment.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct SegmentCounts {
+    /// Complaints made.
+    pub complaints: u32,
+    /// Complaints the handling resolved, parted customers' included: each
+    /// costs `compensation`.
+    pub resolved_paid: u32,
+    /// Customers parted with (they leave at the end of the period).
+    pub parted: u32,
+    /// Customers lost through their own experience.
+    pub direct: u32,
+    /// Customers lost to hearsay.
+    pub hearsay: u32,
+    /// Prospects converted by referral.
+    pub referral: u32,
+    /// Prospects converted on their own.
+    pub organic: u32,
+}
+
+/// What the steps of one period count, per segment (segment 0 only
+/// without segments).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Counts(pub [SegmentCounts; MAX_SEGMENTS]);
+
+impl Counts {
+    /// The sum of `field` over the segments.
+    #[inline]
+    pub fn total(&self, field: impl Fn(&SegmentCounts) -> u32) -> u32 {
+        self.0.iter().map(field).sum()
+    }
+}
+
 /// Running totals of one policy in one replication.
 pub(super) struct Tally {
     pub out: Outputs,
     pub periods: Vec<[f64; PeriodSeries::COUNT]>,
     /// Prospects deterred so far.
     pub deterred_total: f64,
+    /// Customers now, in all.
+    pub customers: f64,
+    /// Net present value so far.
+    pub npv: f64,
+    /// With segments, each segment's customers now.
+    pub segment_customers: Vec<f64>,
+    /// With segments, each segment's totals (empty without).
+    pub segments: Vec<SegmentOutputs>,
 }

@@ -1,64 +1,125 @@
 //! Steps 1–4 of a period (MODEL.md, "One period"): every customer's
 //! experience, voice, the policy's handling and the resulting outcome
-//! class, with its stay draw and the story it starts.
+//! class — or a parting, when the policy parts with the customer's segment
+//! at this complaint — with its stay draw and the story it starts.
 
-use super::context::Period;
+use super::context::{Counts, Period};
 use super::metrics::{Metric, Outputs};
 use super::observer::Observer;
+use super::params::{PolicyParams, SegmentParams};
 use super::person::{Scratch, flag, state};
 use crate::graph::NodeId;
 use crate::model::{OutcomeClass, Tone};
 use crate::rng::Purpose;
 
-/// Runs steps 1–4 for every customer; returns the period's handling and
-/// compensation cost.
+/// What the policy's handling (step 3) made of one complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Handled {
+    /// `Unresolved`, `Resolved` or `ResolvedQuickly`.
+    pub class: OutcomeClass,
+    /// Whether the complaint was resolved (and so costs `compensation`).
+    pub resolved: bool,
+}
+
+/// Step 3 for one complaint by a member of `segment`: resolved when the
+/// customer's resolution draw `u_resolve` falls below the policy's resolve
+/// probability times the segment's `resolve_factor`; quickly when the
+/// policy answers within `quick_hours`. What a complaint costs is counted
+/// by the caller: `handling_cost × handle_factor`, plus `compensation` when
+/// resolved.
+#[inline]
+pub(super) fn handle(policy: &PolicyParams, segment: &SegmentParams, u_resolve: f64) -> Handled {
+    if u_resolve < policy.resolve_probability * segment.resolve_factor {
+        let class = if policy.quick {
+            OutcomeClass::ResolvedQuickly
+        } else {
+            OutcomeClass::Resolved
+        };
+        Handled {
+            class,
+            resolved: true,
+        }
+    } else {
+        Handled {
+            class: OutcomeClass::Unresolved,
+            resolved: false,
+        }
+    }
+}
+
+/// Runs steps 1–4 for every customer, counting complaints, resolutions
+/// paid for and partings per segment into `counts`.
 pub(super) fn step<O: Observer>(
     p: &Period<'_>,
     scratch: &mut Scratch,
+    counts: &mut Counts,
     out: &mut Outputs,
     observer: &mut O,
-) -> f64 {
+) {
     let (params, policy) = (p.params, p.policy);
     let observe = observer.wants(p.t);
-    let [negative, positive] = &mut scratch.origins;
+    let Scratch {
+        people,
+        origins,
+        segment,
+        complaints: complained,
+        ..
+    } = scratch;
+    let [negative, positive] = origins;
     negative.clear();
     positive.clear();
-    let (mut complaints, mut resolved, mut quick, mut silent) = (0u32, 0u32, 0u32, 0u32);
-    for (u, person) in scratch.people.iter_mut().enumerate() {
+    let (mut resolved, mut quick, mut silent) = (0u32, 0u32, 0u32);
+    for (u, person) in people.iter_mut().enumerate() {
         if person.status() != state::CUSTOMER {
             continue;
         }
-        let u = u as NodeId;
+        let g = if segment.is_empty() {
+            0
+        } else {
+            usize::from(segment[u])
+        };
+        let sp = &params.segments[g];
         // Four draws in a fixed order whatever happens, so that every policy
         // sees the same uniforms for the same customer and period.
         let [u_problem, u_complain, u_resolve, u_stay] =
-            p.key.person(u).uniforms::<4>(Purpose::Experience);
-        let class = if u_problem >= params.problem_rate {
+            p.key.person(u as NodeId).uniforms::<4>(Purpose::Experience);
+        let class = if u_problem >= sp.problem_rate {
             OutcomeClass::Satisfied
-        } else if u_complain >= params.complaint_rate {
+        } else if u_complain >= sp.complaint_rate {
             silent += 1;
             OutcomeClass::Silent
         } else {
-            complaints += 1;
-            if u_resolve < policy.resolve_probability {
-                resolved += 1;
-                if policy.quick {
-                    quick += 1;
-                    OutcomeClass::ResolvedQuickly
-                } else {
-                    OutcomeClass::Resolved
+            let c = &mut counts.0[g];
+            c.complaints += 1;
+            let handled = handle(policy, sp, u_resolve);
+            c.resolved_paid += u32::from(handled.resolved);
+            match policy.parting {
+                Some(part)
+                    if part.segment == g && {
+                        let n = &mut complained[u];
+                        *n = n.saturating_add(1);
+                        *n == part.after
+                    } =>
+                {
+                    c.parted += 1;
+                    part.class
                 }
-            } else {
-                OutcomeClass::Unresolved
+                _ => {
+                    resolved += u32::from(handled.resolved);
+                    quick += u32::from(handled.class == OutcomeClass::ResolvedQuickly);
+                    handled.class
+                }
             }
         };
         let spec = &params.classes[class.index()];
-        let stay = if class == OutcomeClass::Satisfied && person.state & state::RECOVERED != 0 {
-            1.0 - params.base_churn * params.recovery_paradox
-        } else {
-            spec.stay
+        let stay = match class {
+            OutcomeClass::Satisfied if person.state & state::RECOVERED != 0 => sp.recovered_stay,
+            OutcomeClass::Satisfied => sp.satisfied_stay,
+            _ => spec.stay,
         };
-        if u_stay >= stay {
+        if class.is_parted() {
+            person.flags |= flag::PARTED;
+        } else if u_stay >= stay {
             person.flags |= flag::LEAVE_DIRECT;
         }
         if matches!(
@@ -70,17 +131,19 @@ pub(super) fn step<O: Observer>(
         if let Some(tone) = spec.tone {
             person.flags |= flag::ORIGIN << tone.index();
             match tone {
-                Tone::Negative => negative.push((u, class)),
-                Tone::Positive => positive.push((u, class)),
+                Tone::Negative => negative.push((u as NodeId, class)),
+                Tone::Positive => positive.push((u as NodeId, class)),
             }
         }
         if observe {
-            observer.outcome(p.t, u, class);
+            observer.outcome(p.t, u as NodeId, class);
         }
     }
-    out.add(Metric::Complaints, f64::from(complaints));
+    out.add(
+        Metric::Complaints,
+        f64::from(counts.total(|c| c.complaints)),
+    );
     out.add(Metric::Resolved, f64::from(resolved));
     out.add(Metric::ResolvedQuickly, f64::from(quick));
     out.add(Metric::Silent, f64::from(silent));
-    f64::from(complaints) * policy.handling_cost + f64::from(resolved) * policy.compensation
 }

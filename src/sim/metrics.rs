@@ -15,6 +15,8 @@ pub enum Metric {
     ChurnedDirect,
     /// Customers lost to negative stories they heard.
     ChurnedHearsay,
+    /// Customers the business parted with (a policy's `part_with`).
+    Parted,
     /// Prospects deterred by negative stories (never convert in the horizon).
     Deterred,
     /// Prospects converted by positive stories.
@@ -43,6 +45,8 @@ pub enum Metric {
     PvDirectChurn,
     /// Present value of the margin lost to hearsay churn.
     PvHearsayChurn,
+    /// Present value of the margin the parted customers would have brought.
+    PvParted,
     /// Present value of the margin won by organic conversions.
     PvOrganic,
     /// Present value of the margin won by referral conversions.
@@ -53,11 +57,12 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric, in file order.
-    pub const ALL: [Metric; 21] = [
+    pub const ALL: [Metric; 23] = [
         Metric::Npv,
         Metric::CustomersFinal,
         Metric::ChurnedDirect,
         Metric::ChurnedHearsay,
+        Metric::Parted,
         Metric::Deterred,
         Metric::ReferralConversions,
         Metric::OrganicConversions,
@@ -72,6 +77,7 @@ impl Metric {
         Metric::TellShortfall,
         Metric::PvDirectChurn,
         Metric::PvHearsayChurn,
+        Metric::PvParted,
         Metric::PvOrganic,
         Metric::PvReferral,
         Metric::PvCost,
@@ -87,6 +93,7 @@ impl Metric {
             Metric::CustomersFinal => "customers_final",
             Metric::ChurnedDirect => "churned_direct",
             Metric::ChurnedHearsay => "churned_hearsay",
+            Metric::Parted => "parted",
             Metric::Deterred => "deterred",
             Metric::ReferralConversions => "referral_conversions",
             Metric::OrganicConversions => "organic_conversions",
@@ -101,6 +108,7 @@ impl Metric {
             Metric::TellShortfall => "tell_shortfall",
             Metric::PvDirectChurn => "pv_direct_churn",
             Metric::PvHearsayChurn => "pv_hearsay_churn",
+            Metric::PvParted => "pv_parted",
             Metric::PvOrganic => "pv_organic",
             Metric::PvReferral => "pv_referral",
             Metric::PvCost => "pv_cost",
@@ -115,6 +123,7 @@ impl Metric {
                 | Metric::HandlingCost
                 | Metric::PvDirectChurn
                 | Metric::PvHearsayChurn
+                | Metric::PvParted
                 | Metric::PvOrganic
                 | Metric::PvReferral
                 | Metric::PvCost
@@ -122,11 +131,16 @@ impl Metric {
     }
 
     /// The metrics a run of `scenario` reports, in file order: every
-    /// metric of [`Metric::ALL`] today. A feature's own metrics join this
-    /// list only when the scenario uses the feature, so that a scenario
-    /// without it keeps byte-identical result files.
-    pub fn reported(_scenario: &crate::model::Scenario) -> Vec<Metric> {
-        Metric::ALL.to_vec()
+    /// metric of [`Metric::ALL`] but a feature's own, which join only when
+    /// the scenario uses the feature (`parted` and `pv_parted` when a
+    /// policy parts with customers), so that a scenario without it keeps
+    /// byte-identical result files.
+    pub fn reported(scenario: &crate::model::Scenario) -> Vec<Metric> {
+        let parts = scenario.parts();
+        Metric::ALL
+            .into_iter()
+            .filter(|m| parts || !matches!(m, Metric::Parted | Metric::PvParted))
+            .collect()
     }
 
     /// The metric with this file name.
@@ -210,12 +224,114 @@ impl PeriodSeries {
     }
 }
 
-/// One replication of one policy: totals and per-period series
-/// (`periods[t][PeriodSeries as usize]`).
+/// One replication of one policy: totals, per-period series
+/// (`periods[t][PeriodSeries as usize]`) and, with segments, the totals of
+/// each segment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyRun {
     /// Totals over the horizon.
     pub outputs: Outputs,
     /// Per-period values.
     pub periods: Vec<[f64; PeriodSeries::COUNT]>,
+    /// One per segment, in scenario order; empty without segments.
+    pub segments: Vec<SegmentOutputs>,
+}
+
+/// An output of one segment in one replication of one policy (MODEL.md,
+/// "Segments": what a segment is worth). `SegmentMetric::ALL` lists them
+/// in file order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentMetric {
+    /// Members who were customers at the start.
+    CustomersInitial,
+    /// Members who are customers after the last period.
+    CustomersFinal,
+    /// Members lost directly or to hearsay.
+    Churned,
+    /// Members the business parted with.
+    Parted,
+    /// Complaints members made.
+    Complaints,
+    /// Handling, compensation and refunds spent on members (undiscounted).
+    HandlingCost,
+    /// The segment's own NPV: the margin its members brought minus the
+    /// costs they caused, discounted.
+    Npv,
+}
+
+impl SegmentMetric {
+    /// Every segment metric, in file order.
+    pub const ALL: [SegmentMetric; 7] = [
+        SegmentMetric::CustomersInitial,
+        SegmentMetric::CustomersFinal,
+        SegmentMetric::Churned,
+        SegmentMetric::Parted,
+        SegmentMetric::Complaints,
+        SegmentMetric::HandlingCost,
+        SegmentMetric::Npv,
+    ];
+
+    /// Number of segment metrics.
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// The name used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            SegmentMetric::CustomersInitial => "customers_initial",
+            SegmentMetric::CustomersFinal => "customers_final",
+            SegmentMetric::Churned => "churned",
+            SegmentMetric::Parted => "parted",
+            SegmentMetric::Complaints => "complaints",
+            SegmentMetric::HandlingCost => "handling_cost",
+            SegmentMetric::Npv => "npv",
+        }
+    }
+
+    /// The segment metric with this file name.
+    pub fn from_key(key: &str) -> Option<SegmentMetric> {
+        Self::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// Whether the metric is money (for formatting).
+    pub fn is_money(self) -> bool {
+        matches!(self, SegmentMetric::HandlingCost | SegmentMetric::Npv)
+    }
+
+    /// The segment metrics a run of `scenario` reports, in file order:
+    /// none without segments; `parted` only when a policy parts.
+    pub fn reported(scenario: &crate::model::Scenario) -> Vec<SegmentMetric> {
+        if !scenario.has_segments() {
+            return Vec::new();
+        }
+        let parts = scenario.parts();
+        SegmentMetric::ALL
+            .into_iter()
+            .filter(|m| parts || *m != SegmentMetric::Parted)
+            .collect()
+    }
+}
+
+/// The outputs of one segment, indexed by `SegmentMetric as usize`.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SegmentOutputs(pub [f64; SegmentMetric::COUNT]);
+
+impl SegmentOutputs {
+    /// One metric.
+    #[inline]
+    pub fn get(&self, m: SegmentMetric) -> f64 {
+        self.0[m as usize]
+    }
+
+    /// Adds to one metric.
+    #[inline]
+    pub fn add(&mut self, m: SegmentMetric, x: f64) {
+        self.0[m as usize] += x;
+    }
+
+    /// Sets one metric.
+    #[inline]
+    pub fn set(&mut self, m: SegmentMetric, x: f64) {
+        self.0[m as usize] = x;
+    }
 }

@@ -9,7 +9,8 @@
 //! - `period.rs`: one policy over the horizon, period by period; the steps
 //!   of a period are `experience.rs` (MODEL.md steps 1–4), `telling.rs`
 //!   (5–7) and `end_of_period.rs` (8), each reading the period's context
-//!   (`context.rs`: its contacts, parameters and keys);
+//!   (`context.rs`: its contacts, parameters and keys, what it counts per
+//!   segment), and `accounts.rs` settles its value;
 //! - `person.rs`: what is known of each person, and the per-thread
 //!   [`Scratch`] state;
 //! - [`observer`]: the events a replication reports (story traces);
@@ -17,6 +18,7 @@
 //!   paired comparisons; [`precision`]: replications until a target
 //!   precision; [`trace`]: one period's stories.
 
+mod accounts;
 mod context;
 mod end_of_period;
 mod experience;
@@ -32,7 +34,7 @@ mod tells;
 pub mod trace;
 mod world;
 
-pub use metrics::{Metric, Outputs, PeriodSeries, PolicyRun};
+pub use metrics::{Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs};
 pub use observer::{Effect, Hearing, NoObserver, Observer};
 pub use person::Scratch;
 pub use tells::{Marks, TellSampler, pick_distinct};

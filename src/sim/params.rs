@@ -1,8 +1,9 @@
 //! A scenario's parameters compiled for the hot loop: per-class samplers,
-//! per-hop strengths, discount factors and per-policy probabilities.
+//! per-segment rates and values, per-hop strengths, discount factors and
+//! per-policy probabilities.
 
 use super::tells::TellSampler;
-use crate::model::{Handling, OutcomeClass, Policy, Scenario, Tone};
+use crate::model::{Handling, Manner, OutcomeClass, Policy, Scenario, Tone};
 
 /// Per-class parameters for the hot loop.
 #[derive(Debug, Clone)]
@@ -15,6 +16,39 @@ pub(super) struct ClassParams {
     pub tells: TellSampler,
 }
 
+/// Per-segment parameters (one segment holding everyone without a
+/// `[segments]` table, with the global values, so both cases run the same
+/// code and give the same numbers).
+#[derive(Debug, Clone)]
+pub(super) struct SegmentParams {
+    pub problem_rate: f64,
+    pub complaint_rate: f64,
+    /// `1 − base_churn`: the stay of a satisfied customer.
+    pub satisfied_stay: f64,
+    /// `1 − base_churn × recovery_paradox`: the same after a resolved
+    /// complaint.
+    pub recovered_stay: f64,
+    pub resolve_factor: f64,
+    pub handle_factor: f64,
+    pub margin: f64,
+    /// Present value of one more member from the end of period `t` to the
+    /// horizon: `margin × Σ_{s=t+1}^{T−1} δ^s`.
+    pub flow_value: Vec<f64>,
+}
+
+/// A policy's `part_with`, compiled.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Parting {
+    /// The segment parted with.
+    pub segment: usize,
+    /// The complaint that ends the relationship (`>= 1`).
+    pub after: u16,
+    /// The class a parted customer ends the period in.
+    pub class: OutcomeClass,
+    /// What each parting costs (0 for an abrupt one).
+    pub refund: f64,
+}
+
 /// Per-policy parameters for the hot loop.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct PolicyParams {
@@ -22,15 +56,31 @@ pub(super) struct PolicyParams {
     pub quick: bool,
     pub compensation: f64,
     pub handling_cost: f64,
+    pub parting: Option<Parting>,
 }
 
 impl PolicyParams {
-    pub fn new(policy: &Policy) -> Self {
+    pub fn new(policy: &Policy, scenario: &Scenario, params: &Params) -> Self {
+        let parting = policy.part_with.as_ref().map(|w| {
+            // The scenario layer checked that the segment exists and that
+            // `after_complaints` fits in 1..=u16::MAX.
+            let segment = scenario.segment_index(&w.segment).unwrap_or(0);
+            Parting {
+                segment,
+                after: u16::try_from(w.after_complaints).unwrap_or(u16::MAX),
+                class: w.manner.class(),
+                refund: match w.manner {
+                    Manner::Graceful => w.refund.unwrap_or(params.segments[segment].margin),
+                    Manner::Abrupt => 0.0,
+                },
+            }
+        });
         Self {
             resolve_probability: policy.resolve_probability(),
             quick: policy.handling == Handling::Recover && policy.is_quick(),
             compensation: policy.compensation,
             handling_cost: policy.handling_cost,
+            parting,
         }
     }
 }
@@ -39,12 +89,22 @@ impl PolicyParams {
 #[derive(Debug, Clone)]
 pub(super) struct Params {
     pub periods: u32,
-    pub problem_rate: f64,
-    pub complaint_rate: f64,
-    pub base_churn: f64,
-    pub recovery_paradox: f64,
     /// Indexed by [`OutcomeClass::index`].
-    pub classes: [ClassParams; 5],
+    pub classes: [ClassParams; 7],
+    /// One per segment (one without segments).
+    pub segments: Vec<SegmentParams>,
+    /// Whether the scenario has a `[segments]` table (persons are assigned
+    /// one, and per-segment outputs are kept).
+    pub segmented: bool,
+    /// Upper ends of the segments' share intervals on [0, 1), for the
+    /// assignment draw; the last segment with a positive share takes
+    /// whatever rounding leaves above the others.
+    pub share_ends: Vec<f64>,
+    /// The last segment with a positive share.
+    pub last_with_share: usize,
+    /// Whether every segment has the same margin: values are then computed
+    /// from totals, exactly as without segments.
+    pub uniform_margin: bool,
     pub max_hops: u32,
     /// `hop_decay^(h − 1)` at index `h − 1`.
     pub strength: Vec<f64>,
@@ -64,6 +124,20 @@ pub(super) struct Params {
     pub initial_customers: u32,
 }
 
+/// `margin × Σ_{s=t+1}^{T−1} δ^s` for every `t`.
+fn flow_values(margin: f64, discount: &[f64]) -> Vec<f64> {
+    let periods = discount.len();
+    let mut flow_value = vec![0.0; periods];
+    for t in (0..periods).rev() {
+        flow_value[t] = if t + 1 < periods {
+            flow_value[t + 1] + margin * discount[t + 1]
+        } else {
+            0.0
+        };
+    }
+    flow_value
+}
+
 impl Params {
     pub fn new(scenario: &Scenario, people: u32) -> Self {
         let classes = OutcomeClass::ALL.map(|class| {
@@ -79,21 +153,43 @@ impl Params {
         let delta = scenario.discount_factor();
         let discount: Vec<f64> = (0..periods).map(|t| delta.powi(t as i32)).collect();
         let margin = scenario.economics.margin;
-        let mut flow_value = vec![0.0; periods as usize];
-        for t in (0..periods as usize).rev() {
-            flow_value[t] = if t + 1 < periods as usize {
-                flow_value[t + 1] + margin * discount[t + 1]
-            } else {
-                0.0
-            };
-        }
+        let paradox = scenario.experience.recovery_paradox;
+        let segments: Vec<SegmentParams> = scenario
+            .segment_values()
+            .iter()
+            .map(|v| SegmentParams {
+                problem_rate: v.problem_rate,
+                complaint_rate: v.complaint_rate,
+                satisfied_stay: 1.0 - v.base_churn,
+                recovered_stay: 1.0 - v.base_churn * paradox,
+                resolve_factor: v.resolve_factor,
+                handle_factor: v.handle_factor,
+                margin: v.margin,
+                flow_value: flow_values(v.margin, &discount),
+            })
+            .collect();
+        let mut end = 0.0;
+        let share_ends = scenario
+            .segments
+            .iter()
+            .map(|s| {
+                end += s.share;
+                end
+            })
+            .collect();
+        let last_with_share = scenario
+            .segments
+            .iter()
+            .rposition(|s| s.share > 0.0)
+            .unwrap_or(0);
         Self {
             periods,
-            problem_rate: scenario.experience.problem_rate,
-            complaint_rate: scenario.experience.complaint_rate,
-            base_churn: scenario.experience.base_churn,
-            recovery_paradox: scenario.experience.recovery_paradox,
             classes,
+            last_with_share,
+            uniform_margin: segments.iter().all(|s| s.margin == margin),
+            segments,
+            segmented: scenario.has_segments(),
+            share_ends,
             max_hops: w.max_hops,
             strength: (0..w.max_hops)
                 .map(|h| w.hop_decay.powi(h as i32))
@@ -105,13 +201,24 @@ impl Params {
             hearsay_churn: scenario.effects.hearsay_churn,
             organic_conversion: scenario.effects.organic_conversion,
             margin,
+            flow_value: flow_values(margin, &discount),
             discount,
-            flow_value,
             initial_customers: scenario
                 .population
                 .initial_customers
                 .resolve(people)
                 .min(people),
         }
+    }
+
+    /// The segment of a draw `u` uniform on [0, 1): the first whose share
+    /// interval holds it, else (rounding left the shares' sum just below 1)
+    /// the last segment with a positive share.
+    #[inline]
+    pub fn segment_of_draw(&self, u: f64) -> usize {
+        self.share_ends
+            .iter()
+            .position(|&end| u < end)
+            .unwrap_or(self.last_with_share)
     }
 }

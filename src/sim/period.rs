@@ -1,19 +1,20 @@
 //! One replication of one policy: the period loop of MODEL.md ("One
 //! period", steps 1–8), each step in its own file — [`super::experience`]
 //! (1–4), [`super::telling`] (5–7), [`super::end_of_period`] (8) — over a
-//! person array reused across replications.
+//! person array reused across replications, and the period's value
+//! settled by [`super::accounts`].
 //!
 //! Every draw comes from a key `(seed, replication, period, person, …)` that
 //! does not name the policy, so policies compared in one replication share
 //! their random world (common random numbers): two identical policies give
 //! identical results, and different ones differ only where their states do.
 
-use super::context::{Contacts, Period, Tally};
-use super::metrics::{Metric, Outputs, PeriodSeries, PolicyRun};
+use super::context::{Contacts, Counts, Period, Tally};
+use super::metrics::{Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs};
 use super::observer::Observer;
 use super::params::{Params, PolicyParams};
 use super::person::Scratch;
-use super::{end_of_period, experience, telling};
+use super::{accounts, end_of_period, experience, telling};
 use crate::graph::{Graph, GraphError};
 use crate::model::WeakTieChurn;
 use crate::rng::{Purpose, StreamKey};
@@ -30,7 +31,7 @@ pub(super) struct Replication<'a> {
 
 impl Replication<'_> {
     /// Runs `policy` over the whole horizon, starting from the initial
-    /// customers drawn into `scratch`.
+    /// customers (and, with segments, the segments) drawn into `scratch`.
     pub fn run_policy<O: Observer>(
         &self,
         policy: &PolicyParams,
@@ -38,14 +39,31 @@ impl Replication<'_> {
         observer: &mut O,
     ) -> PolicyRun {
         let params = self.params;
-        scratch.start_policy(self.base.node_count());
+        scratch.start_policy(self.base.node_count(), policy.parting.is_some());
         let mut tally = Tally {
             out: Outputs::default(),
             periods: Vec::with_capacity(params.periods as usize),
             deterred_total: 0.0,
+            customers: scratch.initial.len() as f64,
+            npv: 0.0,
+            segment_customers: Vec::new(),
+            segments: Vec::new(),
         };
-        let mut customers = scratch.initial.len() as f64;
-        let mut npv = 0.0;
+        if params.segmented {
+            let mut initial = vec![0.0; params.segments.len()];
+            for &u in &scratch.initial {
+                initial[scratch.segment_of(u as usize)] += 1.0;
+            }
+            tally.segments = initial
+                .iter()
+                .map(|&c| {
+                    let mut o = SegmentOutputs::default();
+                    o.set(SegmentMetric::CustomersInitial, c);
+                    o
+                })
+                .collect();
+            tally.segment_customers = initial;
+        }
         for t in 0..params.periods {
             let period = Period {
                 params,
@@ -58,27 +76,28 @@ impl Replication<'_> {
                 },
             };
             let mut row = [0.0; PeriodSeries::COUNT];
-            row[PeriodSeries::Customers as usize] = customers;
-            let cost = experience::step(&period, scratch, &mut tally.out, observer);
+            row[PeriodSeries::Customers as usize] = tally.customers;
+            let mut counts = Counts::default();
+            experience::step(&period, scratch, &mut counts, &mut tally.out, observer);
             let [negative, positive] = telling::step(&period, scratch, &mut tally, observer);
             row[PeriodSeries::Tellings as usize] = negative + positive;
             row[PeriodSeries::NegativeTellings as usize] = negative;
-            let (churn, conversions) = end_of_period::step(&period, scratch, &mut tally.out);
-            let discount = params.discount[t as usize];
-            npv += discount * (params.margin * customers - cost);
-            tally.out.add(Metric::PvCost, discount * cost);
-            tally.out.add(Metric::HandlingCost, cost);
-            customers += conversions - churn;
+            end_of_period::step(&period, scratch, &mut counts);
+            let (churn, conversions) = accounts::settle(&period, &counts, &mut tally);
             row[PeriodSeries::Churn as usize] = churn;
             row[PeriodSeries::Conversions as usize] = conversions;
             row[PeriodSeries::Deterred as usize] = tally.deterred_total;
             tally.periods.push(row);
         }
-        tally.out.set(Metric::Npv, npv);
-        tally.out.set(Metric::CustomersFinal, customers);
+        tally.out.set(Metric::Npv, tally.npv);
+        tally.out.set(Metric::CustomersFinal, tally.customers);
+        for (o, &c) in tally.segments.iter_mut().zip(&tally.segment_customers) {
+            o.set(SegmentMetric::CustomersFinal, c);
+        }
         PolicyRun {
             outputs: tally.out,
             periods: tally.periods,
+            segments: tally.segments,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What the simulation knows of each person, and the per-thread scratch
 //! state that holds it, reused across replications and policies.
 
+use super::params::Params;
 use super::tells::Marks;
 use crate::graph::NodeId;
 use crate::model::OutcomeClass;
@@ -34,6 +35,9 @@ pub(super) mod flag {
     pub const REFERRED: u8 = 1 << 2;
     /// Originator of a story of tone `t`: `ORIGIN << t.index()`.
     pub const ORIGIN: u8 = 1 << 3;
+    // 1 << 4 is `ORIGIN << 1` (a positive story).
+    /// The business parts with the customer at the end of the period.
+    pub const PARTED: u8 = 1 << 5;
 }
 
 /// One person.
@@ -77,6 +81,12 @@ pub struct Scratch {
     /// The replication's initial customers (shared by its policies).
     pub(super) initial: Vec<NodeId>,
     pub(super) weak_edges: Vec<(NodeId, NodeId)>,
+    /// Each person's segment in this replication (shared by its
+    /// policies); empty without segments (everyone in segment 0).
+    pub(super) segment: Vec<u8>,
+    /// Complaints each person made so far under a policy that parts with
+    /// customers (members of the parted segment only); empty otherwise.
+    pub(super) complaints: Vec<u16>,
 }
 
 impl Scratch {
@@ -92,13 +102,43 @@ impl Scratch {
         );
     }
 
+    /// Assigns every person a segment for a replication (shared by its
+    /// policies) from `(seed, replication, person, Segment)`; nothing
+    /// without segments. `O(people)`.
+    pub(super) fn draw_segments(&mut self, people: u32, params: &Params, rep_key: StreamKey) {
+        self.segment.clear();
+        if !params.segmented {
+            return;
+        }
+        self.segment.extend((0..people).map(|u| {
+            let draw = rep_key.person(u).uniform(Purpose::Segment);
+            // At most `MAX_SEGMENTS` (16) segments, so the index fits.
+            params.segment_of_draw(draw) as u8
+        }));
+    }
+
+    /// The segment of person `u` (0 without segments).
+    #[inline]
+    pub(super) fn segment_of(&self, u: usize) -> usize {
+        if self.segment.is_empty() {
+            0
+        } else {
+            usize::from(self.segment[u])
+        }
+    }
+
     /// Everyone a prospect but the initial customers: the state at the
-    /// start of a policy's run. `O(people)`.
-    pub(super) fn start_policy(&mut self, people: u32) {
+    /// start of a policy's run; complaint counts from zero when the policy
+    /// parts with customers. `O(people)`.
+    pub(super) fn start_policy(&mut self, people: u32, parts: bool) {
         self.people.clear();
         self.people.resize(people as usize, Person::default());
         for &u in &self.initial {
             self.people[u as usize].state = state::CUSTOMER;
+        }
+        self.complaints.clear();
+        if parts {
+            self.complaints.resize(people as usize, 0);
         }
     }
 }

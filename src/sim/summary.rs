@@ -16,10 +16,16 @@
 //! (`PV(hearsay)`), prospects deterred (organic conversions lost,
 //! `PV(organic)`), referrals not won (`PV(referral)`), and handling and
 //! compensation (`PV(cost)`, negative when the other policy spends more).
-//! The causes add up to the total in every replication.
+//! With a policy that parts with customers the NPV also subtracts
+//! `PV(parted)`, the margin the parted customers would have brought, and a
+//! sixth cause, customers parted, joins. With segments each flow is valued
+//! at its member's segment margin and `margin·C₀` is the sum over the
+//! segments (each segment's initial customers are the same under every
+//! policy), so the split stays exact. The causes add up to the total in
+//! every replication.
 
 use super::ReplicationResult;
-use super::metrics::{Metric, PeriodSeries};
+use super::metrics::{Metric, PeriodSeries, SegmentMetric};
 use crate::stats::{Summary, percentile_sorted, t_quantile_975};
 use serde::Serialize;
 
@@ -31,6 +37,9 @@ pub enum Cause {
     DirectChurn,
     /// Customers lost to negative stories.
     HearsayChurn,
+    /// Customers the business parted with (the margin they would have
+    /// brought).
+    CustomersParted,
     /// Prospects deterred (organic conversions lost).
     DeterredProspects,
     /// Referral conversions not won.
@@ -41,9 +50,10 @@ pub enum Cause {
 
 impl Cause {
     /// Every cause, in report order.
-    pub const ALL: [Cause; 5] = [
+    pub const ALL: [Cause; 6] = [
         Cause::DirectChurn,
         Cause::HearsayChurn,
+        Cause::CustomersParted,
         Cause::DeterredProspects,
         Cause::ReferralsNotWon,
         Cause::HandlingCost,
@@ -54,6 +64,7 @@ impl Cause {
         match self {
             Cause::DirectChurn => "direct_churn",
             Cause::HearsayChurn => "hearsay_churn",
+            Cause::CustomersParted => "customers_parted",
             Cause::DeterredProspects => "deterred_prospects",
             Cause::ReferralsNotWon => "referrals_not_won",
             Cause::HandlingCost => "handling_cost",
@@ -61,11 +72,15 @@ impl Cause {
     }
 
     /// The causes a comparison in `scenario` is split into, in report
-    /// order: every cause of [`Cause::ALL`] today. A feature's own cause
-    /// joins only when the scenario uses the feature (see
-    /// [`super::Metric::reported`]).
-    pub fn reported(_scenario: &crate::model::Scenario) -> Vec<Cause> {
-        Cause::ALL.to_vec()
+    /// order: every cause of [`Cause::ALL`] but a feature's own, which
+    /// joins only when the scenario uses the feature (customers parted
+    /// when a policy parts; see [`super::Metric::reported`]).
+    pub fn reported(scenario: &crate::model::Scenario) -> Vec<Cause> {
+        let parts = scenario.parts();
+        Cause::ALL
+            .into_iter()
+            .filter(|c| parts || *c != Cause::CustomersParted)
+            .collect()
     }
 
     /// The cause with this file name.
@@ -78,6 +93,7 @@ impl Cause {
         match self {
             Cause::DirectChurn => "customers lost directly",
             Cause::HearsayChurn => "customers lost to hearsay",
+            Cause::CustomersParted => "customers parted",
             Cause::DeterredProspects => "prospects deterred",
             Cause::ReferralsNotWon => "referrals not won",
             Cause::HandlingCost => "handling and compensation",
@@ -98,6 +114,7 @@ impl Cause {
         match self {
             Cause::DirectChurn => -d(Metric::PvDirectChurn),
             Cause::HearsayChurn => -d(Metric::PvHearsayChurn),
+            Cause::CustomersParted => -d(Metric::PvParted),
             Cause::DeterredProspects => d(Metric::PvOrganic),
             Cause::ReferralsNotWon => d(Metric::PvReferral),
             Cause::HandlingCost => -d(Metric::PvCost),
@@ -125,12 +142,23 @@ pub struct PolicySummary {
     pub metrics: Vec<Summary>,
     /// `periods[t][series]`, series indexed like [`PeriodSeries::ALL`].
     pub periods: Vec<[Band; PeriodSeries::COUNT]>,
+    /// With segments, `segments[g][m]`: segment `g`'s summary of each
+    /// metric, indexed like [`SegmentMetric::ALL`]; empty without.
+    pub segments: Vec<Vec<Summary>>,
 }
 
 impl PolicySummary {
     /// The summary of one metric.
     pub fn metric(&self, m: Metric) -> &Summary {
         &self.metrics[m as usize]
+    }
+
+    /// The summary of one metric of segment `g`.
+    ///
+    /// # Panics
+    /// If the scenario has no segment `g`.
+    pub fn segment_metric(&self, g: usize, m: SegmentMetric) -> &Summary {
+        &self.segments[g][m as usize]
     }
 }
 
@@ -220,10 +248,24 @@ fn summarize_policy(name: &str, p: usize, results: &[ReplicationResult]) -> Poli
             })
         })
         .collect();
+    let segment_count = results.first().map_or(0, |r| r.policies[p].segments.len());
+    let segments = (0..segment_count)
+        .map(|g| {
+            SegmentMetric::ALL
+                .iter()
+                .map(|&m| {
+                    values.clear();
+                    values.extend(results.iter().map(|r| r.policies[p].segments[g].get(m)));
+                    Summary::from_values(&values)
+                })
+                .collect()
+        })
+        .collect();
     PolicySummary {
         name: name.to_string(),
         metrics,
         periods,
+        segments,
     }
 }
 

@@ -95,7 +95,11 @@ impl World {
             return Err(SimError::TooManyCustomers { wanted, people });
         }
         let params = Params::new(&scenario, people);
-        let policies = scenario.policies.iter().map(PolicyParams::new).collect();
+        let policies = scenario
+            .policies
+            .iter()
+            .map(|p| PolicyParams::new(p, &scenario, &params))
+            .collect();
         let weak = scenario.network.weak_tie_churn();
         Ok(Self {
             scenario,
@@ -149,6 +153,17 @@ impl World {
                 Ok(Cow::Owned(generate(spec, &mut rng)?.0))
             }
         }
+    }
+
+    /// The segment (an index into the scenario's segments) of `person` in
+    /// `replication`, the same under every policy; `None` without
+    /// segments.
+    pub fn segment_of(&self, replication: u64, person: u32) -> Option<usize> {
+        self.params.segmented.then(|| {
+            let key = StreamKey::new(self.scenario.seed).replication(replication);
+            let draw = key.person(person).uniform(Purpose::Segment);
+            self.params.segment_of_draw(draw)
+        })
     }
 
     /// Runs one replication of every policy with scratch `scratch`.
@@ -213,6 +228,7 @@ impl World {
         let graph = self.graph_for(replication)?;
         let key = StreamKey::new(self.scenario.seed).replication(replication);
         scratch.draw_initial(self.people, self.params.initial_customers, key);
+        scratch.draw_segments(self.people, &self.params, key);
         let weak = weak_ties_by_period(self.people, self.params.periods, self.weak, key, scratch)?;
         Ok((graph, weak, key))
     }

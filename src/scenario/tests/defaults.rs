@@ -31,6 +31,7 @@ fn default_policy(name: &str, handling: Handling) -> Policy {
         quick_hours: 24.0,
         compensation: 0.0,
         handling_cost: 0.0,
+        part_with: None,
     }
 }
 
@@ -69,6 +70,9 @@ fn model_md_defaults() -> Scenario {
                 outcome(0.19, Tone::Negative, uniform(10, 22)),
                 outcome(0.54, Tone::Positive, uniform(1, 2)),
                 outcome(0.82, Tone::Positive, uniform(4, 6)),
+                // MODEL.md, "Parting with customers": stay 0.
+                outcome(0.0, Tone::Negative, uniform(0, 2)),
+                outcome(0.0, Tone::Negative, uniform(10, 22)),
             ],
         },
         word_of_mouth: WordOfMouth {
@@ -93,6 +97,7 @@ fn model_md_defaults() -> Scenario {
             default_policy("ignore", Handling::Ignore),
             default_policy("recover", Handling::Recover),
         ],
+        segments: Vec::new(),
     }
 }
 
@@ -173,6 +178,14 @@ fn template_mentions_every_key_of_every_level() {
         "quick_hours",
         "compensation",
         "handling_cost",
+        "share",
+        "resolve_factor",
+        "handle_factor",
+        "part_with",
+        "segment",
+        "after_complaints",
+        "manner",
+        "refund",
     ];
     for key in keys {
         assert!(

@@ -10,6 +10,7 @@ mod defaults;
 mod errors;
 mod good;
 mod resolved;
+mod segments;
 
 /// Two valid policies, appended to cases that are not about policies.
 const POLICIES: &str = "
