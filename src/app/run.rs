@@ -182,6 +182,7 @@ pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     );
     println!();
     terminal::print_table(run);
+    terminal::print_segments(run);
     for c in &run.summary.comparisons {
         terminal::print_comparison(run, c);
     }

@@ -4,57 +4,114 @@
 use crate::present::format::count;
 use crate::present::money::{interval, mean_and_interval, money};
 use crate::report::rows;
+use crate::report::table::{PER_CUSTOMER, segment_rows};
+use crate::report::worth;
 use wom::results::Run;
-use wom::results::summary::{ComparisonStats, PrecisionReached};
+use wom::results::summary::{ComparisonStats, PrecisionReached, Stat};
+use wom::sim::SegmentMetric;
 
-/// Prints the table of every policy: mean and 95% interval of each row of
-/// the results table the run reports (see [`rows`]).
-pub fn print_table(run: &Run) {
-    let currency = run.currency();
-    let names = run.names();
-    let table = rows(&run.metrics());
-    let cells: Vec<Vec<String>> = table
-        .iter()
-        .map(|(m, _)| {
-            (0..names.len())
-                .map(|p| {
-                    let s = run.metric(p, *m);
-                    let currency = m.is_money().then_some(currency);
-                    mean_and_interval(s.mean, s.ci95, currency, ("  (", ")"))
-                })
-                .collect()
-        })
-        .collect();
+/// "mean  (lo–hi)" for people.
+fn cell(s: &Stat, is_money: bool, currency: &str) -> String {
+    let currency = is_money.then_some(currency);
+    mean_and_interval(s.mean, s.ci95, currency, ("  (", ")"))
+}
+
+/// Prints rows of `(label, cells)` under a head of `names`, right-aligned.
+fn print_rows(head: &str, names: &[String], table: &[(String, Vec<String>)]) {
     let label_w = table
         .iter()
-        .map(|(_, l)| l.chars().count())
+        .map(|(l, _)| l.chars().count())
+        .chain([head.chars().count()])
         .max()
         .unwrap_or(0);
     let widths: Vec<usize> = (0..names.len())
         .map(|i| {
-            cells
+            table
                 .iter()
-                .map(|r| r[i].chars().count())
+                .map(|(_, r)| r[i].chars().count())
                 .chain([names[i].len()])
                 .max()
                 .unwrap_or(0)
         })
         .collect();
     let pad = |s: &str, w: usize| format!("{}{s}", " ".repeat(w.saturating_sub(s.chars().count())));
-    let mut head = format!("{:label_w$}", "mean (95% CI)");
+    let left = |s: &str| {
+        format!(
+            "{s}{}",
+            " ".repeat(label_w.saturating_sub(s.chars().count()))
+        )
+    };
+    let mut line = left(head);
     for (name, w) in names.iter().zip(&widths) {
-        head.push_str("   ");
-        head.push_str(&pad(name, *w));
+        line.push_str("   ");
+        line.push_str(&pad(name, *w));
     }
-    println!("{head}");
-    for ((_, label), row) in table.iter().zip(&cells) {
-        let mut line = format!("{label:label_w$}");
-        for (cell, w) in row.iter().zip(&widths) {
+    println!("{line}");
+    for (label, row) in table {
+        let mut line = left(label);
+        for (c, w) in row.iter().zip(&widths) {
             line.push_str("   ");
-            line.push_str(&pad(cell, *w));
+            line.push_str(&pad(c, *w));
         }
         println!("{line}");
     }
+}
+
+/// Prints the table of every policy: mean and 95% interval of each row of
+/// the results table the run reports (see [`rows`]).
+pub fn print_table(run: &Run) {
+    let currency = run.currency();
+    let names = run.names();
+    let table: Vec<(String, Vec<String>)> = rows(&run.metrics())
+        .iter()
+        .map(|&(m, label)| {
+            let cells = (0..names.len())
+                .map(|p| cell(run.metric(p, m), m.is_money(), currency))
+                .collect();
+            (label.to_owned(), cells)
+        })
+        .collect();
+    print_rows("mean (95% CI)", &names, &table);
+}
+
+/// Prints what each segment is worth under each policy (nothing without
+/// segments): its NPV per customer at the start, then its statistics.
+pub fn print_segments(run: &Run) {
+    let segments = worth::segments(run);
+    if segments.is_empty() {
+        return;
+    }
+    let currency = run.currency();
+    let names = run.names();
+    let reported = SegmentMetric::reported(&run.scenario);
+    let mut table = Vec::new();
+    for seg in &segments {
+        let per_customer = seg
+            .policies
+            .iter()
+            .map(|sp| {
+                sp.per_customer.map_or_else(
+                    || "—".to_owned(),
+                    |r| mean_and_interval(r.mean, r.ci95, Some(currency), ("  (", ")")),
+                )
+            })
+            .collect();
+        let share = crate::report::segment_label(&seg.name, seg.share);
+        table.push((format!("{share}: {PER_CUSTOMER}"), per_customer));
+        for (m, label) in segment_rows(&reported) {
+            let cells = seg
+                .policies
+                .iter()
+                .map(|sp| {
+                    sp.stat(m)
+                        .map_or_else(String::new, |s| cell(s, m.is_money(), currency))
+                })
+                .collect();
+            table.push((format!("  {label}"), cells));
+        }
+    }
+    println!();
+    print_rows("what each segment is worth", &names, &table);
 }
 
 /// Prints one comparison: the paired difference and its split by cause.

@@ -6,7 +6,9 @@ use super::data::RunData;
 use crate::present::format::{count, thousands};
 use crate::present::money::money;
 use wom::graph::Generator;
-use wom::model::{Handling, InitialCustomers, NetworkKind, OutcomeClass, Policy, TellDist};
+use wom::model::{
+    Handling, InitialCustomers, Manner, NetworkKind, OutcomeClass, Policy, Scenario, TellDist, Tone,
+};
 use wom::scenario::defaults as d;
 
 /// One line of the assumptions table.
@@ -147,10 +149,35 @@ fn network(run: &RunData) -> String {
     }
 }
 
+/// A policy's parting in words: ", parts gracefully with chronic
+/// customers at their 2nd complaint (refund: one period's margin)".
+fn describe_parting(p: &Policy, currency: &str) -> String {
+    let Some(w) = &p.part_with else {
+        return String::new();
+    };
+    let refund = match (w.manner, w.refund) {
+        (Manner::Abrupt, _) => String::new(),
+        (Manner::Graceful, Some(r)) => format!(" (refund {})", money(r, currency)),
+        (Manner::Graceful, None) => " (refund: their margin for one period)".into(),
+    };
+    format!(
+        "; parts {} with {} customers at complaint number {}{refund}",
+        match w.manner {
+            Manner::Graceful => "gracefully",
+            Manner::Abrupt => "abruptly",
+        },
+        w.segment,
+        w.after_complaints
+    )
+}
+
 /// A policy in words.
 pub fn describe_policy(p: &Policy, currency: &str) -> String {
     if p.handling == Handling::Ignore {
-        return "every complaint is ignored".into();
+        return format!(
+            "every complaint is ignored{}",
+            describe_parting(p, currency)
+        );
     }
     let hours = thousands(p.response_hours, 1);
     let hours = hours.trim_end_matches(".0");
@@ -178,7 +205,51 @@ pub fn describe_policy(p: &Policy, currency: &str) -> String {
             money(p.handling_cost, currency)
         ));
     }
+    text.push_str(&describe_parting(p, currency));
     text
+}
+
+/// The segments in words: each one's share and what it overrides.
+fn describe_segments(s: &Scenario, currency: &str) -> String {
+    let parts: Vec<String> = s
+        .segments
+        .iter()
+        .map(|g| {
+            let mut over = Vec::new();
+            if let Some(m) = g.margin {
+                over.push(format!("margin {}", money(m, currency)));
+            }
+            if let Some(x) = g.problem_rate {
+                over.push(format!("problems {}", pct(x)));
+            }
+            if let Some(x) = g.complaint_rate {
+                over.push(format!("complain {}", pct(x)));
+            }
+            if let Some(x) = g.base_churn {
+                over.push(format!("leave anyway {}", pct(x)));
+            }
+            let factor = |x: f64| {
+                let text = thousands(x, 2);
+                text.trim_end_matches('0').trim_end_matches('.').to_owned()
+            };
+            if !same(g.resolve_factor, 1.0) {
+                over.push(format!(
+                    "chance of resolving a complaint x{}",
+                    factor(g.resolve_factor)
+                ));
+            }
+            if !same(g.handle_factor, 1.0) {
+                over.push(format!("handling cost x{}", factor(g.handle_factor)));
+            }
+            let over = if over.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", over.join(", "))
+            };
+            format!("{} {} of people{over}", g.name, pct(g.share))
+        })
+        .collect();
+    parts.join("; ")
 }
 
 /// The assumptions of a run, in report order.
@@ -298,6 +369,40 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
                 thousands(s.experience.recovery_paradox, 2)
             ),
             "this scenario (seed 003; contested by de Matos et al. 2007, so off by default)".into(),
+        ));
+    }
+    if s.has_segments() {
+        rows.push(row(
+            "Who the customers are",
+            describe_segments(s, run.currency()),
+            "this scenario (seed 004: some customers are never satisfied)".into(),
+        ));
+    }
+    if s.parts() {
+        let told = |class: OutcomeClass| {
+            let spec = s.outcomes.get(class);
+            let tone = match spec.tone {
+                Some(Tone::Negative) => "bad news",
+                Some(Tone::Positive) => "good news",
+                None => "no story",
+            };
+            format!("{} people, {tone}", describe_tells(&spec.tells))
+        };
+        let default = OutcomeClass::PARTED
+            .iter()
+            .all(|&c| *s.outcomes.get(c) == d::outcome(c));
+        rows.push(row(
+            "What parted customers tell",
+            format!(
+                "parted gracefully: {}; abruptly: {}",
+                told(OutcomeClass::PartedGraceful),
+                told(OutcomeClass::PartedAbrupt)
+            ),
+            if default {
+                "default: notice and help finding another provider curb negative word of mouth (Wetzel, Haenel & Hess 2022; 0-2 is judgement); abrupt as an unresolved complaint".into()
+            } else {
+                "this scenario".into()
+            },
         ));
     }
     for (i, p) in s.policies.iter().enumerate() {

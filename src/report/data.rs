@@ -2,6 +2,7 @@
 //! ([`wom::results::Run`]) arranged by policy and comparison, so that
 //! `wom run`, `wom plot DIR` and any other caller draw from the same data.
 
+use super::worth::{self, SegmentData};
 use wom::model::{Policy, Scenario};
 use wom::results::Run;
 use wom::results::ordered::Ordered;
@@ -34,6 +35,12 @@ impl PolicyData {
         self.metrics
             .get(&m)
             .unwrap_or_else(|| panic!("the run does not report `{}`", m.key()))
+    }
+
+    /// The mean of `m`, or 0 when the run does not report it (a feature
+    /// the scenario does not use).
+    pub fn mean_or_zero(&self, m: Metric) -> f64 {
+        self.metrics.get(&m).map_or(0.0, |s| s.mean)
     }
 
     /// One series in one period.
@@ -81,6 +88,9 @@ pub struct RunData {
     pub policies: Vec<PolicyData>,
     /// Each policy after the first against the first.
     pub comparisons: Vec<ComparisonData>,
+    /// What each segment is worth under each policy (empty without
+    /// segments).
+    pub segments: Vec<SegmentData>,
 }
 
 impl RunData {
@@ -93,7 +103,7 @@ impl RunData {
             .map(|(index, name)| PolicyData {
                 name: name.clone(),
                 index,
-                metrics: run.summary.policies.0[index].1.clone(),
+                metrics: run.summary.policies.0[index].1.metrics.clone(),
                 periods: run
                     .periods
                     .iter()
@@ -127,6 +137,7 @@ impl RunData {
             headlines: run.summary.headlines.clone(),
             policies,
             comparisons,
+            segments: worth::segments(run),
         }
     }
 

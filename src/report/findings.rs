@@ -4,13 +4,101 @@
 use super::data::{ComparisonData, PolicyData, RunData};
 use crate::present::format::{count, thousands};
 use crate::present::money::{interval, money};
-use wom::model::{Handling, Scenario};
-use wom::results::summary::ComparisonStats;
+use wom::model::{Handling, Manner, PartWith, Scenario};
+use wom::results::summary::{ComparisonStats, Stat};
 use wom::sim::Metric;
+use wom::sim::summary::Cause;
+
+/// "12 months".
+fn horizon_of(scenario: &Scenario) -> String {
+    format!(
+        "{} {}{}",
+        scenario.periods,
+        scenario.period_label,
+        if scenario.periods == 1 { "" } else { "s" }
+    )
+}
+
+/// The parting of `policy` when the comparison is "part with customers"
+/// against a baseline that keeps them: the headline then reads as gain.
+fn parting<'a>(scenario: &'a Scenario, baseline: &str, policy: &str) -> Option<&'a PartWith> {
+    let base = scenario.policy(baseline)?;
+    let other = scenario.policy(policy)?;
+    base.part_with.is_none().then_some(())?;
+    other.part_with.as_ref()
+}
+
+/// "Parting gracefully with `chronic` customers at their 2nd complaint".
+fn parting_subject(w: &PartWith, quoted: bool) -> String {
+    let manner = match w.manner {
+        Manner::Graceful => "gracefully",
+        Manner::Abrupt => "abruptly",
+    };
+    let n = w.after_complaints;
+    let nth = match (n % 10, n % 100) {
+        (1, r) if r != 11 => format!("{n}st"),
+        (2, r) if r != 12 => format!("{n}nd"),
+        (3, r) if r != 13 => format!("{n}rd"),
+        _ => format!("{n}th"),
+    };
+    let segment = if quoted {
+        format!("`{}`", w.segment)
+    } else {
+        w.segment.clone()
+    };
+    format!("Parting {manner} with {segment} customers at their {nth} complaint")
+}
+
+/// The value word of mouth takes back from a parting: minus the word-of-
+/// mouth causes of the value lost by the baseline (hearsay, deterred
+/// prospects, referrals).
+fn word_of_mouth_taken(by_cause: &[(Cause, Stat)]) -> f64 {
+    -by_cause
+        .iter()
+        .filter(|(c, _)| c.is_word_of_mouth())
+        .map(|(_, s)| s.mean)
+        .sum::<f64>()
+}
+
+/// "word of mouth takes back $Z" (or "adds"), or nothing under a dollar.
+fn word_of_mouth_clause(taken: f64, currency: &str) -> Option<String> {
+    let amount = money(taken.abs(), currency);
+    let verb = if taken > 0.0 { "takes back" } else { "adds" };
+    (taken.abs() >= 0.5).then(|| format!("word of mouth {verb} {amount}"))
+}
+
+/// The headline of a parting comparison: value gained by parting.
+fn parting_headline(scenario: &Scenario, w: &PartWith, c: &ComparisonStats) -> String {
+    let d = &c.npv_difference;
+    let currency = &scenario.economics.currency;
+    let verb = if d.mean >= 0.0 { "gains" } else { "loses" };
+    let mut text = format!(
+        "{} {verb} {} (95% CI {}) over {} compared with `{}`",
+        parting_subject(w, true),
+        money(d.mean.abs(), currency),
+        interval(d.ci95[0].min(d.ci95[1]), d.ci95[1], Some(currency)),
+        horizon_of(scenario),
+        c.baseline
+    );
+    let by_cause: Vec<(Cause, Stat)> = c.by_cause.0.clone();
+    if let Some(clause) = word_of_mouth_clause(word_of_mouth_taken(&by_cause), currency) {
+        text.push_str(&format!("; {clause}"));
+    }
+    text.push('.');
+    if d.ci95[0] <= 0.0 && d.ci95[1] >= 0.0 {
+        text.push_str(" The interval includes zero: the difference is not clear at this number of replications.");
+    }
+    text
+}
 
 /// The headline sentence of one comparison, as summary.json, the terminal
-/// and the report carry it.
+/// and the report carry it. A policy that parts with customers, against a
+/// baseline that keeps them, reads as gain (MODEL.md, "Parting with
+/// customers").
 pub fn headline(scenario: &Scenario, c: &ComparisonStats) -> String {
+    if let Some(w) = parting(scenario, &c.baseline, &c.policy) {
+        return parting_headline(scenario, w, c);
+    }
     let d = &c.npv_difference;
     let currency = &scenario.economics.currency;
     let baseline_ignores = scenario
@@ -22,12 +110,7 @@ pub fn headline(scenario: &Scenario, c: &ComparisonStats) -> String {
         format!("Policy `{}`", c.baseline)
     };
     let verb = if d.mean >= 0.0 { "loses" } else { "gains" };
-    let horizon = format!(
-        "{} {}{}",
-        scenario.periods,
-        scenario.period_label,
-        if scenario.periods == 1 { "" } else { "s" }
-    );
+    let horizon = horizon_of(scenario);
     let mut text = format!(
         "{subject} {verb} {} (95% CI {}) over {horizon} compared with `{}`",
         money(d.mean.abs(), currency),
@@ -94,8 +177,86 @@ pub fn best_alternative(run: &RunData) -> &PolicyData {
         .unwrap_or(&run.policies[0])
 }
 
-/// "Ignoring complaints loses $23,985 over 12 months".
+/// With every comparison a parting against a baseline that keeps its
+/// customers: "Parting gracefully with chronic customers gains $X over 12
+/// months; parting abruptly gains $Y (word of mouth takes back $Z against a
+/// graceful parting)". An abrupt parting's word of mouth is set against the
+/// graceful parting of the same customers when the run has one (what doing
+/// it badly costs), else against the baseline.
+fn partings_gain(run: &RunData) -> Option<String> {
+    let s = &run.scenario;
+    let parts: Vec<(&PartWith, &ComparisonData)> = run
+        .comparisons
+        .iter()
+        .map(|c| parting(s, &c.baseline, &c.policy).map(|w| (w, c)))
+        .collect::<Option<_>>()?;
+    let same_customers = |a: &PartWith, b: &PartWith| {
+        a.segment == b.segment && a.after_complaints == b.after_complaints
+    };
+    let counterpart = |w: &PartWith, manner: Manner| {
+        parts
+            .iter()
+            .find(|(o, _)| o.manner == manner && same_customers(o, w))
+    };
+    let one_moment = parts
+        .iter()
+        .all(|(w, _)| w.after_complaints == parts[0].0.after_complaints);
+    let sentences: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, (w, c))| {
+            let d = c.npv_difference.mean;
+            let verb = if d >= 0.0 { "gains" } else { "loses" };
+            let mut subject = parting_subject(w, false);
+            if one_moment {
+                subject = subject
+                    .split(" at their ")
+                    .next()
+                    .unwrap_or(&subject)
+                    .to_owned();
+            }
+            if i > 0 {
+                subject = if one_moment && same_customers(w, parts[0].0) {
+                    // "parting abruptly": the customers were named once.
+                    subject
+                        .split(" with ")
+                        .next()
+                        .unwrap_or(&subject)
+                        .to_owned()
+                } else {
+                    subject
+                };
+                subject = subject.replacen("Parting", "parting", 1);
+            }
+            let mut text = format!("{subject} {verb} {}", money(d.abs(), run.currency()));
+            if i == 0 {
+                text.push_str(&format!(" over {}", run.horizon()));
+            }
+            let taken = word_of_mouth_taken(&c.by_cause);
+            let clause = match (w.manner, counterpart(w, Manner::Graceful)) {
+                (Manner::Abrupt, Some((_, graceful))) => {
+                    let against = taken - word_of_mouth_taken(&graceful.by_cause);
+                    word_of_mouth_clause(against, run.currency())
+                        .map(|c| format!("{c} against a graceful parting"))
+                }
+                (Manner::Graceful, _) if counterpart(w, Manner::Abrupt).is_some() => None,
+                _ => word_of_mouth_clause(taken, run.currency()),
+            };
+            if let Some(clause) = clause {
+                text.push_str(&format!(" ({clause})"));
+            }
+            text
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join("; "))
+}
+
+/// "Ignoring complaints loses $23,985 over 12 months" (for partings, what
+/// parting gains; see [`partings_gain`]).
 pub fn value_lost(run: &RunData) -> String {
+    if let Some(gain) = partings_gain(run) {
+        return gain;
+    }
     let Some(c) = largest(run) else {
         return format!("Value of {} over {}", run.scenario.name, run.horizon());
     };
@@ -180,4 +341,35 @@ pub fn funnel(run: &RunData) -> String {
         thousands(reach(best), 0),
         thousands(reach(base), 0)
     )
+}
+
+/// What each segment is worth under the baseline: "Under keep, each
+/// chronic customer costs $85 over 12 months; each regular one brings $480".
+pub fn segment_worth(run: &RunData) -> String {
+    let base = &run.policies[0].name;
+    let parts: Vec<String> = run
+        .segments
+        .iter()
+        .filter_map(|seg| {
+            let r = seg.policies.first()?.per_customer?;
+            let verb = if r.mean < 0.0 { "costs" } else { "brings" };
+            Some(format!("{verb} {}", money(r.mean.abs(), run.currency())))
+                .map(|v| (seg.name.as_str(), v))
+        })
+        .enumerate()
+        .map(|(i, (name, v))| {
+            if i == 0 {
+                format!("each {name} customer {v} over {}", run.horizon())
+            } else {
+                format!("each {name} one {v}")
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return format!(
+            "What a customer of each segment is worth over {}",
+            run.horizon()
+        );
+    }
+    format!("Under {base}, {}", parts.join("; "))
 }

@@ -32,18 +32,26 @@ impl<'a> Funnel<'a> {
 /// Customers who told a negative story, over the horizon: the classes
 /// whose tone is negative, counted from the run's totals.
 pub fn unhappy_tellers(run: &RunData, p: &PolicyData) -> f64 {
-    let m = |k: Metric| p.metric(k).mean;
+    let m = |k: Metric| p.mean_or_zero(k);
+    // A parted customer's complaint counts in `complaints` and `parted`,
+    // not in `resolved`: their class is the parting.
+    let parted = m(Metric::Parted);
+    let parted_class = run.scenario.policies[p.index]
+        .part_with
+        .as_ref()
+        .map_or(OutcomeClass::PartedAbrupt, |w| w.manner.class());
     let counts = [
         (OutcomeClass::Silent, m(Metric::Silent)),
         (
             OutcomeClass::Unresolved,
-            m(Metric::Complaints) - m(Metric::Resolved),
+            m(Metric::Complaints) - m(Metric::Resolved) - parted,
         ),
         (
             OutcomeClass::Resolved,
             m(Metric::Resolved) - m(Metric::ResolvedQuickly),
         ),
         (OutcomeClass::ResolvedQuickly, m(Metric::ResolvedQuickly)),
+        (parted_class, parted),
     ];
     counts
         .iter()

@@ -3,7 +3,9 @@
 //! Shared by the value-lost and funnel charts.
 
 use super::canvas::Drawn;
-use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, legend, text};
+use super::style::{
+    GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, emptiest_corner, legend, text,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -184,5 +186,29 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
             anchored(font, HPos::Right, VPos::Center),
         ))?;
     }
-    legend(&mut chart, SeriesLabelPosition::LowerRight, 40)
+    // The legend goes to the corner that hides the fewest bars and labels
+    // (the lower right when several are empty).
+    let ink = spec.groups.iter().enumerate().flat_map(|(gi, group)| {
+        group.bars.iter().enumerate().flat_map(move |(i, bar)| {
+            let mid = centre(i) + 0.4 - (gi as f64 + 0.5) * thickness;
+            let reach = label_px * unit;
+            let (a, b) = if bar.value < 0.0 {
+                (bar.value - reach, 0.0)
+            } else {
+                (0.0, bar.value + reach)
+            };
+            (0..=10).map(move |k| {
+                let x = a + (b - a) * f64::from(k) / 10.0;
+                ((x - x0) / (x1 - x0), (mid + 0.5) / n as f64)
+            })
+        })
+    });
+    let prefer = [
+        SeriesLabelPosition::LowerRight,
+        SeriesLabelPosition::UpperRight,
+        SeriesLabelPosition::LowerLeft,
+        SeriesLabelPosition::UpperLeft,
+    ];
+    let (corner, _) = emptiest_corner(ink, &prefer);
+    legend(&mut chart, corner, 40)
 }

@@ -6,8 +6,9 @@ use super::assumptions::assumptions;
 use super::canvas::Rendered;
 use super::data::RunData;
 use super::findings;
+use super::segments::segment_label;
 use super::style::policy_colour;
-use super::table::rows;
+use super::table::{PER_CUSTOMER, rows, segment_rows};
 use crate::present::format::count;
 use crate::present::money::{interval, mean_and_interval, money};
 
@@ -142,6 +143,60 @@ fn causes_table(run: &RunData) -> String {
     h
 }
 
+/// "What each segment is worth": per segment, its NPV per customer at the
+/// start, then every segment metric, under each policy.
+fn segments_table(run: &RunData) -> String {
+    let cur = run.currency();
+    let mut h = String::from("<table><thead><tr><th>segment: mean (95% CI)</th>");
+    for p in &run.policies {
+        h.push_str(&format!(
+            "<th class=\"num\"><span class=\"swatch\" style=\"background:{}\"></span>{}</th>",
+            hex(p.index),
+            escape(&p.name)
+        ));
+    }
+    h.push_str("</tr></thead><tbody>");
+    let reported: Vec<_> = run
+        .segments
+        .first()
+        .map_or_else(Vec::new, |s| s.policies[0].stats.keys().copied().collect());
+    for seg in &run.segments {
+        h.push_str(&format!(
+            "<tr><td><b>{}</b>: {}</td>",
+            escape(&segment_label(&seg.name, seg.share)),
+            escape(PER_CUSTOMER)
+        ));
+        for sp in &seg.policies {
+            let small = (" <small>(", ")</small>");
+            let cell = sp.per_customer.map_or_else(
+                || "—".to_owned(),
+                |r| mean_and_interval(r.mean, r.ci95, Some(cur), small),
+            );
+            h.push_str(&format!(
+                "<td class=\"num\"><b>{}</b></td>",
+                escape_keep_small(&cell)
+            ));
+        }
+        h.push_str("</tr>");
+        for (m, label) in segment_rows(&reported) {
+            h.push_str(&format!("<tr><td>&nbsp;&nbsp;{}</td>", escape(label)));
+            for sp in &seg.policies {
+                let cell = sp.stat(m).map_or_else(String::new, |s| {
+                    let currency = m.is_money().then_some(cur);
+                    mean_and_interval(s.mean, s.ci95, currency, (" <small>(", ")</small>"))
+                });
+                h.push_str(&format!(
+                    "<td class=\"num\">{}</td>",
+                    escape_keep_small(&cell)
+                ));
+            }
+            h.push_str("</tr>");
+        }
+    }
+    h.push_str("</tbody></table>");
+    h
+}
+
 fn hex(index: usize) -> String {
     let c = policy_colour(index);
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
@@ -243,6 +298,13 @@ pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStor
         h.push_str(&format!(
             "<h2>Where the value goes</h2>\n{}\n",
             causes_table(run)
+        ));
+    }
+    if !run.segments.is_empty() {
+        h.push_str(&format!(
+            "<h2>What each segment is worth</h2>\n<p class=\"lede\">{}. A segment's NPV is the margin its members brought minus the handling, compensation and refunds they caused, discounted; per customer, it is divided by the members who were customers at the start.</p>\n{}\n",
+            escape(&findings::segment_worth(run)),
+            segments_table(run)
         ));
     }
     h.push_str("<section class=\"charts\"><h2>Charts</h2>\n<div class=\"grid\">\n");

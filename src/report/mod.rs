@@ -25,7 +25,8 @@
 //!
 //! One file per chart kind — `causes` (value lost by cause, with 95%
 //! whiskers), `customers` (fan chart), `npv` (distribution over
-//! replications), `funnel` (word of mouth) — each drawn from the typed
+//! replications), `funnel` (word of mouth) and, with segments, `segments`
+//! (what each segment is worth, from [`worth`]) — each drawn from the typed
 //! result files ([`wom::results::Run`], arranged for charts by `data`), so
 //! `wom run` and `wom plot DIR` produce identical files. `html` builds
 //! report.html; `findings` writes the sentences that lead (headlines and
@@ -52,6 +53,7 @@ mod funnel;
 mod hbars;
 mod html;
 mod npv;
+mod segments;
 pub mod spread;
 pub mod style;
 mod sweep_axis;
@@ -61,8 +63,10 @@ mod sweep_lines;
 pub mod table;
 mod text;
 mod tornado;
+pub mod worth;
 
 pub use canvas::{Chart, Rendered, render};
+pub use segments::segment_label;
 pub use sweep_charts::sweep_charts;
 pub use table::rows;
 pub use tornado::{About, Tornado};
@@ -116,12 +120,15 @@ pub fn render_run(run: &Run, story: Option<&TracedStory<'_>>) -> Result<RunRepor
     let identity = wom::scenario::resolved::identity(&run.scenario)?;
     let data = RunData::new(run, identity);
     let story = story.filter(|s| s.identity == data.identity);
-    let charts = vec![
+    let mut charts = vec![
         render(&causes::ValueLost::new(&data))?,
         render(&customers::Customers::new(&data))?,
         render(&npv::NpvDistribution::new(&data))?,
         render(&funnel::Funnel::new(&data))?,
     ];
+    if !data.segments.is_empty() {
+        charts.push(render(&segments::SegmentWorth::new(&data))?);
+    }
     let html = html::page(&data, &charts, story);
     Ok(RunReport { charts, html })
 }

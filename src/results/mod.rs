@@ -7,8 +7,8 @@
 //! the binary's.
 //!
 //! - [`run`]: the four files of a run ([`run::Run`]), parsed with every
-//!   file checked against the others; [`summary`], [`metadata`] and
-//!   [`rows`] are its parts;
+//!   file checked against the others; [`summary`] (with
+//!   [`policy_stats`]), [`metadata`] and [`rows`] are its parts;
 //! - [`sweep`]: sweep.csv and sweep.json;
 //! - [`sensitivity`]: the files of `wom sensitivity`;
 //! - [`trace`]: the trace file of `wom trace`;
@@ -21,6 +21,7 @@ pub mod error;
 pub mod merge;
 pub mod metadata;
 pub mod ordered;
+pub mod policy_stats;
 pub mod rows;
 pub mod run;
 pub mod sensitivity;

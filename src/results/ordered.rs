@@ -2,8 +2,8 @@
 //! metrics, causes. Written as an object; read back with unknown or
 //! repeated keys refused, naming the key and what is allowed.
 
-use crate::sim::Metric;
 use crate::sim::summary::Cause;
+use crate::sim::{Metric, SegmentMetric};
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -48,6 +48,20 @@ impl MapKey for Metric {
     }
 }
 
+impl MapKey for SegmentMetric {
+    fn text(&self) -> &str {
+        self.key()
+    }
+    fn parse(text: &str) -> Result<Self, String> {
+        SegmentMetric::from_key(text).ok_or_else(|| {
+            format!(
+                "unknown segment metric `{text}`; known: {}",
+                allowed(SegmentMetric::ALL.iter().map(|m| m.key()))
+            )
+        })
+    }
+}
+
 impl MapKey for Cause {
     fn text(&self) -> &str {
         self.key()
@@ -75,6 +89,17 @@ impl<K: MapKey, V> Ordered<K, V> {
     /// The keys, in order.
     pub fn keys(&self) -> impl Iterator<Item = &K> {
         self.0.iter().map(|(k, _)| k)
+    }
+
+    /// Whether there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K, V> Default for Ordered<K, V> {
+    fn default() -> Self {
+        Ordered(Vec::new())
     }
 }
 

@@ -3,8 +3,9 @@
 //! header exactly and every cell, naming the file, line and column.
 
 use super::error::ResultError;
+use crate::model::Scenario;
 use crate::sim::summary::{Band, RunSummary};
-use crate::sim::{Metric, Outputs, PeriodSeries, ReplicationResult};
+use crate::sim::{Metric, Outputs, PeriodSeries, ReplicationResult, SegmentMetric, SegmentOutputs};
 use std::io::{Read, Write};
 
 /// One row of replications.csv: one policy in one replication.
@@ -16,6 +17,9 @@ pub struct ReplicationRow {
     pub policy: usize,
     /// Every metric, indexed like [`Metric::ALL`].
     pub outputs: Outputs,
+    /// With segments, each segment's metrics, in scenario order (empty
+    /// without segments).
+    pub segments: Vec<SegmentOutputs>,
 }
 
 impl ReplicationRow {
@@ -31,6 +35,7 @@ impl ReplicationRow {
                         replication: r.replication,
                         policy,
                         outputs: run.outputs,
+                        segments: run.segments.clone(),
                     })
             })
             .collect()
@@ -71,10 +76,55 @@ impl PeriodRow {
 
 const BAND_STATS: [&str; 3] = ["mean", "p5", "p95"];
 
-/// The header of replications.csv for the reported `metrics`.
-pub fn replications_header(metrics: &[Metric]) -> Vec<String> {
+/// The columns of replications.csv a run reports: its metrics (see
+/// [`Metric::reported`]), then, with segments, each segment's metrics as
+/// `segments.SEGMENT.METRIC`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplicationColumns {
+    /// The reported metrics, in file order.
+    pub metrics: Vec<Metric>,
+    /// The segments' names, in scenario order (empty without segments).
+    pub segments: Vec<String>,
+    /// The reported segment metrics, in file order.
+    pub segment_metrics: Vec<SegmentMetric>,
+}
+
+impl ReplicationColumns {
+    /// The columns of a run of `scenario`.
+    pub fn of(scenario: &Scenario) -> Self {
+        ReplicationColumns {
+            metrics: Metric::reported(scenario),
+            segments: scenario.segment_names(),
+            segment_metrics: SegmentMetric::reported(scenario),
+        }
+    }
+
+    /// Every column a run of `scenario` could hold: every metric of
+    /// [`Metric::ALL`] and, with segments, every [`SegmentMetric::ALL`]
+    /// (a shard keeps everything, so that a merge drops nothing).
+    pub fn complete(scenario: &Scenario) -> Self {
+        ReplicationColumns {
+            metrics: Metric::ALL.to_vec(),
+            segments: scenario.segment_names(),
+            segment_metrics: SegmentMetric::ALL.to_vec(),
+        }
+    }
+
+    /// Every (segment index, metric) column after the metrics, in order.
+    fn segment_cells(&self) -> impl Iterator<Item = (usize, SegmentMetric)> + '_ {
+        (0..self.segments.len()).flat_map(|g| self.segment_metrics.iter().map(move |&m| (g, m)))
+    }
+}
+
+/// The header of replications.csv for the reported `columns`.
+pub fn replications_header(columns: &ReplicationColumns) -> Vec<String> {
     let mut header = vec!["replication".to_owned(), "policy".to_owned()];
-    header.extend(metrics.iter().map(|m| m.key().to_owned()));
+    header.extend(columns.metrics.iter().map(|m| m.key().to_owned()));
+    header.extend(
+        columns
+            .segment_cells()
+            .map(|(g, m)| format!("segments.{}.{}", columns.segments[g], m.key())),
+    );
     header
 }
 
@@ -88,21 +138,31 @@ pub fn periods_header() -> Vec<String> {
 }
 
 /// Writes replications.csv: one row per replication × policy, policies
-/// named by `names`.
+/// named by `names`, with the reported `columns`.
 ///
 /// # Errors
 /// When writing fails.
 pub fn write_replications(
     out: &mut dyn Write,
     names: &[String],
-    metrics: &[Metric],
+    columns: &ReplicationColumns,
     rows: &[ReplicationRow],
 ) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(replications_header(metrics))?;
+    w.write_record(replications_header(columns))?;
     for r in rows {
         let mut record = vec![r.replication.to_string(), names[r.policy].clone()];
-        record.extend(metrics.iter().map(|&m| r.outputs.get(m).to_string()));
+        record.extend(
+            columns
+                .metrics
+                .iter()
+                .map(|&m| r.outputs.get(m).to_string()),
+        );
+        record.extend(
+            columns
+                .segment_cells()
+                .map(|(g, m)| r.segments[g].get(m).to_string()),
+        );
         w.write_record(&record)?;
     }
     w.flush()?;
@@ -238,7 +298,7 @@ pub(super) fn read_csv<T>(
     Ok(rows)
 }
 
-/// Reads replications.csv written for the reported `metrics` of a run of
+/// Reads replications.csv written with the reported `columns` of a run of
 /// the policies `names`.
 ///
 /// # Errors
@@ -248,22 +308,28 @@ pub fn read_replications(
     input: impl Read,
     file: &str,
     names: &[String],
-    metrics: &[Metric],
+    columns: &ReplicationColumns,
 ) -> Result<Vec<ReplicationRow>, ResultError> {
+    let first_segment_cell = 2 + columns.metrics.len();
     read_csv(
         input,
         file,
         names,
-        replications_header(metrics),
+        replications_header(columns),
         |c, r, line| {
             let mut outputs = Outputs::default();
-            for (i, &m) in metrics.iter().enumerate() {
+            for (i, &m) in columns.metrics.iter().enumerate() {
                 outputs.set(m, c.number(r, line, 2 + i)?);
+            }
+            let mut segments = vec![SegmentOutputs::default(); columns.segments.len()];
+            for (i, (g, m)) in columns.segment_cells().enumerate() {
+                segments[g].set(m, c.number(r, line, first_segment_cell + i)?);
             }
             Ok(ReplicationRow {
                 replication: c.whole(r, line, 0)?,
                 policy: c.policy(r, line, 1)?,
                 outputs,
+                segments,
             })
         },
     )

@@ -6,7 +6,7 @@
 
 use super::error::{ResultError, parse_json};
 use super::metadata::MetadataFile;
-use super::rows::{self, PeriodRow, ReplicationRow};
+use super::rows::{self, PeriodRow, ReplicationColumns, ReplicationRow};
 use super::summary::{ComparisonStats, Stat, SummaryFile};
 use crate::model::Scenario;
 use crate::sim::Metric;
@@ -77,9 +77,9 @@ impl Run {
         summary
             .check(&scenario)
             .map_err(|e| ResultError::new(summary_file, e))?;
-        let metrics = Metric::reported(&scenario);
+        let columns = ReplicationColumns::of(&scenario);
         let (input, file) = texts.replications;
-        let replications = rows::read_replications(input, file, &names, &metrics)?;
+        let replications = rows::read_replications(input, file, &names, &columns)?;
         let (input, file) = texts.periods;
         let periods = rows::read_periods(input, file, &names)?;
         let run = Run {

@@ -3,10 +3,11 @@
 //! reads the file.
 
 use super::ordered::Ordered;
+use super::policy_stats::PolicyStats;
 use crate::model::Scenario;
-use crate::sim::Metric;
 use crate::sim::precision::Reached;
 use crate::sim::summary::{Cause, Comparison, RunSummary};
+use crate::sim::{Metric, SegmentMetric};
 use crate::stats::Summary;
 use serde::{Deserialize, Serialize};
 
@@ -155,8 +156,9 @@ pub struct SummaryFile {
     pub wom_version: String,
     /// One sentence per comparison.
     pub headlines: Vec<String>,
-    /// Every metric of every policy, policies in scenario order.
-    pub policies: Ordered<String, Ordered<Metric, Stat>>,
+    /// Every metric of every policy (and, with segments, of each
+    /// segment), policies in scenario order.
+    pub policies: Ordered<String, PolicyStats>,
     /// Each policy after the first against the first.
     pub comparisons: Vec<ComparisonStats>,
 }
@@ -167,6 +169,8 @@ impl SummaryFile {
     pub fn new(scenario: &Scenario, summary: &RunSummary, reached: Option<&Reached>) -> Self {
         let metrics = Metric::reported(scenario);
         let causes = Cause::reported(scenario);
+        let segments = scenario.segment_names();
+        let segment_metrics = SegmentMetric::reported(scenario);
         SummaryFile {
             scenario: scenario.name.clone(),
             seed: scenario.seed,
@@ -182,8 +186,8 @@ impl SummaryFile {
                     .policies
                     .iter()
                     .map(|p| {
-                        let stats = metrics.iter().map(|&m| (m, Stat::from(p.metric(m))));
-                        (p.name.clone(), Ordered(stats.collect()))
+                        let stats = PolicyStats::new(p, &metrics, &segments, &segment_metrics);
+                        (p.name.clone(), stats)
                     })
                     .collect(),
             ),
@@ -197,7 +201,7 @@ impl SummaryFile {
 
     /// The statistics of `metric` for the policy at `index`.
     pub fn metric(&self, index: usize, metric: Metric) -> Option<&Stat> {
-        self.policies.0.get(index)?.1.get(&metric)
+        self.policies.0.get(index)?.1.metrics.get(&metric)
     }
 
     /// Checks what the types cannot: exactly the metrics and causes a run
@@ -209,17 +213,23 @@ impl SummaryFile {
         let metrics = Metric::reported(scenario);
         let causes = Cause::reported(scenario);
         for (name, stats) in &self.policies.0 {
-            if let Some(extra) = stats.keys().find(|m| !metrics.contains(m)) {
+            let at = format!("policies.{name}");
+            check_stats(&at, &stats.metrics, &metrics, |m| m.key())?;
+            let names: Vec<&String> = stats.segments.keys().collect();
+            let expected = scenario.segment_names();
+            if names
+                .iter()
+                .map(|n| n.as_str())
+                .ne(expected.iter().map(String::as_str))
+            {
                 return Err(format!(
-                    "policies.{name}.{}: not a metric of this scenario",
-                    extra.key()
+                    "{at}.segments: {names:?} are not the scenario's segments {expected:?}"
                 ));
             }
-            for &m in &metrics {
-                let stat = stats
-                    .get(&m)
-                    .ok_or_else(|| format!("policies.{name}: no `{}`", m.key()))?;
-                finite(&format!("policies.{name}.{}", m.key()), stat)?;
+            let segment_metrics = SegmentMetric::reported(scenario);
+            for (segment, seg_stats) in &stats.segments.0 {
+                let at = format!("{at}.segments.{segment}");
+                check_stats(&at, seg_stats, &segment_metrics, |m| m.key())?;
             }
         }
         for (i, c) in self.comparisons.iter().enumerate() {
@@ -242,6 +252,31 @@ impl SummaryFile {
         }
         Ok(())
     }
+}
+
+/// Checks that `stats` holds exactly the `reported` keys, each finite.
+fn check_stats<K: PartialEq + Copy>(
+    at: &str,
+    stats: &Ordered<K, Stat>,
+    reported: &[K],
+    key: fn(K) -> &'static str,
+) -> Result<(), String>
+where
+    K: super::ordered::MapKey,
+{
+    if let Some(extra) = stats.keys().find(|m| !reported.contains(m)) {
+        return Err(format!(
+            "{at}.{}: not a metric of this scenario",
+            key(*extra)
+        ));
+    }
+    for &m in reported {
+        let stat = stats
+            .get(&m)
+            .ok_or_else(|| format!("{at}: no `{}`", key(m)))?;
+        finite(&format!("{at}.{}", key(m)), stat)?;
+    }
+    Ok(())
 }
 
 fn finite(at: &str, stat: &Stat) -> Result<(), String> {

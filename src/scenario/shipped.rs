@@ -2,7 +2,7 @@
 //! `wom scenarios` works anywhere and tests can walk every one of them.
 
 /// Every shipped scenario: (file name, text).
-pub const SHIPPED: [(&str, &str); 6] = [
+pub const SHIPPED: [(&str, &str); 7] = [
     ("default.toml", include_str!("../../scenarios/default.toml")),
     ("tarp.toml", include_str!("../../scenarios/tarp.toml")),
     ("cafe.toml", include_str!("../../scenarios/cafe.toml")),
@@ -17,5 +17,9 @@ pub const SHIPPED: [(&str, &str); 6] = [
     (
         "strong_weak_ties.toml",
         include_str!("../../scenarios/strong_weak_ties.toml"),
+    ),
+    (
+        "chronic_complainers.toml",
+        include_str!("../../scenarios/chronic_complainers.toml"),
     ),
 ];

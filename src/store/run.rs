@@ -21,10 +21,11 @@ pub fn write(run: &Run, dir: &Path, more: impl FnOnce() -> Result<()>) -> Result
     let names = run.names();
     write_json(&dir.join(METADATA), &run.metadata)?;
     write_atomic(&dir.join(REPLICATIONS), |out| {
+        let columns = rows::ReplicationColumns::of(&run.scenario);
         Ok(rows::write_replications(
             out,
             &names,
-            &run.metrics(),
+            &columns,
             &run.replications,
         )?)
     })?;

@@ -10,8 +10,9 @@
 //!   identity hash), seed, R, N, K, the replications held, the wom version
 //!   and how the shard ran;
 //! - `shard-replications.csv`: `replication,policy,` then every metric of
-//!   [`Metric::ALL`], one row per replication × policy (the same row type
-//!   as a run's replications.csv, [`ReplicationRow`]);
+//!   [`crate::sim::Metric::ALL`] (and, with segments, every segment metric as
+//!   `segments.SEGMENT.METRIC`), one row per replication × policy (the same
+//!   row type as a run's replications.csv, [`ReplicationRow`]);
 //! - `shard-periods.csv`: `replication,policy,period,` then every series of
 //!   [`PeriodSeries::ALL`], one row per replication × policy × period.
 
@@ -22,11 +23,11 @@ mod tests;
 pub use spec::ShardSpec;
 
 use super::error::{ResultError, parse_json, to_json_text};
-use super::rows::{self, ReplicationRow};
+use super::rows::{self, ReplicationColumns, ReplicationRow};
 use crate::model::Scenario;
 use crate::scenario::ScenarioError;
 use crate::scenario::resolved::{from_resolved, identity, to_table};
-use crate::sim::{Metric, PeriodSeries, PolicyRun, ReplicationResult};
+use crate::sim::{PeriodSeries, PolicyRun, ReplicationResult};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 
@@ -177,7 +178,8 @@ impl Shard {
     /// When writing fails.
     pub fn write_replications(&self, out: &mut dyn Write) -> csv::Result<()> {
         let rows = ReplicationRow::from_results(&self.results);
-        rows::write_replications(out, &self.scenario.policy_names(), &Metric::ALL, &rows)
+        let columns = ReplicationColumns::complete(&self.scenario);
+        rows::write_replications(out, &self.scenario.policy_names(), &columns, &rows)
     }
 
     /// Writes shard-periods.csv.
@@ -201,6 +203,7 @@ impl Shard {
                 let PolicyRun {
                     outputs: _,
                     periods,
+                    segments: _,
                 } = run;
                 for (t, values) in periods.iter().enumerate() {
                     let mut record = vec![replication.to_string(), names[policy].clone()];
@@ -232,7 +235,8 @@ impl Shard {
         let [first, end] = header.range;
 
         let (input, file) = texts.replications;
-        let replication_rows = rows::read_replications(input, file, &names, &Metric::ALL)?;
+        let columns = ReplicationColumns::complete(&scenario);
+        let replication_rows = rows::read_replications(input, file, &names, &columns)?;
         let expected = (end - first) as usize * p;
         if replication_rows.len() != expected {
             return Err(ResultError::new(
@@ -250,6 +254,7 @@ impl Shard {
                 replication,
                 policy,
                 outputs,
+                segments,
             } = row;
             let want = first + (k / p) as u64;
             if replication != want || policy != k % p {
@@ -273,6 +278,7 @@ impl Shard {
                 r.policies.push(PolicyRun {
                     outputs,
                     periods: Vec::with_capacity(t),
+                    segments,
                 });
             }
         }
