@@ -158,6 +158,10 @@ pub struct TraceFile {
     pub wom_version: String,
     /// The customer whose story is followed.
     pub person: NodeId,
+    /// Their segment, when the scenario has segments (the same under every
+    /// policy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
     /// Why that customer.
     pub chosen: String,
     /// One entry per policy shown.

@@ -8,7 +8,7 @@
 
 use super::grid::Point;
 use super::value_text;
-use crate::sim::metrics::Metric;
+use crate::sim::metrics::{Metric, SegmentMetric};
 use crate::sim::precision::Reached;
 use crate::sim::summary::{Cause, RunSummary};
 use crate::stats::Summary;
@@ -64,7 +64,9 @@ pub struct Stat {
 pub struct PolicyStats {
     /// The policy's name.
     pub policy: String,
-    /// One per reported metric, in file order (see [`Metric::reported`]).
+    /// One per reported metric, in file order (see [`Metric::reported`]),
+    /// then, with segments, each segment's reported metrics as
+    /// `segments.SEGMENT.METRIC` (see [`SegmentMetric::reported`]).
     pub metrics: Vec<Stat>,
 }
 
@@ -132,12 +134,22 @@ impl PointResult {
             policies: summary
                 .policies
                 .iter()
-                .map(|p| PolicyStats {
-                    policy: p.name.clone(),
-                    metrics: Metric::reported(scenario)
+                .map(|p| {
+                    let mut metrics: Vec<Stat> = Metric::reported(scenario)
                         .iter()
                         .map(|&m| stat(m.key(), p.metric(m)))
-                        .collect(),
+                        .collect();
+                    let segment_metrics = SegmentMetric::reported(scenario);
+                    for (g, segment) in scenario.segments.iter().enumerate() {
+                        metrics.extend(segment_metrics.iter().map(|&m| {
+                            let key = format!("segments.{}.{}", segment.name, m.key());
+                            stat(&key, p.segment_metric(g, m))
+                        }));
+                    }
+                    PolicyStats {
+                        policy: p.name.clone(),
+                        metrics,
+                    }
                 })
                 .collect(),
             comparisons: summary

@@ -5,7 +5,7 @@
 //! are left out (no resolved class when no policy recovers, for example).
 
 use super::spec::Vary;
-use crate::model::{Handling, Scenario};
+use crate::model::{Handling, Manner, Scenario};
 use crate::stats::Summary;
 use toml::Value;
 
@@ -185,8 +185,62 @@ pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
     ]
     .into_iter()
     .flatten()
+    .chain(partings(scenario))
     .filter(|d| d.vary.low != d.vary.high)
     .collect()
+}
+
+/// The default ranges that only a scenario parting with customers has:
+/// what parted customers tell, and how costly the parted segment's
+/// complaints are — for the partings of the headline comparison (the first
+/// two policies), the only ones that can move it.
+fn partings(scenario: &Scenario) -> Vec<DefaultVary> {
+    let headline = || scenario.policies.iter().take(2);
+    let parts = |manner: Manner| {
+        headline()
+            .filter_map(|p| p.part_with.as_ref())
+            .any(|w| w.manner == manner)
+    };
+    let vary = |key: String, low: Value, high: Value, source: &'static str| DefaultVary {
+        vary: Vary { key, low, high },
+        source,
+    };
+    let mut out = Vec::new();
+    if parts(Manner::Graceful) {
+        // MODEL.md's 0-2 is judgement: from telling nobody to telling as
+        // many as a quickly resolved complainer (TARP: about 5).
+        out.push(vary(
+            "outcomes.parted_graceful.tells".into(),
+            uniform(0, 0),
+            uniform(4, 6),
+            "Wetzel, Haenel & Hess 2022: notice and help curb bad word of mouth; 0-2 is judgement, so from nobody to a resolved complainer's 4-6",
+        ));
+    }
+    if parts(Manner::Abrupt) {
+        out.push(vary(
+            "outcomes.parted_abrupt.tells".into(),
+            uniform(9, 10),
+            uniform(20, 24),
+            "as an unresolved complaint: TARP 9-10; seed 003: twenty-two",
+        ));
+    }
+    let mut parted: Vec<&str> = headline()
+        .filter_map(|p| p.part_with.as_ref().map(|w| w.segment.as_str()))
+        .collect();
+    parted.sort_unstable();
+    parted.dedup();
+    for name in parted {
+        if let Some(segment) = scenario.segments.iter().find(|s| s.name == name) {
+            let f = segment.handle_factor;
+            out.push(vary(
+                format!("segments.{name}.handle_factor"),
+                tidy(f / 2.0),
+                tidy(f * 2.0),
+                "seed 004: \"a whole employee day\", no published figure; half to double",
+            ));
+        }
+    }
+    out
 }
 
 /// How the headline paired difference moves when one key goes from its
@@ -232,4 +286,45 @@ pub fn tornado_order(effects: &mut [Effect]) {
             .total_cmp(&a.swing.mean.abs())
             .then_with(|| a.vary.key.cmp(&b.vary.key))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        let s = crate::scenario::parse(text, std::path::Path::new("x.toml")).unwrap();
+        defaults(&s).into_iter().map(|d| d.vary.key).collect()
+    }
+
+    #[test]
+    fn partings_of_the_headline_comparison_get_their_ranges() {
+        let segments = "[segments.chronic]\nshare = 0.1\nhandle_factor = 8.0\n[segments.rest]\n";
+        let keep = "[policies.keep]\nhandling = \"recover\"\n";
+        let part = |name: &str, manner: &str| {
+            format!(
+                "[policies.{name}]\nhandling = \"recover\"\n\
+                 part_with = {{ segment = \"chronic\", after_complaints = 2, manner = \"{manner}\" }}\n"
+            )
+        };
+        let graceful = keys(&format!("{segments}{keep}{}", part("g", "graceful")));
+        assert!(graceful.contains(&"outcomes.parted_graceful.tells".to_string()));
+        assert!(graceful.contains(&"segments.chronic.handle_factor".to_string()));
+        assert!(!graceful.contains(&"outcomes.parted_abrupt.tells".to_string()));
+        // An abrupt parting outside the headline pair cannot move it.
+        let third = keys(&format!(
+            "{segments}{keep}{}{}",
+            part("g", "graceful"),
+            part("a", "abrupt")
+        ));
+        assert!(!third.contains(&"outcomes.parted_abrupt.tells".to_string()));
+        let plain = keys(&format!(
+            "{segments}{keep}[policies.b]\nhandling = \"ignore\"\n"
+        ));
+        assert!(
+            !plain
+                .iter()
+                .any(|k| k.contains("parted") || k.starts_with("segments"))
+        );
+    }
 }

@@ -8,6 +8,7 @@ mod graph;
 mod pinned;
 mod result_files;
 mod run;
+mod segments;
 mod shard_dirs;
 pub mod shards;
 mod sweep;

@@ -117,6 +117,9 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         max_hops: scenario.word_of_mouth.max_hops,
         wom_version: env!("CARGO_PKG_VERSION").into(),
         person,
+        segment: world
+            .segment_of(args.replication, person)
+            .map(|g| scenario.segments[g].name.clone()),
         chosen: chosen.clone(),
         policies: traced
             .iter()
@@ -139,7 +142,15 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         render_run(&run, Some(&story(&picture, &file)))?.write(&dir)?;
     }
     if !args.output.quiet {
-        print_summary(scenario, args, person, &chosen, &traced, &dir);
+        print_summary(
+            scenario,
+            args,
+            person,
+            file.segment.as_deref(),
+            &chosen,
+            &traced,
+            &dir,
+        );
     }
     Ok(())
 }
@@ -195,7 +206,8 @@ fn replay(world: &World, index: usize, replication: u64, period: u32) -> Result<
 /// first policy shown), the one whose story reached most people summed over
 /// the policies; ties go to the lowest id. With two policies, customers the
 /// policies treat differently (complainers) come first, so the panels
-/// differ. Without problems, any customer who told a story.
+/// differ, and among them those a policy parts with. Without problems, any
+/// customer who told a story.
 fn pick(scenario: &Scenario, replays: &[Replay]) -> Option<(NodeId, String)> {
     let first = &replays[0].log;
     let class = |r: &Replay, u: NodeId| r.log.class_of(u).unwrap_or(OutcomeClass::Satisfied);
@@ -210,7 +222,19 @@ fn pick(scenario: &Scenario, replays: &[Replay]) -> Option<(NodeId, String)> {
         .copied()
         .filter(|&u| replays.iter().any(|r| class(r, u) != class(&replays[0], u)))
         .collect();
-    let (candidates, why) = if !treated.is_empty() {
+    // A customer a policy shown parts with comes first: following a parting
+    // is why one traces a scenario with partings.
+    let parted: Vec<NodeId> = treated
+        .iter()
+        .copied()
+        .filter(|&u| replays.iter().any(|r| class(r, u).is_parted()))
+        .collect();
+    let (candidates, why) = if !parted.is_empty() {
+        (
+            parted,
+            "chosen as the customer parted with whose story reached most people",
+        )
+    } else if !treated.is_empty() {
         (
             treated,
             "chosen as the complainer whose story reached most people",
@@ -312,12 +336,14 @@ fn print_summary(
     scenario: &Scenario,
     args: &TraceOptions,
     person: NodeId,
+    segment: Option<&str>,
     chosen: &str,
     traced: &[(&Replay, OutcomeClass, Story)],
     dir: &Path,
 ) {
+    let segment = segment.map_or_else(String::new, |s| format!(" (segment {s})"));
     println!(
-        "Scenario `{}`, replication {}, {}, seed {}: person {person}, {chosen}",
+        "Scenario `{}`, replication {}, {}, seed {}: person {person}{segment}, {chosen}",
         scenario.name,
         args.replication,
         when(&scenario.period_label, args.period),

@@ -18,8 +18,8 @@ pub fn outcome_words(class: OutcomeClass) -> &'static str {
         OutcomeClass::Unresolved => "complained, left unresolved",
         OutcomeClass::Resolved => "complained, resolved",
         OutcomeClass::ResolvedQuickly => "complained, resolved quickly",
-        OutcomeClass::PartedGraceful => "complained once too often, parted with gracefully",
-        OutcomeClass::PartedAbrupt => "complained once too often, parted with abruptly",
+        OutcomeClass::PartedGraceful => "complained, parted with gracefully",
+        OutcomeClass::PartedAbrupt => "complained, parted with abruptly",
     }
 }
 
