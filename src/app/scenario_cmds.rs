@@ -33,8 +33,18 @@ pub fn validate(path: &Path) -> Result<()> {
         NetworkKind::Generated(_) => s.population.people,
     };
     let names: Vec<&str> = s.policies.iter().map(|p| p.name.as_str()).collect();
+    let segments: Vec<String> = s
+        .segments
+        .iter()
+        .map(|g| crate::report::segment_label(&g.name, g.share))
+        .collect();
+    let segments = if segments.is_empty() {
+        String::new()
+    } else {
+        format!("; segments {}", segments.join(", "))
+    };
     println!(
-        "{}: ok — scenario `{}`, {} people, {} {}s, {} replications, seed {}; policies {} (baseline `{}`)",
+        "{}: ok — scenario `{}`, {} people, {} {}s, {} replications, seed {}; policies {} (baseline `{}`){segments}",
         path.display(),
         s.name,
         count(u64::from(people)),
