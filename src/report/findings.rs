@@ -80,8 +80,7 @@ fn parting_headline(scenario: &Scenario, w: &PartWith, c: &ComparisonStats) -> S
         horizon_of(scenario),
         c.baseline
     );
-    let by_cause: Vec<(Cause, Stat)> = c.by_cause.0.clone();
-    if let Some(clause) = word_of_mouth_clause(word_of_mouth_taken(&by_cause), currency) {
+    if let Some(clause) = word_of_mouth_clause(word_of_mouth_taken(&c.by_cause.0), currency) {
         text.push_str(&format!("; {clause}"));
     }
     text.push('.');
@@ -372,4 +371,79 @@ pub fn segment_worth(run: &RunData) -> String {
         );
     }
     format!("Under {base}, {}", parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wom::results::ordered::Ordered;
+
+    fn stat(mean: f64) -> Stat {
+        Stat {
+            mean,
+            sd: 1.0,
+            ci95: [mean - 10.0, mean + 10.0],
+            p5: mean,
+            p50: mean,
+            p95: mean,
+        }
+    }
+
+    #[test]
+    fn a_parting_headline_reads_as_gain_with_what_word_of_mouth_takes_back() {
+        let text = "[segments.chronic]\nshare = 0.1\n[segments.rest]\n\
+            [policies.keep]\nhandling = \"recover\"\n[policies.cut]\nhandling = \"recover\"\n\
+            part_with = { segment = \"chronic\", after_complaints = 3, manner = \"abrupt\" }\n";
+        let s = wom::scenario::parse(text, std::path::Path::new("x.toml")).unwrap();
+        let c = ComparisonStats {
+            baseline: "keep".into(),
+            policy: "cut".into(),
+            npv_difference: stat(1200.0),
+            unpaired_ci95_half_width: 50.0,
+            word_of_mouth_share: None,
+            by_cause: Ordered(vec![
+                (Cause::HearsayChurn, stat(-100.0)),
+                (Cause::CustomersParted, stat(-900.0)),
+                (Cause::DeterredProspects, stat(-250.0)),
+                (Cause::HandlingCost, stat(2450.0)),
+            ]),
+        };
+        assert_eq!(
+            headline(&s, &c),
+            "Parting abruptly with `chronic` customers at their 3rd complaint gains $1,200 \
+             (95% CI $1,190–$1,210) over 12 months compared with `keep`; word of mouth takes back $350."
+        );
+        // The other way round it is an ordinary comparison.
+        let back = ComparisonStats {
+            baseline: "cut".into(),
+            policy: "keep".into(),
+            ..c
+        };
+        assert!(headline(&s, &back).starts_with("Policy `cut` loses $1,200"));
+    }
+
+    #[test]
+    fn ordinals() {
+        let w = |n| PartWith {
+            segment: "s".into(),
+            after_complaints: n,
+            manner: Manner::Graceful,
+            refund: None,
+        };
+        for (n, nth) in [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (21, "21st"),
+            (113, "113th"),
+        ] {
+            assert!(
+                parting_subject(&w(n), false).ends_with(&format!("their {nth} complaint")),
+                "{n}"
+            );
+        }
+    }
 }

@@ -255,15 +255,12 @@ impl SummaryFile {
 }
 
 /// Checks that `stats` holds exactly the `reported` keys, each finite.
-fn check_stats<K: PartialEq + Copy>(
+fn check_stats<K: super::ordered::MapKey + Copy>(
     at: &str,
     stats: &Ordered<K, Stat>,
     reported: &[K],
     key: fn(K) -> &'static str,
-) -> Result<(), String>
-where
-    K: super::ordered::MapKey,
-{
+) -> Result<(), String> {
     if let Some(extra) = stats.keys().find(|m| !reported.contains(m)) {
         return Err(format!(
             "{at}.{}: not a metric of this scenario",

@@ -11,6 +11,9 @@
 use super::context::{Counts, Period, SegmentCounts, Tally};
 use super::metrics::{Metric, SegmentMetric};
 
+/// One count of [`SegmentCounts`].
+type Field = fn(&SegmentCounts) -> u32;
+
 /// Settles period `p` from what its steps counted: costs, NPV, the present
 /// value of every flow, and the customers of the next period. Returns
 /// (customers lost directly or to hearsay, prospects converted).
@@ -19,7 +22,7 @@ pub(super) fn settle(p: &Period<'_>, counts: &Counts, tally: &mut Tally) -> (f64
     let t = p.t as usize;
     let segments = &params.segments;
     let by = &counts.0[..segments.len()];
-    let total = |field: fn(&SegmentCounts) -> u32| by.iter().map(field).sum::<u32>();
+    let total = |field: Field| by.iter().map(field).sum::<u32>();
     let refund = |g: usize, c: &SegmentCounts| match policy.parting {
         Some(part) if part.segment == g => f64::from(c.parted) * part.refund,
         _ => 0.0,
@@ -50,7 +53,7 @@ pub(super) fn settle(p: &Period<'_>, counts: &Counts, tally: &mut Tally) -> (f64
     out.add(Metric::HandlingCost, cost);
     // Each flow of customers at the end of period t is worth the margin it
     // adds or removes until the horizon.
-    let value = |field: fn(&SegmentCounts) -> u32| {
+    let value = |field: Field| {
         if params.uniform_margin {
             params.flow_value[t] * f64::from(total(field))
         } else {
@@ -60,7 +63,7 @@ pub(super) fn settle(p: &Period<'_>, counts: &Counts, tally: &mut Tally) -> (f64
                 .sum()
         }
     };
-    let flows: [(Metric, Metric, fn(&SegmentCounts) -> u32); 5] = [
+    let flows: [(Metric, Metric, Field); 5] = [
         (Metric::ChurnedDirect, Metric::PvDirectChurn, |c| c.direct),
         (Metric::ChurnedHearsay, Metric::PvHearsayChurn, |c| {
             c.hearsay

@@ -93,22 +93,22 @@ pub(super) fn step<O: Observer>(
             c.complaints += 1;
             let handled = handle(policy, sp, u_resolve);
             c.resolved_paid += u32::from(handled.resolved);
-            match policy.parting {
-                Some(part)
-                    if part.segment == g && {
-                        let n = &mut complained[u];
-                        *n = n.saturating_add(1);
-                        *n == part.after
-                    } =>
-                {
-                    c.parted += 1;
-                    part.class
+            // Under a parting policy, members of the parted segment count
+            // their complaints; the n-th ends the relationship.
+            let parting = policy.parting.filter(|part| {
+                part.segment == g && {
+                    let n = &mut complained[u];
+                    *n = n.saturating_add(1);
+                    *n == part.after
                 }
-                _ => {
-                    resolved += u32::from(handled.resolved);
-                    quick += u32::from(handled.class == OutcomeClass::ResolvedQuickly);
-                    handled.class
-                }
+            });
+            if let Some(part) = parting {
+                c.parted += 1;
+                part.class
+            } else {
+                resolved += u32::from(handled.resolved);
+                quick += u32::from(handled.class == OutcomeClass::ResolvedQuickly);
+                handled.class
             }
         };
         let spec = &params.classes[class.index()];

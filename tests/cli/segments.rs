@@ -79,6 +79,11 @@ fn a_parting_run_reports_segments_partings_and_gains() {
     );
     let html = fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert!(html.contains("What each segment is worth"));
+    // The title of a keep / graceful / abrupt comparison reads as gain,
+    // naming the customers once.
+    let title = html.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
+    assert!(title.starts_with("Parting gracefully with chronic customers "), "{title}");
+    assert!(title.contains(" over 12 months; parting abruptly "), "{title}");
     assert!(html.contains("customers parted"));
     assert!(dir.path().join("charts/segment_worth.png").exists());
     assert!(dir.path().join("charts/segment_worth.svg").exists());
