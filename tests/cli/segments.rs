@@ -81,9 +81,21 @@ fn a_parting_run_reports_segments_partings_and_gains() {
     assert!(html.contains("What each segment is worth"));
     // The title of a keep / graceful / abrupt comparison reads as gain,
     // naming the customers once.
-    let title = html.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
-    assert!(title.starts_with("Parting gracefully with chronic customers "), "{title}");
-    assert!(title.contains(" over 12 months; parting abruptly "), "{title}");
+    let title = html
+        .split("<h1>")
+        .nth(1)
+        .unwrap()
+        .split("</h1>")
+        .next()
+        .unwrap();
+    assert!(
+        title.starts_with("Parting gracefully with chronic customers "),
+        "{title}"
+    );
+    assert!(
+        title.contains(" over 12 months; parting abruptly "),
+        "{title}"
+    );
     assert!(html.contains("customers parted"));
     assert!(dir.path().join("charts/segment_worth.png").exists());
     assert!(dir.path().join("charts/segment_worth.svg").exists());
@@ -332,4 +344,34 @@ fn trace_follows_a_parted_customer() {
     assert_eq!(trace["policies"][1]["class"], "parted_graceful");
     assert_eq!(trace["policies"][0]["class"], "unresolved");
     assert!(dir.path().join("trace.png").exists());
+}
+
+/// A run with segments and partings split into shards and merged is the
+/// unsharded run, byte for byte: shards keep every segment's values.
+#[test]
+fn a_parting_run_merged_from_shards_is_the_unsharded_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let one = tmp.path().join("one");
+    run_chronic(&one);
+    let dirs: Vec<_> = (0..3)
+        .map(|k| {
+            let dir = tmp.path().join(format!("shard-{k}"));
+            wom()
+                .arg("run")
+                .arg(shipped("chronic_complainers.toml"))
+                .args(SMALL)
+                .args(["--shard", &format!("{k}/3"), "--quiet", "--out"])
+                .arg(&dir)
+                .assert()
+                .success();
+            dir
+        })
+        .collect();
+    let merged = tmp.path().join("merged");
+    super::shards::merge(
+        &[dirs[2].clone(), dirs[0].clone(), dirs[1].clone()],
+        &merged,
+    )
+    .success();
+    super::shards::assert_same_files(&one, &merged);
 }
