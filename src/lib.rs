@@ -17,5 +17,6 @@ pub mod results;
 pub mod rng;
 pub mod scenario;
 pub mod sim;
+pub mod staffing;
 pub mod stats;
 pub mod sweep;

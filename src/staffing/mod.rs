@@ -1,0 +1,13 @@
+//! Staffing a complaint desk: Erlang C sizing, handling-time distributions,
+//! the desk's opening calendar and a first-come-first-served queue of agents
+//! over it (MODEL.md, "Response time and staffing").
+//!
+//! Pure computation: values in, values out; no printing, files or command
+//! lines, and randomness only through generators of [`crate::rng`] that the
+//! caller passes in.
+
+mod erlang;
+
+pub use erlang::{
+    ErlangC, ErlangError, MAX_AGENTS, SIZING_STOP_SERVICE_LEVEL, Sizing, SizingRow, Workload,
+};
