@@ -6,8 +6,10 @@
 //! lines, and randomness only through generators of [`crate::rng`] that the
 //! caller passes in.
 
+mod duration;
 mod erlang;
 
+pub use duration::{DurationDist, DurationError, DurationSampler};
 pub use erlang::{
     ErlangC, ErlangError, MAX_AGENTS, SIZING_STOP_SERVICE_LEVEL, Sizing, SizingRow, Workload,
 };
