@@ -6,9 +6,11 @@
 //! lines, and randomness only through generators of [`crate::rng`] that the
 //! caller passes in.
 
+mod calendar;
 mod duration;
 mod erlang;
 
+pub use calendar::{Calendar, CalendarError, HOURS_PER_WEEK, OPENING_HOUR};
 pub use duration::{DurationDist, DurationError, DurationSampler};
 pub use erlang::{
     ErlangC, ErlangError, MAX_AGENTS, SIZING_STOP_SERVICE_LEVEL, Sizing, SizingRow, Workload,
