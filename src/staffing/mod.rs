@@ -7,10 +7,12 @@
 //! caller passes in.
 
 mod calendar;
+mod desk;
 mod duration;
 mod erlang;
 
 pub use calendar::{Calendar, CalendarError, HOURS_PER_WEEK, OPENING_HOUR};
+pub use desk::{Desk, DeskError, Served, SpanStats};
 pub use duration::{DurationDist, DurationError, DurationSampler};
 pub use erlang::{
     ErlangC, ErlangError, MAX_AGENTS, SIZING_STOP_SERVICE_LEVEL, Sizing, SizingRow, Workload,
