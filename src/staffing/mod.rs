@@ -17,3 +17,6 @@ pub use duration::{DurationDist, DurationError, DurationSampler};
 pub use erlang::{
     ErlangC, ErlangError, MAX_AGENTS, SIZING_STOP_SERVICE_LEVEL, Sizing, SizingRow, Workload,
 };
+
+#[cfg(test)]
+mod oracle_tests;
