@@ -19,18 +19,18 @@ fn erlang_c_by_sum(c: u32, a: f64) -> f64 {
 }
 
 #[test]
-fn published_worked_example_call_centre_helper() {
-    // Source: the Call Centre Helper worked example "Erlang C Formula – Made
-    // Simple With an Easy Worked Example"
-    // (callcentrehelper.com/erlang-c-formula-example-121281.htm): 100 calls
-    // in 30 minutes, average handling time 180 s, target 80% answered within
-    // 20 s. Its results as published in the pyworkforce documentation, which
-    // reproduces that example (docs/guide/erlangc.md, `ErlangC(transactions=
-    // 100, asa=20/60, aht=3, interval=30)`): 14 agents needed (raw
-    // positions), service level 0.8883500191794669, occupancy
-    // 0.7142857142857143, waiting probability 0.1741319335950498; the
-    // tutorial page (docs/tutorials/erlangc_example.rst) prints them rounded
-    // to 0.888, 0.714 and 0.174.
+fn published_worked_example_of_100_calls_per_half_hour() {
+    // Source: the worked example "Erlang C Formula – Made Simple With an Easy
+    // Worked Example" (callcentrehelper.com/erlang-c-formula-example-121281.htm):
+    // 100 calls in 30 minutes, average handling time 180 s, target 80%
+    // answered within 20 s. Its results as published in the documentation of
+    // pyworkforce (github.com/rodrigo-arenas/pyworkforce), which reproduces
+    // that example (docs/guide/erlangc.md, `ErlangC(transactions=100,
+    // asa=20/60, aht=3, interval=30)`): 14 agents needed (raw positions),
+    // service level 0.8883500191794669, occupancy 0.7142857142857143,
+    // waiting probability 0.1741319335950498; its tutorial page
+    // (docs/tutorials/erlangc_example.rst) prints them rounded to 0.888,
+    // 0.714 and 0.174.
     //
     // Tolerances: the full-precision figures are printed doubles from a
     // different algorithm (factorials and powers), so agreement to ~1e-15
