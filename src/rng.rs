@@ -40,6 +40,12 @@ pub enum Purpose {
     Organic = 11,
     /// A person's segment in a replication (seed, replication, person).
     Segment = 12,
+    /// When a complaint arrives within its period (staffing).
+    Arrival = 13,
+    /// How long a complaint takes an agent (staffing).
+    Handle = 14,
+    /// How long a complainer will wait for an answer (`tolerance_hours`).
+    Tolerance = 15,
 }
 
 /// SplitMix64 finaliser: a bijection on `u64` with good avalanche.

@@ -12,7 +12,7 @@ mod segment;
 mod world;
 
 pub use outcome::{OutcomeClass, OutcomeSpec, Outcomes, TellDist, Tone};
-pub use policy::{Handling, Manner, PartWith, Policy};
+pub use policy::{Handling, MAX_AGENTS, Manner, PartWith, Policy, Staffing};
 pub use segment::{MAX_SEGMENTS, Segment, SegmentValues};
 pub use world::{
     Economics, Effects, Experience, InitialCustomers, Network, NetworkKind, Population,

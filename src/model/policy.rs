@@ -1,7 +1,10 @@
 //! What a business does with complaints: one policy per `[policies.NAME]`,
-//! and whether it parts with some customers (`part_with`).
+//! What a business does with complaints: one policy per `[policies.NAME]`,
+//! whether it parts with some customers (`part_with`), and the desk that
+//! answers complaints when the policy is staffed.
 
 use super::OutcomeClass;
+use crate::staffing::{Calendar, DurationDist};
 
 /// What a policy does with complaints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,10 +15,39 @@ pub enum Handling {
     Recover,
 }
 
+/// The most agents a desk may have (each costs a few bytes per replication;
+/// far beyond any business this tool models).
+pub const MAX_AGENTS: u32 = 1_000_000;
+
+/// A complaint desk (`staffing = { … }` under a recover policy): agents
+/// answering complaints first come first served while the desk is open
+/// (MODEL.md, "Response time and staffing").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Staffing {
+    /// Number of agents, in `1..=`[`MAX_AGENTS`].
+    pub agents: u32,
+    /// Minutes of an agent's open time one complaint takes (before a
+    /// segment's `handle_factor`); a validated duration distribution.
+    pub handle_minutes: DurationDist,
+    /// When the desk is open (`days_per_week` in 1–7 from Monday,
+    /// `hours_per_day` in (0, 24] from 09:00).
+    pub calendar: Calendar,
+    /// Paid per agent per period, finite and `>= 0`.
+    pub agent_cost: f64,
+}
+
+impl Staffing {
+    /// What the desk costs per period: `agents × agent_cost`.
+    pub fn cost_per_period(&self) -> f64 {
+        f64::from(self.agents) * self.agent_cost
+    }
+}
+
 /// One complaint-handling policy (`[policies.NAME]`).
 ///
 /// With [`Handling::Ignore`] the resolution keys (`resolve_rate`, `handoffs`,
-/// `handoff_penalty`, hours, `compensation`) are accepted but have no effect.
+/// `handoff_penalty`, hours, `compensation`) are accepted but have no effect;
+/// `staffing` is refused there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
     /// Its name: non-empty, letters, digits, `_` and `-`.
@@ -28,8 +60,14 @@ pub struct Policy {
     pub handoffs: u32,
     /// Probability in [0, 1] that each handoff spoils the resolution.
     pub handoff_penalty: f64,
-    /// Hours until the complaint is answered, finite and `>= 0`.
+    /// Hours until the complaint is answered, finite and `>= 0`; not used
+    /// when `staffing` is set (then the default, and not written back).
     pub response_hours: f64,
+    /// Hours each handoff adds to the response time, finite and `>= 0`.
+    pub handoff_hours: f64,
+    /// The desk that answers complaints, instead of a fixed
+    /// `response_hours`; only under [`Handling::Recover`].
+    pub staffing: Option<Staffing>,
     /// A resolution within this many hours is quick; finite and `>= 0`.
     pub quick_hours: f64,
     /// Cost of each resolved complaint (refund, discount, gift), `>= 0`.
@@ -115,8 +153,38 @@ impl Policy {
         }
     }
 
-    /// Whether a resolution counts as quick: `response_hours <= quick_hours`.
+    /// Hours the handoffs add to every response: `handoffs × handoff_hours`.
+    pub fn handoff_delay_hours(&self) -> f64 {
+        f64::from(self.handoffs) * self.handoff_hours
+    }
+
+    /// The response time `R` of every complaint when it is fixed:
+    /// `response_hours + handoffs × handoff_hours`; `None` with staffing,
+    /// where each complaint waits its own time in the queue.
+    pub fn fixed_response_hours(&self) -> Option<f64> {
+        match self.staffing {
+            None => Some(self.response_hours + self.handoff_delay_hours()),
+            Some(_) => None,
+        }
+    }
+
+    /// Whether a resolution counts as quick with a fixed response time and
+    /// the default tolerance: `R <= quick_hours` (false with staffing, where
+    /// it depends on the complaint).
     pub fn is_quick(&self) -> bool {
-        self.response_hours <= self.quick_hours
+        self.fixed_response_hours()
+            .is_some_and(|r| r <= self.quick_hours)
+    }
+
+    /// Whether every resolved complaint is quick (`Some(true)`), every one
+    /// slow (`Some(false)`), or it depends on the complaint (`None`: a
+    /// queue, or customers with their own tolerance when `tolerance` is
+    /// true).
+    pub fn always_quick(&self, tolerance: bool) -> Option<bool> {
+        if tolerance || self.staffing.is_some() {
+            None
+        } else {
+            Some(self.is_quick())
+        }
     }
 }

@@ -48,6 +48,8 @@ fn policy(handling: Handling) -> Policy {
         handoffs: 2,
         handoff_penalty: 0.5,
         response_hours: 24.0,
+        handoff_hours: 0.0,
+        staffing: None,
         quick_hours: 24.0,
         compensation: 0.0,
         handling_cost: 0.0,
@@ -63,4 +65,25 @@ fn resolve_probability_and_quickness() {
     assert!(p.is_quick());
     p.response_hours = 48.0;
     assert!(!p.is_quick());
+    assert_eq!(p.always_quick(false), Some(false));
+    assert_eq!(p.always_quick(true), None);
+}
+
+#[test]
+fn handoffs_add_their_hours_to_a_fixed_response() {
+    let mut p = policy(Handling::Recover);
+    p.response_hours = 20.0;
+    p.handoff_hours = 2.5;
+    assert_eq!(p.fixed_response_hours(), Some(25.0)); // 20 + 2 × 2.5
+    assert!(!p.is_quick()); // 25 > 24
+    p.staffing = Some(Staffing {
+        agents: 2,
+        handle_minutes: crate::staffing::DurationDist::fixed(10.0).unwrap(),
+        calendar: crate::staffing::Calendar::always_open(),
+        agent_cost: 3000.0,
+    });
+    assert_eq!(p.fixed_response_hours(), None);
+    assert!(!p.is_quick());
+    assert_eq!(p.always_quick(false), None);
+    assert_eq!(p.staffing.as_ref().unwrap().cost_per_period(), 6000.0);
 }

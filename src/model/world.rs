@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::TellDist;
 use crate::graph::{Generator, GeneratorSpec};
+use crate::staffing::DurationDist;
 
 /// How many persons are customers at the start.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,6 +144,10 @@ pub struct Experience {
     /// Factor `>= 0` applied to `base_churn` for the rest of the horizon once a
     /// customer's complaint was resolved (1 = off); `base_churn × it <= 1`.
     pub recovery_paradox: f64,
+    /// How many hours each complainer will wait for an answer, drawn per
+    /// complaint (a validated duration distribution); `None`: a policy's
+    /// `quick_hours` for everyone, as before tolerances existed.
+    pub tolerance_hours: Option<DurationDist>,
 }
 
 /// How stories spread beyond the first teller (`[word_of_mouth]`).

@@ -8,6 +8,7 @@ use super::error::{ErrorKind, ScenarioError};
 use super::network::network;
 use super::raw::*;
 use super::segments::{check_resolve_factors, part_with, segments};
+use super::staffing::{duration, staffing};
 use crate::model::*;
 
 /// Validates `raw` and fills in defaults; `c` names the scenario file (used
@@ -147,6 +148,10 @@ fn experience(
         )?,
         base_churn,
         recovery_paradox: c.float("experience.recovery_paradox", paradox, ok, &allowed)?,
+        tolerance_hours: match raw.tolerance_hours {
+            None => d::TOLERANCE_HOURS,
+            Some(t) => Some(duration(c, "experience.tolerance_hours", t)?),
+        },
     })
 }
 
@@ -297,6 +302,10 @@ fn policy(
         Some(RawHandling::Ignore) => Handling::Ignore,
         Some(RawHandling::Recover) => Handling::Recover,
     };
+    let staffing = raw
+        .staffing
+        .map(|s| staffing(c, &key("staffing"), s, handling, raw.response_hours))
+        .transpose()?;
     Ok(Policy {
         handling,
         resolve_rate: c.prob(&key("resolve_rate"), raw.resolve_rate, d::RESOLVE_RATE)?,
@@ -311,6 +320,12 @@ fn policy(
             raw.response_hours,
             d::RESPONSE_HOURS,
         )?,
+        handoff_hours: c.non_negative(
+            &key("handoff_hours"),
+            raw.handoff_hours,
+            d::HANDOFF_HOURS,
+        )?,
+        staffing,
         quick_hours: c.non_negative(&key("quick_hours"), raw.quick_hours, d::QUICK_HOURS)?,
         compensation: c.non_negative(&key("compensation"), raw.compensation, d::COMPENSATION)?,
         handling_cost: c.non_negative(

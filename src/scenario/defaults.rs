@@ -251,3 +251,26 @@ pub const HANDLE_FACTOR: f64 = 1.0;
 // and `manner` are the policy's decision and must be given; `refund`
 // defaults to the parted customer's margin for one period ("refund the last
 // invoice", seed 001; MODEL.md, "Parting with customers").
+
+// ---- response time and staffing (MODEL.md, "Response time and staffing") --
+
+/// `handoff_hours` = 0 per handoff (MODEL.md: default 0, so a handoff only
+/// spoils the resolution, as before response times existed).
+pub const HANDOFF_HOURS: f64 = 0.0;
+/// `experience.tolerance_hours`: none by default, so each policy's
+/// `quick_hours` is everyone's tolerance (MODEL.md: "exactly as before").
+pub const TOLERANCE_HOURS: Option<crate::staffing::DurationDist> = None;
+/// `staffing.days_per_week` = 5, Monday to Friday (MODEL.md).
+pub const DAYS_PER_WEEK: u32 = 5;
+/// `staffing.hours_per_day` = 8, 09:00–17:00 (MODEL.md).
+pub const HOURS_PER_DAY: f64 = 8.0;
+/// `staffing.agent_cost` = 0 per agent per period (MODEL.md: set it to
+/// weigh what a desk costs).
+pub const AGENT_COST: f64 = 0.0;
+// `staffing.agents` and `staffing.handle_minutes` have no default: a desk
+// states its size and its work. `wom init`'s template suggests
+// `handle_minutes = { lognormal = { median = 12, sigma = 0.6 } }` from
+// e-commerce support benchmarks (5–15 minutes a ticket, complex ones such
+// as disputes and returns 12–25 minutes and more: Bookbag, "Average handle
+// time benchmarks", 2026) and, for `tolerance_hours`, the survey buckets of
+// MODEL.md (see `scenarios/staffing.toml`).

@@ -36,6 +36,7 @@ pub mod resolved;
 mod segments;
 mod serde_error;
 pub mod shipped;
+mod staffing;
 pub mod template;
 
 pub use error::{ErrorKind, Location, ScenarioError};

@@ -166,6 +166,8 @@ pub struct RawExperience {
     pub base_churn: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recovery_paradox: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerance_hours: Option<RawDurationDist>,
 }
 
 /// `[outcomes]`: one optional table per class.
@@ -247,6 +249,62 @@ pub struct RawEmpirical {
     pub weights: Vec<f64>,
 }
 
+/// A duration distribution (`tolerance_hours`, `handle_minutes`), as a
+/// one-key inline table; real numbers, unlike [`RawTellDist`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum RawDurationDist {
+    /// `{ fixed = x }`
+    Fixed(f64),
+    /// `{ uniform = [a, b] }`
+    Uniform([f64; 2]),
+    /// `{ exponential = mean }`
+    Exponential(f64),
+    /// `{ lognormal = { median = m, sigma = s } }`
+    Lognormal(RawLognormal),
+    /// `{ empirical = { values = [...], weights = [...] } }`
+    Empirical(RawDurationEmpirical),
+}
+
+/// Parameters of a duration's `lognormal`; both required.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a table { median = m, sigma = s }")]
+pub struct RawLognormal {
+    pub median: f64,
+    pub sigma: f64,
+}
+
+/// Parameters of a duration's `empirical`; both required.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table { values = [...], weights = [...] }"
+)]
+pub struct RawDurationEmpirical {
+    pub values: Vec<f64>,
+    pub weights: Vec<f64>,
+}
+
+/// `policies.NAME.staffing = { agents, handle_minutes, days_per_week,
+/// hours_per_day, agent_cost }`.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table { agents = c, handle_minutes = DIST, … }"
+)]
+pub struct RawStaffing {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agents: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle_minutes: Option<RawDurationDist>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_per_week: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_per_day: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent_cost: Option<f64>,
+}
+
 /// `[word_of_mouth]`.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "a table")]
@@ -321,7 +379,11 @@ pub struct RawPolicy {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handoff_penalty: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub handoff_hours: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_hours: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staffing: Option<RawStaffing>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quick_hours: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]

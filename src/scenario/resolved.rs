@@ -11,6 +11,7 @@ use toml::Table;
 use super::check::Check;
 use super::error::{ErrorKind, ScenarioError};
 use super::raw::*;
+use super::staffing::{raw_duration, raw_staffing};
 use crate::graph::Generator;
 use crate::model::*;
 
@@ -99,7 +100,12 @@ fn policy(p: &Policy) -> RawPolicy {
         resolve_rate: Some(p.resolve_rate),
         handoffs: Some(p.handoffs),
         handoff_penalty: Some(p.handoff_penalty),
-        response_hours: Some(p.response_hours),
+        // Keys of the response-time feature are written only when used, so
+        // that a scenario without it keeps its resolved text and identity.
+        handoff_hours: (p.handoff_hours != 0.0).then_some(p.handoff_hours),
+        // A desk replaces `response_hours`: the two are never both written.
+        response_hours: p.staffing.is_none().then_some(p.response_hours),
+        staffing: p.staffing.as_ref().map(raw_staffing),
         quick_hours: Some(p.quick_hours),
         compensation: Some(p.compensation),
         handling_cost: Some(p.handling_cost),
@@ -159,6 +165,7 @@ fn raw(s: &Scenario) -> RawScenario {
             complaint_rate: Some(s.experience.complaint_rate),
             base_churn: Some(s.experience.base_churn),
             recovery_paradox: Some(s.experience.recovery_paradox),
+            tolerance_hours: s.experience.tolerance_hours.as_ref().map(raw_duration),
         }),
         outcomes: Some(RawOutcomes {
             // The satisfied class's `stay` is `1 − base_churn`, written once.

@@ -1,5 +1,6 @@
 //! The value of one period (MODEL.md, "Value"): the margin of the customers
-//! at its start, what complaints and partings cost, and the present value of
+//! at its start, what complaints, partings and a desk's agents cost, and the
+//! present value of
 //! every customer gained, lost or parted at its end — in all and, with
 //! segments, per segment.
 //!
@@ -51,6 +52,14 @@ pub(super) fn settle(p: &Period<'_>, counts: &Counts, tally: &mut Tally) -> (f64
     let out = &mut tally.out;
     out.add(Metric::PvCost, discount * cost);
     out.add(Metric::HandlingCost, cost);
+    // A desk's agents are paid every period, whatever the complaints: a
+    // cost of the policy, not of any one segment.
+    if let Some(desk) = &policy.desk {
+        let staff = desk.cost_per_period;
+        tally.npv -= discount * staff;
+        out.add(Metric::PvStaffCost, discount * staff);
+        out.add(Metric::StaffCost, staff);
+    }
     // Each flow of customers at the end of period t is worth the margin it
     // adds or removes until the horizon.
     let value = |field: Field| {

@@ -1,7 +1,9 @@
 //! Steps 1–4 of a period (MODEL.md, "One period"): every customer's
 //! experience, voice, the policy's handling and the resulting outcome
 //! class — or a parting, when the policy parts with the customer's segment
-//! at this complaint — with its stay draw and the story it starts.
+//! at this complaint — with its stay draw and the story it starts. A
+//! resolved complaint is quick when it was answered within the
+//! complainer's tolerance ([`super::response`]).
 
 use super::context::{Counts, Period};
 use super::metrics::{Metric, Outputs};
@@ -21,16 +23,29 @@ pub(super) struct Handled {
     pub resolved: bool,
 }
 
+/// Whether a member of `segment` whose first two experience draws are
+/// `u_problem` and `u_complain` has a problem and complains (MODEL.md
+/// steps 1–2); the one rule of voice, shared with the desk's pre-pass.
+#[inline]
+pub(super) fn complains(segment: &SegmentParams, u_problem: f64, u_complain: f64) -> bool {
+    u_problem < segment.problem_rate && u_complain < segment.complaint_rate
+}
+
 /// Step 3 for one complaint by a member of `segment`: resolved when the
 /// customer's resolution draw `u_resolve` falls below the policy's resolve
-/// probability times the segment's `resolve_factor`; quickly when the
-/// policy answers within `quick_hours`. What a complaint costs is counted
-/// by the caller: `handling_cost × handle_factor`, plus `compensation` when
-/// resolved.
+/// probability times the segment's `resolve_factor`; quickly when it was
+/// answered within the complainer's tolerance (`in_time`). What a
+/// complaint costs is counted by the caller: `handling_cost ×
+/// handle_factor`, plus `compensation` when resolved.
 #[inline]
-pub(super) fn handle(policy: &PolicyParams, segment: &SegmentParams, u_resolve: f64) -> Handled {
+pub(super) fn handle(
+    policy: &PolicyParams,
+    segment: &SegmentParams,
+    u_resolve: f64,
+    in_time: bool,
+) -> Handled {
     if u_resolve < policy.resolve_probability * segment.resolve_factor {
-        let class = if policy.quick {
+        let class = if in_time {
             OutcomeClass::ResolvedQuickly
         } else {
             OutcomeClass::Resolved
@@ -63,8 +78,12 @@ pub(super) fn step<O: Observer>(
         origins,
         segment,
         complaints: complained,
+        response,
         ..
     } = scratch;
+    if let Some(desk) = &policy.desk {
+        response.queue(p, desk, people, segment);
+    }
     let [negative, positive] = origins;
     negative.clear();
     positive.clear();
@@ -85,13 +104,19 @@ pub(super) fn step<O: Observer>(
             p.key.person(u as NodeId).uniforms::<4>(Purpose::Experience);
         let class = if u_problem >= sp.problem_rate {
             OutcomeClass::Satisfied
-        } else if u_complain >= sp.complaint_rate {
+        } else if !complains(sp, u_problem, u_complain) {
             silent += 1;
             OutcomeClass::Silent
         } else {
             let c = &mut counts.0[g];
             c.complaints += 1;
-            let handled = handle(policy, sp, u_resolve);
+            // Every complaint is answered (or not) and takes its turn at a
+            // desk, whether it ends resolved, unresolved or in a parting.
+            let in_time = match policy.quick {
+                Some(quick) if !params.track_response => quick,
+                _ => response.answer(p, u as NodeId),
+            };
+            let handled = handle(policy, sp, u_resolve, in_time);
             c.resolved_paid += u32::from(handled.resolved);
             // Under a parting policy, members of the parted segment count
             // their complaints; the n-th ends the relationship.

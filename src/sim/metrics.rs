@@ -53,11 +53,33 @@ pub enum Metric {
     PvReferral,
     /// Present value of handling and compensation costs.
     PvCost,
+    /// Mean response time `R` over the complaints a policy answers, hours
+    /// (0 when it answers none, e.g. under `ignore`).
+    ResponseHoursMean,
+    /// Median response time over the complaints answered, hours.
+    ResponseHoursP50,
+    /// 90th percentile of the response time, hours.
+    ResponseHoursP90,
+    /// 95th percentile of the response time, hours.
+    ResponseHoursP95,
+    /// Share of complaints answered within the complainer's tolerance
+    /// (`R <= T`); 0 for a policy that answers none.
+    AnsweredInTolerance,
+    /// Share of the agents' open hours spent handling complaints over the
+    /// horizon (0 without a desk).
+    Utilisation,
+    /// Complaints not yet started by an agent at the end of the horizon.
+    BacklogFinal,
+    /// What the desk's agents were paid (`agents × agent_cost` per period,
+    /// undiscounted).
+    StaffCost,
+    /// Present value of the agents' pay.
+    PvStaffCost,
 }
 
 impl Metric {
     /// Every metric, in file order.
-    pub const ALL: [Metric; 23] = [
+    pub const ALL: [Metric; 32] = [
         Metric::Npv,
         Metric::CustomersFinal,
         Metric::ChurnedDirect,
@@ -81,6 +103,33 @@ impl Metric {
         Metric::PvOrganic,
         Metric::PvReferral,
         Metric::PvCost,
+        Metric::ResponseHoursMean,
+        Metric::ResponseHoursP50,
+        Metric::ResponseHoursP90,
+        Metric::ResponseHoursP95,
+        Metric::AnsweredInTolerance,
+        Metric::Utilisation,
+        Metric::BacklogFinal,
+        Metric::StaffCost,
+        Metric::PvStaffCost,
+    ];
+
+    /// The metrics of response times, reported when a scenario uses them
+    /// (see [`Metric::reported`]).
+    pub const RESPONSE: [Metric; 5] = [
+        Metric::ResponseHoursMean,
+        Metric::ResponseHoursP50,
+        Metric::ResponseHoursP90,
+        Metric::ResponseHoursP95,
+        Metric::AnsweredInTolerance,
+    ];
+
+    /// The metrics of a desk, reported when a policy of the scenario has one.
+    pub const DESK: [Metric; 4] = [
+        Metric::Utilisation,
+        Metric::BacklogFinal,
+        Metric::StaffCost,
+        Metric::PvStaffCost,
     ];
 
     /// Number of metrics.
@@ -112,6 +161,15 @@ impl Metric {
             Metric::PvOrganic => "pv_organic",
             Metric::PvReferral => "pv_referral",
             Metric::PvCost => "pv_cost",
+            Metric::ResponseHoursMean => "response_hours_mean",
+            Metric::ResponseHoursP50 => "response_hours_p50",
+            Metric::ResponseHoursP90 => "response_hours_p90",
+            Metric::ResponseHoursP95 => "response_hours_p95",
+            Metric::AnsweredInTolerance => "answered_within_tolerance",
+            Metric::Utilisation => "utilisation",
+            Metric::BacklogFinal => "backlog_final",
+            Metric::StaffCost => "staff_cost",
+            Metric::PvStaffCost => "pv_staff_cost",
         }
     }
 
@@ -127,19 +185,53 @@ impl Metric {
                 | Metric::PvOrganic
                 | Metric::PvReferral
                 | Metric::PvCost
+                | Metric::StaffCost
+                | Metric::PvStaffCost
         )
+    }
+
+    /// What the metric's numbers are, for formatting.
+    pub fn unit(self) -> Unit {
+        match self {
+            m if m.is_money() => Unit::Money,
+            Metric::ResponseHoursMean
+            | Metric::ResponseHoursP50
+            | Metric::ResponseHoursP90
+            | Metric::ResponseHoursP95 => Unit::Hours,
+            Metric::AnsweredInTolerance | Metric::Utilisation => Unit::Share,
+            _ => Unit::Count,
+        }
+    }
+
+    /// Whether the metric means anything for `policy`: response times for
+    /// a policy that answers complaints, a desk's metrics for a policy with
+    /// a desk. Elsewhere the metric is 0 and tables show a dash.
+    pub fn applies_to(self, policy: &crate::model::Policy) -> bool {
+        if Self::RESPONSE.contains(&self) {
+            policy.handling == crate::model::Handling::Recover
+        } else if Self::DESK.contains(&self) {
+            policy.staffing.is_some()
+        } else {
+            true
+        }
     }
 
     /// The metrics a run of `scenario` reports, in file order: every
     /// metric of [`Metric::ALL`] but a feature's own, which join only when
-    /// the scenario uses the feature (`parted` and `pv_parted` when a
-    /// policy parts with customers), so that a scenario without it keeps
-    /// byte-identical result files.
+    /// the scenario uses the feature, so that a scenario without it keeps
+    /// byte-identical result files: `parted` and `pv_parted` when a policy
+    /// parts with customers, [`Metric::RESPONSE`] when response times vary
+    /// (a desk, customers' own tolerances, or hours per handoff),
+    /// [`Metric::DESK`] when a policy has a desk.
     pub fn reported(scenario: &crate::model::Scenario) -> Vec<Metric> {
         let parts = scenario.parts();
+        let response = uses_response_times(scenario);
+        let desk = scenario.policies.iter().any(|p| p.staffing.is_some());
         Metric::ALL
             .into_iter()
             .filter(|m| parts || !matches!(m, Metric::Parted | Metric::PvParted))
+            .filter(|m| response || !Self::RESPONSE.contains(m))
+            .filter(|m| desk || !Self::DESK.contains(m))
             .collect()
     }
 
@@ -147,6 +239,30 @@ impl Metric {
     pub fn from_key(key: &str) -> Option<Metric> {
         Self::ALL.into_iter().find(|m| m.key() == key)
     }
+}
+
+/// Whether `scenario` uses the response-time feature (MODEL.md, "Response
+/// time and staffing"): a policy with a desk or with hours per handoff, or
+/// customers with their own tolerance.
+pub fn uses_response_times(scenario: &crate::model::Scenario) -> bool {
+    scenario.experience.tolerance_hours.is_some()
+        || scenario
+            .policies
+            .iter()
+            .any(|p| p.staffing.is_some() || p.handoff_hours > 0.0)
+}
+
+/// What a metric's numbers are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Money in the scenario's currency.
+    Money,
+    /// A number of people, complaints or tellings.
+    Count,
+    /// A share in [0, 1].
+    Share,
+    /// Hours.
+    Hours,
 }
 
 /// The outputs of one replication of one policy, indexed by `Metric as usize`.
@@ -235,6 +351,12 @@ pub struct PolicyRun {
     pub periods: Vec<[f64; PeriodSeries::COUNT]>,
     /// One per segment, in scenario order; empty without segments.
     pub segments: Vec<SegmentOutputs>,
+    /// Complaints answered by response time, counted in the bins of
+    /// [`super::response::RESPONSE_EDGES_HOURS`] (one more bin than edges:
+    /// the last holds the longer ones); empty when the scenario does not
+    /// use response times or the policy answers nothing. Counts add up
+    /// exactly across replications.
+    pub response_counts: Vec<u64>,
 }
 
 /// An output of one segment in one replication of one policy (MODEL.md,

@@ -11,6 +11,8 @@
 //!   (5–7) and `end_of_period.rs` (8), each reading the period's context
 //!   (`context.rs`: its contacts, parameters and keys, what it counts per
 //!   segment), and `accounts.rs` settles its value;
+//! - [`response`]: when complaints are answered — a fixed time or a desk's
+//!   queue — against each complainer's tolerance;
 //! - `person.rs`: what is known of each person, and the per-thread
 //!   [`Scratch`] state;
 //! - [`observer`]: the events a replication reports (story traces);
@@ -28,13 +30,17 @@ mod params;
 mod period;
 mod person;
 pub mod precision;
+pub mod response;
 pub mod summary;
 mod telling;
 mod tells;
 pub mod trace;
 mod world;
 
-pub use metrics::{Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs};
+pub use metrics::{
+    Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs, Unit,
+    uses_response_times,
+};
 pub use observer::{Effect, Hearing, NoObserver, Observer};
 pub use person::Scratch;
 pub use tells::{Marks, TellSampler, pick_distinct};

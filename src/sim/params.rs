@@ -1,9 +1,12 @@
 //! A scenario's parameters compiled for the hot loop: per-class samplers,
-//! per-segment rates and values, per-hop strengths, discount factors and
-//! per-policy probabilities.
+//! per-segment rates and values, per-hop strengths, discount factors,
+//! per-policy probabilities and the desk that answers a staffed policy's
+//! complaints.
 
+use super::metrics::uses_response_times;
 use super::tells::TellSampler;
 use crate::model::{Handling, Manner, OutcomeClass, Policy, Scenario, Tone};
+use crate::staffing::{Calendar, DurationSampler};
 
 /// Per-class parameters for the hot loop.
 #[derive(Debug, Clone)]
@@ -49,18 +52,52 @@ pub(super) struct Parting {
     pub refund: f64,
 }
 
+/// A staffed policy's desk, compiled.
+#[derive(Debug, Clone)]
+pub(super) struct DeskParams {
+    pub agents: u32,
+    pub calendar: Calendar,
+    /// Handling time in minutes (before a segment's factor).
+    pub handle_minutes: DurationSampler,
+    /// What the desk costs per period.
+    pub cost_per_period: f64,
+}
+
 /// Per-policy parameters for the hot loop.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct PolicyParams {
     pub resolve_probability: f64,
-    pub quick: bool,
+    /// Whether every resolution is quick, decided once when the response
+    /// time is fixed and everyone's tolerance is `quick_hours`; `None`:
+    /// each complaint's response time is compared with its complainer's
+    /// tolerance.
+    pub quick: Option<bool>,
     pub compensation: f64,
     pub handling_cost: f64,
     pub parting: Option<Parting>,
+    /// Whether complaints are answered at all (`recover`).
+    pub answers: bool,
+    /// The response time without a desk: `response_hours + handoffs ×
+    /// handoff_hours`.
+    pub fixed_response_hours: f64,
+    /// Hours each complaint's handoffs add to its wait at a desk.
+    pub handoff_delay_hours: f64,
+    /// Everyone's tolerance without `experience.tolerance_hours`.
+    pub quick_hours: f64,
+    pub desk: Option<DeskParams>,
 }
 
 impl PolicyParams {
     pub fn new(policy: &Policy, scenario: &Scenario, params: &Params) -> Self {
+        let answers = policy.handling == Handling::Recover;
+        let tolerance = scenario.experience.tolerance_hours.is_some();
+        let desk = policy.staffing.as_ref().map(|s| DeskParams {
+            agents: s.agents,
+            calendar: s.calendar,
+            handle_minutes: DurationSampler::new(&s.handle_minutes)
+                .unwrap_or_else(|e| unreachable!("a validated duration: {e}")),
+            cost_per_period: s.cost_per_period(),
+        });
         let parting = policy.part_with.as_ref().map(|w| {
             // The scenario layer checked that the segment exists and that
             // `after_complaints` fits in 1..=u16::MAX.
@@ -77,13 +114,22 @@ impl PolicyParams {
         });
         Self {
             resolve_probability: policy.resolve_probability(),
-            quick: policy.handling == Handling::Recover && policy.is_quick(),
+            quick: policy.always_quick(tolerance).map(|quick| answers && quick),
             compensation: policy.compensation,
             handling_cost: policy.handling_cost,
             parting,
+            answers,
+            fixed_response_hours: policy.fixed_response_hours().unwrap_or(0.0),
+            handoff_delay_hours: policy.handoff_delay_hours(),
+            quick_hours: policy.quick_hours,
+            desk,
         }
     }
 }
+
+/// Hours in a year (365 days; MODEL.md: a period lasts 8760 /
+/// `periods_per_year` hours).
+pub(super) const HOURS_PER_YEAR: f64 = 8760.0;
 
 /// Scenario parameters compiled for the hot loop.
 #[derive(Debug, Clone)]
@@ -122,6 +168,12 @@ pub(super) struct Params {
     /// the horizon: `margin × Σ_{s=t+1}^{T−1} δ^s`.
     pub flow_value: Vec<f64>,
     pub initial_customers: u32,
+    /// Hours in a period: `8760 / periods_per_year`.
+    pub period_hours: f64,
+    /// Each complainer's tolerance in hours, if drawn.
+    pub tolerance: Option<DurationSampler>,
+    /// Whether response times are recorded (the scenario reports them).
+    pub track_response: bool,
 }
 
 /// `margin × Σ_{s=t+1}^{T−1} δ^s` for every `t`.
@@ -208,6 +260,12 @@ impl Params {
                 .initial_customers
                 .resolve(people)
                 .min(people),
+            period_hours: HOURS_PER_YEAR / scenario.periods_per_year,
+            tolerance: scenario.experience.tolerance_hours.as_ref().map(|t| {
+                DurationSampler::new(t)
+                    .unwrap_or_else(|e| unreachable!("a validated duration: {e}"))
+            }),
+            track_response: uses_response_times(scenario),
         }
     }
 

@@ -40,6 +40,7 @@ impl Replication<'_> {
     ) -> PolicyRun {
         let params = self.params;
         scratch.start_policy(self.base.node_count(), policy.parting.is_some());
+        scratch.response.start_policy(policy);
         let mut tally = Tally {
             out: Outputs::default(),
             periods: Vec::with_capacity(params.periods as usize),
@@ -79,6 +80,7 @@ impl Replication<'_> {
             row[PeriodSeries::Customers as usize] = tally.customers;
             let mut counts = Counts::default();
             experience::step(&period, scratch, &mut counts, &mut tally.out, observer);
+            scratch.response.end_period(&period);
             let [negative, positive] = telling::step(&period, scratch, &mut tally, observer);
             row[PeriodSeries::Tellings as usize] = negative + positive;
             row[PeriodSeries::NegativeTellings as usize] = negative;
@@ -94,10 +96,12 @@ impl Replication<'_> {
         for (o, &c) in tally.segments.iter_mut().zip(&tally.segment_customers) {
             o.set(SegmentMetric::CustomersFinal, c);
         }
+        let response_counts = scratch.response.finish(params, policy, &mut tally.out);
         PolicyRun {
             outputs: tally.out,
             periods: tally.periods,
             segments: tally.segments,
+            response_counts,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! state that holds it, reused across replications and policies.
 
 use super::params::Params;
+use super::response::ResponseScratch;
 use super::tells::Marks;
 use crate::graph::NodeId;
 use crate::model::OutcomeClass;
@@ -87,6 +88,8 @@ pub struct Scratch {
     /// Complaints each person made so far under a policy that parts with
     /// customers (members of the parted segment only); empty otherwise.
     pub(super) complaints: Vec<u16>,
+    /// The desk and the response times of the current policy's run.
+    pub(super) response: ResponseScratch,
 }
 
 impl Scratch {

@@ -21,7 +21,9 @@
 //! sixth cause, customers parted, joins. With segments each flow is valued
 //! at its member's segment margin and `margin·C₀` is the sum over the
 //! segments (each segment's initial customers are the same under every
-//! policy), so the split stays exact. The causes add up to the total in
+//! policy), so the split stays exact. With a desk the NPV also subtracts
+//! `PV(staff)`, the agents' pay, and the cause staff joins. The causes add
+//! up to the total in
 //! every replication.
 
 use super::ReplicationResult;
@@ -46,17 +48,20 @@ pub enum Cause {
     ReferralsNotWon,
     /// Handling and compensation cost (negative: the alternative costs more).
     HandlingCost,
+    /// The desk's agents' pay (negative: the alternative pays more agents).
+    Staff,
 }
 
 impl Cause {
     /// Every cause, in report order.
-    pub const ALL: [Cause; 6] = [
+    pub const ALL: [Cause; 7] = [
         Cause::DirectChurn,
         Cause::HearsayChurn,
         Cause::CustomersParted,
         Cause::DeterredProspects,
         Cause::ReferralsNotWon,
         Cause::HandlingCost,
+        Cause::Staff,
     ];
 
     /// The name used in files.
@@ -68,18 +73,22 @@ impl Cause {
             Cause::DeterredProspects => "deterred_prospects",
             Cause::ReferralsNotWon => "referrals_not_won",
             Cause::HandlingCost => "handling_cost",
+            Cause::Staff => "staff",
         }
     }
 
     /// The causes a comparison in `scenario` is split into, in report
     /// order: every cause of [`Cause::ALL`] but a feature's own, which
     /// joins only when the scenario uses the feature (customers parted
-    /// when a policy parts; see [`super::Metric::reported`]).
+    /// when a policy parts, staff when a policy has a desk; see
+    /// [`super::Metric::reported`]).
     pub fn reported(scenario: &crate::model::Scenario) -> Vec<Cause> {
         let parts = scenario.parts();
+        let desk = scenario.policies.iter().any(|p| p.staffing.is_some());
         Cause::ALL
             .into_iter()
             .filter(|c| parts || *c != Cause::CustomersParted)
+            .filter(|c| desk || *c != Cause::Staff)
             .collect()
     }
 
@@ -97,7 +106,13 @@ impl Cause {
             Cause::DeterredProspects => "prospects deterred",
             Cause::ReferralsNotWon => "referrals not won",
             Cause::HandlingCost => "handling and compensation",
+            Cause::Staff => "staff (agents' pay)",
         }
+    }
+
+    /// Whether the cause is money spent rather than customer value.
+    pub fn is_cost(self) -> bool {
+        matches!(self, Cause::HandlingCost | Cause::Staff)
     }
 
     /// Whether the cause travels through word of mouth.
@@ -118,6 +133,7 @@ impl Cause {
             Cause::DeterredProspects => d(Metric::PvOrganic),
             Cause::ReferralsNotWon => d(Metric::PvReferral),
             Cause::HandlingCost => -d(Metric::PvCost),
+            Cause::Staff => -d(Metric::PvStaffCost),
         }
     }
 }
@@ -145,6 +161,11 @@ pub struct PolicySummary {
     /// With segments, `segments[g][m]`: segment `g`'s summary of each
     /// metric, indexed like [`SegmentMetric::ALL`]; empty without.
     pub segments: Vec<Vec<Summary>>,
+    /// Complaints answered by response time over every replication, in
+    /// the bins of [`super::response::RESPONSE_EDGES_HOURS`] (the sum of
+    /// each replication's [`super::PolicyRun::response_counts`]); empty
+    /// when none were recorded.
+    pub response_counts: Vec<u64>,
 }
 
 impl PolicySummary {
@@ -261,11 +282,22 @@ fn summarize_policy(name: &str, p: usize, results: &[ReplicationResult]) -> Poli
                 .collect()
         })
         .collect();
+    let mut response_counts: Vec<u64> = Vec::new();
+    for r in results {
+        let counts = &r.policies[p].response_counts;
+        if response_counts.len() < counts.len() {
+            response_counts.resize(counts.len(), 0);
+        }
+        for (total, c) in response_counts.iter_mut().zip(counts) {
+            *total += c;
+        }
+    }
     PolicySummary {
         name: name.to_string(),
         metrics,
         periods,
         segments,
+        response_counts,
     }
 }
 
@@ -312,7 +344,7 @@ pub fn compare(
     };
     let customer_loss: f64 = Cause::ALL
         .iter()
-        .filter(|c| **c != Cause::HandlingCost)
+        .filter(|c| !c.is_cost())
         .map(|&c| by_cause[c as usize].mean)
         .sum();
     let wom: f64 = Cause::ALL

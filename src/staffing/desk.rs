@@ -161,6 +161,23 @@ impl Desk {
         self.done_at_span_start = 0.0;
     }
 
+    /// Back to the state of `Desk::new(agents, calendar)`, keeping the
+    /// allocations (for the next policy or replication a thread runs).
+    /// Cost `O(agents)`.
+    ///
+    /// # Errors
+    /// [`DeskError::NoAgents`] for 0 agents (the desk is then unchanged).
+    pub fn reset_to(&mut self, agents: u32, calendar: Calendar) -> Result<(), DeskError> {
+        if agents == 0 {
+            return Err(DeskError::NoAgents);
+        }
+        self.calendar = calendar;
+        self.free_at.clear();
+        self.free_at.resize(agents as usize, 0.0);
+        self.reset();
+        Ok(())
+    }
+
     /// The number of agents.
     pub fn agents(&self) -> usize {
         self.free_at.len()

@@ -49,7 +49,7 @@ fn random_jobs(rng: &mut WomRng, n: usize, horizon: f64, mean_handle: f64) -> Ve
 fn a_thousand_agents_always_open_never_keep_anyone_waiting() {
     // 20,000 complaints in 30 days with half an hour's work each: about 14
     // busy at a time, far below 1,000, so every response time is exactly 0.
-    let mut rng = StreamKey::new(11).replication(0).rng(Purpose::Handling);
+    let mut rng = StreamKey::new(11).replication(0).rng(Purpose::Handle);
     let jobs = random_jobs(&mut rng, 20_000, 720.0, 0.5);
     let mut desk = Desk::new(1_000, Calendar::always_open()).unwrap();
     for &(arrival, handle) in &jobs {
@@ -114,7 +114,7 @@ fn the_heap_desk_matches_a_naive_queue() {
             let key = StreamKey::new(23)
                 .replication(k as u64)
                 .sub(u64::from(agents));
-            let jobs = random_jobs(&mut key.rng(Purpose::Handling), 3_000, 2_000.0, 1.5);
+            let jobs = random_jobs(&mut key.rng(Purpose::Handle), 3_000, 2_000.0, 1.5);
             let expected = naive_starts(agents as usize, cal, &jobs);
             let mut desk = Desk::new(agents, *cal).unwrap();
             for (&(a, h), want) in jobs.iter().zip(expected) {
@@ -164,7 +164,7 @@ fn busy_time_of_each_span_matches_a_brute_force_count() {
     // [F(from), F(to)). The desk gets the same from free times alone.
     let cal = Calendar::new(6, 10.0).unwrap();
     let jobs = random_jobs(
-        &mut StreamKey::new(5).rng(Purpose::Handling),
+        &mut StreamKey::new(5).rng(Purpose::Handle),
         4_000,
         50.0 * 168.0,
         1.5,
@@ -201,12 +201,7 @@ fn busy_time_of_each_span_matches_a_brute_force_count() {
 
 #[test]
 fn reset_replays_exactly() {
-    let jobs = random_jobs(
-        &mut StreamKey::new(9).rng(Purpose::Handling),
-        500,
-        300.0,
-        2.0,
-    );
+    let jobs = random_jobs(&mut StreamKey::new(9).rng(Purpose::Handle), 500, 300.0, 2.0);
     let mut desk = Desk::new(2, office()).unwrap();
     let run = |desk: &mut Desk| -> Vec<Served> {
         jobs.iter()
@@ -218,6 +213,19 @@ fn reset_replays_exactly() {
     desk.reset();
     assert_eq!(run(&mut desk), first);
     assert_eq!(desk.end_span(400.0).unwrap(), first_span);
+    // Reconfigured to another desk and back, it replays exactly too.
+    desk.reset_to(5, Calendar::always_open()).unwrap();
+    assert_eq!(desk.agents(), 5);
+    let other: Vec<Served> = run(&mut desk);
+    assert_ne!(other, first);
+    assert_eq!(desk.reset_to(0, office()), Err(DeskError::NoAgents));
+    assert_eq!(
+        desk.agents(),
+        5,
+        "a refused reset leaves the desk as it was"
+    );
+    desk.reset_to(2, office()).unwrap();
+    assert_eq!(run(&mut desk), first);
 }
 
 #[test]

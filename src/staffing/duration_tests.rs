@@ -44,7 +44,7 @@ fn sample_means_match_exact_means() {
     ];
     for (i, dist) in cases.iter().enumerate() {
         let sampler = DurationSampler::new(dist).unwrap();
-        let mut rng = StreamKey::new(17).sub(i as u64).rng(Purpose::Handling);
+        let mut rng = StreamKey::new(17).sub(i as u64).rng(Purpose::Handle);
         let mut sum = 0.0;
         for _ in 0..n {
             let x = sampler.sample(&mut rng);
@@ -74,7 +74,7 @@ fn exact_means_of_each_form() {
 
 #[test]
 fn degenerate_forms_are_constant_and_uniform_stays_in_range() {
-    let mut rng = StreamKey::new(5).rng(Purpose::Handling);
+    let mut rng = StreamKey::new(5).rng(Purpose::Handle);
     for (dist, value) in [
         (DurationDist::fixed(0.25).unwrap(), 0.25),
         (DurationDist::uniform(3.0, 3.0).unwrap(), 3.0),
@@ -102,7 +102,7 @@ fn empirical_draws_each_value_in_proportion() {
     let weights = [1.0, 2.0, 7.0];
     let dist = DurationDist::empirical(vec![1.0, 2.0, 3.0], weights.to_vec()).unwrap();
     let s = DurationSampler::new(&dist).unwrap();
-    let mut rng = StreamKey::new(8).rng(Purpose::Handling);
+    let mut rng = StreamKey::new(8).rng(Purpose::Handle);
     let n = 50_000;
     let mut counts = [0u32; 3];
     for _ in 0..n {

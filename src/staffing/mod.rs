@@ -21,7 +21,7 @@
 //! let handle = DurationDist::lognormal(12.0, 0.5).unwrap().scaled(1.0 / 60.0).unwrap();
 //! let handle = DurationSampler::new(&handle).unwrap();
 //! let mut desk = Desk::new(2, Calendar::new(5, 8.0).unwrap()).unwrap();
-//! let mut rng = StreamKey::new(1).replication(0).period(0).rng(Purpose::Handling);
+//! let mut rng = StreamKey::new(1).replication(0).period(0).rng(Purpose::Handle);
 //! let arrivals = [9.5, 12.0, 20.0, 130.0]; // sorted, hours
 //! let waits: Vec<f64> = arrivals
 //!     .iter()

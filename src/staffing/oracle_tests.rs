@@ -55,8 +55,8 @@ fn always_open_desk_agrees_with_erlang_c() {
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for r in 0..REPLICATIONS {
         let key = StreamKey::new(2024).replication(r);
-        let mut arrivals_rng = key.sub(0).rng(Purpose::Handling);
-        let mut handle_rng = key.sub(1).rng(Purpose::Handling);
+        let mut arrivals_rng = key.sub(0).rng(Purpose::Arrival);
+        let mut handle_rng = key.sub(1).rng(Purpose::Handle);
         desk.reset();
         let mut t = 0.0;
         let (mut waited, mut total_wait, mut answered_within) = (0usize, 0.0, 0usize);

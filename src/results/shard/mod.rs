@@ -204,6 +204,7 @@ impl Shard {
                     outputs: _,
                     periods,
                     segments: _,
+                    response_counts: _,
                 } = run;
                 for (t, values) in periods.iter().enumerate() {
                     let mut record = vec![replication.to_string(), names[policy].clone()];
@@ -279,6 +280,7 @@ impl Shard {
                     outputs,
                     periods: Vec::with_capacity(t),
                     segments,
+                    response_counts: Vec::new(),
                 });
             }
         }

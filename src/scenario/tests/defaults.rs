@@ -28,6 +28,8 @@ fn default_policy(name: &str, handling: Handling) -> Policy {
         handoffs: 0,
         handoff_penalty: 0.15,
         response_hours: 1.0,
+        handoff_hours: 0.0,
+        staffing: None,
         quick_hours: 24.0,
         compensation: 0.0,
         handling_cost: 0.0,
@@ -62,6 +64,7 @@ fn model_md_defaults() -> Scenario {
             complaint_rate: 0.25,
             base_churn: 0.02,
             recovery_paradox: 1.0,
+            tolerance_hours: None,
         },
         outcomes: Outcomes {
             classes: [

@@ -86,6 +86,7 @@ fn unknown_key_carries_a_structured_suggestion() {
         "complaint_rate",
         "base_churn",
         "recovery_paradox",
+        "tolerance_hours",
     ];
     assert_eq!(allowed, expected);
 }
