@@ -177,7 +177,9 @@ fn identical_policies_differ_by_exactly_zero() {
 }
 
 /// The causes add up to the NPV difference in every replication, and
-/// ignoring complaints loses value against recovering them.
+/// ignoring complaints loses value against recovering them. With a desk
+/// (agents paid per period) the split gains the sixth cause, staff, and
+/// still adds up exactly.
 #[test]
 fn causes_add_up_and_ignoring_loses() {
     let w = world(
@@ -185,13 +187,23 @@ fn causes_add_up_and_ignoring_loses() {
         replications = 40
         [population]
         people = 4000
+        [experience]
+        tolerance_hours = { empirical = { values = [0.5, 1.0, 24.0, 48.0], weights = [32.0, 13.0, 39.0, 16.0] } }
         [policies.ignore]
         handling = "ignore"
         [policies.recover]
         handling = "recover"
         compensation = 5.0
+        [policies.desk]
+        handling = "recover"
+        handoffs = 1
+        handoff_hours = 2.0
+        staffing = { agents = 2, handle_minutes = { lognormal = { median = 20.0, sigma = 0.6 } }, agent_cost = 900.0 }
         "#,
     );
+    let causes = Cause::reported(w.scenario());
+    assert_eq!(causes.len(), 6);
+    assert!(causes.contains(&Cause::Staff));
     let results = w.run(0..40, || {}).unwrap();
     assert_causes_add_up(&results);
     let summary = summarize(&names(&w), &results);
@@ -205,7 +217,16 @@ fn causes_add_up_and_ignoring_loses() {
         c.cause(Cause::HandlingCost).mean < 0.0,
         "recovering costs compensation"
     );
+    assert_eq!(c.cause(Cause::Staff).mean, 0.0, "no desk, no staff cost");
     assert!(c.npv_difference.half_width() < c.unpaired_half_width / 2.0);
+    // Two agents at 900 a month for 12 months, discounted at 10% a year.
+    let delta = 1.1f64.powf(-1.0 / 12.0);
+    let pv: f64 = (0..12).map(|t| 1800.0 * delta.powi(t)).sum();
+    let staff = summary.comparisons[1].cause(Cause::Staff);
+    assert!(
+        (staff.mean + pv).abs() < 1e-6 && staff.sd < 1e-9,
+        "{staff:?}"
+    );
 }
 
 /// Every cause of the split (customers parted included) summed, against
@@ -274,7 +295,8 @@ fn causes_add_up_with_segments_and_partings() {
 }
 
 /// Results do not depend on the number of threads nor on how the
-/// replications are split.
+/// replications are split, desks included (a thread's desk is reused
+/// across policies and replications).
 #[test]
 fn thread_count_and_sharding_do_not_change_results() {
     let w = world(
@@ -291,6 +313,12 @@ fn thread_count_and_sharding_do_not_change_results() {
         handling = "ignore"
         [policies.recover]
         handling = "recover"
+        [policies.desk]
+        handling = "recover"
+        staffing = { agents = 1, handle_minutes = { exponential = 90.0 } }
+        [policies.late_desk]
+        handling = "recover"
+        staffing = { agents = 3, days_per_week = 6, hours_per_day = 20.0, handle_minutes = { uniform = [10.0, 50.0] } }
         "#,
     );
     let one = rayon::ThreadPoolBuilder::new()

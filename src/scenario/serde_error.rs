@@ -69,6 +69,12 @@ pub(crate) const DISTRIBUTIONS: &str = "one of { fixed = n }, { uniform = [a, b]
      { negative_binomial = { mean = m, dispersion = k } }, \
      { empirical = { values = [...], weights = [...] } }";
 
+/// Every form of a duration distribution (`tolerance_hours`,
+/// `handle_minutes`).
+pub(crate) const DURATIONS: &str = "one of { fixed = x }, { uniform = [a, b] }, \
+     { exponential = mean }, { lognormal = { median = m, sigma = s } }, \
+     { empirical = { values = [...], weights = [...] } }";
+
 /// What is allowed at a key, when it says more than serde's type name.
 fn allowed_for(steps: &[Step]) -> Option<&'static str> {
     let key = |i: usize| match steps.len().checked_sub(i + 1).map(|j| &steps[j]) {
@@ -76,8 +82,24 @@ fn allowed_for(steps: &[Step]) -> Option<&'static str> {
         _ => None,
     };
     let in_dist = matches!(key(1), Some("tells" | "retell_tells"));
+    let in_duration = matches!(key(1), Some("tolerance_hours" | "handle_minutes"));
+    if in_duration {
+        return Some(match key(0)? {
+            "fixed" => "{ fixed = x } with a number x >= 0",
+            "uniform" => "{ uniform = [a, b] } with numbers 0 <= a <= b",
+            "exponential" => "{ exponential = mean } with a mean >= 0",
+            "lognormal" => "{ lognormal = { median = m, sigma = s } } with m >= 0 and s >= 0",
+            "empirical" => "{ empirical = { values = [...], weights = [...] } }",
+            _ => return None,
+        });
+    }
     Some(match (key(0)?, in_dist) {
         ("tells" | "retell_tells", _) => DISTRIBUTIONS,
+        ("tolerance_hours" | "handle_minutes", _) => DURATIONS,
+        ("staffing", _) => {
+            "a table { agents = c, handle_minutes = DIST, days_per_week = 5, hours_per_day = 8, \
+             agent_cost = 0 }"
+        }
         ("fixed", true) => "{ fixed = n } with n a whole number >= 0",
         ("uniform", true) => "{ uniform = [a, b] } with whole numbers a <= b",
         ("poisson", true) => "{ poisson = mean } with a mean >= 0",

@@ -6,6 +6,7 @@ use super::check::{Check, Num};
 use super::defaults as d;
 use super::error::{ErrorKind, ScenarioError};
 use super::raw::{RawDurationDist, RawDurationEmpirical, RawLognormal, RawStaffing};
+use super::serde_error::DURATIONS;
 use crate::model::{Handling, MAX_AGENTS, Staffing};
 use crate::staffing::{Calendar, DurationDist};
 
@@ -27,7 +28,11 @@ pub(crate) fn duration(
             DurationDist::empirical(values, weights)
         }
     };
-    built.map_err(|e| c.invalid(&format!("{key}.{}", e.parameter), e.value, e.allowed))
+    // As TOML writes it (`nan`), like every other value in messages.
+    built.map_err(|e| {
+        let value = e.value.replace("NaN", "nan");
+        c.invalid(&format!("{key}.{}", e.parameter), value, e.allowed)
+    })
 }
 
 /// The raw form of a validated duration distribution (for the resolved
@@ -60,9 +65,6 @@ pub(crate) fn raw_staffing(s: &Staffing) -> RawStaffing {
         agent_cost: Some(s.agent_cost),
     }
 }
-
-const DURATIONS: &str = "a duration: { fixed = x }, { uniform = [a, b] }, { exponential = mean }, \
-     { lognormal = { median = m, sigma = s } } or { empirical = { values = [...], weights = [...] } }";
 
 /// Checks `policies.NAME.staffing` (`key` is that path) for a policy that
 /// handles complaints by `handling` and gives `response_hours` or not.

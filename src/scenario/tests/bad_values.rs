@@ -106,6 +106,56 @@ const WRONG_TYPES: &[(&str, &[&str])] = &[
     ("[outcomes.silent]\ntells = { uniform = [1, 2, 3] }", &["`outcomes.silent.tells.uniform`", "a <= b"]),
 ];
 
+/// Response times and staffing: desks, durations and the rules tying them
+/// to their policy (MODEL.md, "Response time and staffing").
+#[rustfmt::skip]
+const STAFFING: &[(&str, &[&str])] = &[
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 0, handle_minutes = { fixed = 10 } }",
+        &["`policies.desk.staffing.agents` = 0", "from 1 to 1000000"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { handle_minutes = { fixed = 10 } }",
+        &["`policies.desk.staffing.agents` is missing", "agents"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2 }",
+        &["`policies.desk.staffing.handle_minutes` is missing", "{ lognormal = { median = m, sigma = s } }"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = -5 } }",
+        &["`policies.desk.staffing.handle_minutes.fixed` = -5", ">= 0"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { exponential = nan } }",
+        &["`policies.desk.staffing.handle_minutes.exponential` = nan", ">= 0"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { uniform = [20, 5] } }",
+        &["`policies.desk.staffing.handle_minutes.uniform` = [20, 5]", "a <= b"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { lognormal = { median = 10, sigma = -1 } } }",
+        &["`policies.desk.staffing.handle_minutes.lognormal.sigma` = -1", ">= 0"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { empirical = { values = [5, -1], weights = [1, 1] } } }",
+        &["`policies.desk.staffing.handle_minutes.empirical.values[1]` = -1", ">= 0"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { gamma = 3 } }",
+        &["`policies.desk.staffing.handle_minutes.gamma`", "exponential"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 10 }, hours_per_day = 25 }",
+        &["`policies.desk.staffing.hours_per_day` = 25.0", "at most 24"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 10 }, hours_per_day = 0 }",
+        &["`policies.desk.staffing.hours_per_day` = 0.0", "above 0"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 10 }, days_per_week = 0 }",
+        &["`policies.desk.staffing.days_per_week` = 0", "from 1 to 7"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 10 }, days_per_week = 8 }",
+        &["`policies.desk.staffing.days_per_week` = 8", "from 1 to 7"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 10 }, agent_cost = -1 }",
+        &["`policies.desk.staffing.agent_cost` = -1.0", ">= 0"]),
+    ("[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 10 }, agent = 3 }",
+        &["`policies.desk.staffing.agent`", "`agents`?"]),
+    ("[policies.desk]\nhandling = \"recover\"\nresponse_hours = 2\nstaffing = { agents = 2, handle_minutes = { fixed = 10 } }",
+        &["`policies.desk.response_hours` = 2.0", "`policies.desk.staffing`", "not both"]),
+    ("[policies.desk]\nhandling = \"ignore\"\nstaffing = { agents = 2, handle_minutes = { fixed = 10 } }",
+        &["`policies.desk.staffing` is not allowed", "ignore policy answers none"]),
+    ("[policies.desk]\nhandling = \"recover\"\nhandoff_hours = -2", &["`policies.desk.handoff_hours` = -2.0", ">= 0"]),
+    ("[experience]\ntolerance_hours = { fixed = -1 }", &["`experience.tolerance_hours.fixed` = -1", ">= 0"]),
+    ("[experience]\ntolerance_hours = { lognormal = { median = 1 } }",
+        &["`experience.tolerance_hours.lognormal.sigma` is missing", "sigma = s"]),
+    ("[experience]\ntolerance_hours = 24", &["`experience.tolerance_hours` = 24", "{ fixed = x }"]),
+];
+
+#[test]
+fn desks_and_durations_are_checked_against_their_policy() {
+    check_cases(STAFFING, POLICIES);
+}
+
 #[test]
 fn unknown_keys_at_every_level_suggest_the_closest_key() {
     check_cases(UNKNOWN_KEYS, POLICIES);
