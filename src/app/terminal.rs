@@ -4,7 +4,7 @@
 use crate::present::format::count;
 use crate::present::money::{interval, mean_and_interval, money};
 use crate::report::rows;
-use crate::report::table::{PER_CUSTOMER, segment_rows};
+use crate::report::table::{PER_CUSTOMER, cell as metric_cell, segment_rows};
 use crate::report::worth;
 use wom::results::Run;
 use wom::results::summary::{ComparisonStats, PrecisionReached, Stat};
@@ -66,7 +66,10 @@ pub fn print_table(run: &Run) {
         .iter()
         .map(|&(m, label)| {
             let cells = (0..names.len())
-                .map(|p| cell(run.metric(p, m), m.is_money(), currency))
+                .map(|p| {
+                    let applies = m.applies_to(&run.scenario.policies[p]);
+                    metric_cell(m, run.metric(p, m), currency, applies, ("  (", ")"))
+                })
                 .collect();
             (label.to_owned(), cells)
         })

@@ -49,9 +49,87 @@ pub fn seconds(s: f64) -> String {
     }
 }
 
+/// A time in hours for people: `45 min`, `1.5 h`, `26 h`, `2.5 days`.
+pub fn hours(h: f64) -> String {
+    if !h.is_finite() {
+        return h.to_string();
+    }
+    let trim = |t: String| {
+        if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            t
+        }
+    };
+    if h < 1.0 {
+        format!(
+            "{} min",
+            trim(thousands(h * 60.0, if h < 10.0 / 60.0 { 1 } else { 0 }))
+        )
+    } else if h < 48.0 {
+        format!("{} h", trim(thousands(h, 1)))
+    } else {
+        format!("{} days", trim(thousands(h / 24.0, 1)))
+    }
+}
+
+/// A range of times in hours, both ends in the unit of the longer one:
+/// `15.3–15.6 h`, `1.99–2.04 days`, `0–1.2 min`.
+pub fn hours_range(lo: f64, hi: f64) -> String {
+    let top = lo.abs().max(hi.abs());
+    let (scale, unit, decimals) = if top < 1.0 {
+        (60.0, "min", if top < 10.0 / 60.0 { 1 } else { 0 })
+    } else if top < 48.0 {
+        (1.0, "h", 1)
+    } else {
+        (1.0 / 24.0, "days", 1)
+    };
+    let trim = |x: f64, decimals: usize| {
+        let t = thousands(x * scale, decimals);
+        if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            t
+        }
+    };
+    // One more decimal when the ends would otherwise read the same.
+    let decimals = if lo != hi && trim(lo, decimals) == trim(hi, decimals) {
+        decimals + 1
+    } else {
+        decimals
+    };
+    format!("{}–{} {unit}", trim(lo, decimals), trim(hi, decimals))
+}
+
+/// A share in [0, 1] as a percentage: `52.7%`, `100%`.
+pub fn percent(share: f64) -> String {
+    let v = 100.0 * share;
+    if (v - v.round()).abs() < 0.05 {
+        format!("{v:.0}%")
+    } else {
+        format!("{v:.1}%")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_and_shares_read_as_people_say_them() {
+        assert_eq!(hours(0.0), "0 min");
+        assert_eq!(hours(0.75), "45 min");
+        assert_eq!(hours(0.005), "0.3 min");
+        assert_eq!(hours(1.0), "1 h");
+        assert_eq!(hours(16.27), "16.3 h");
+        assert_eq!(hours(60.0), "2.5 days");
+        assert_eq!(hours_range(15.3, 15.6), "15.3–15.6 h");
+        assert_eq!(hours_range(47.7, 49.0), "1.99–2.04 days");
+        assert_eq!(hours_range(0.0, 0.02), "0–1.2 min");
+        assert_eq!(hours(0.03), "1.8 min");
+        assert_eq!(percent(0.527), "52.7%");
+        assert_eq!(percent(1.0), "100%");
+    }
 
     #[test]
     fn groups_thousands() {

@@ -6,6 +6,7 @@ use super::worth::{self, SegmentData};
 use wom::model::{Policy, Scenario};
 use wom::results::Run;
 use wom::results::ordered::Ordered;
+use wom::results::response::ResponseTimes;
 pub use wom::results::summary::Stat;
 use wom::sim::summary::{Band, Cause};
 use wom::sim::{Metric, PeriodSeries};
@@ -91,6 +92,8 @@ pub struct RunData {
     /// What each segment is worth under each policy (empty without
     /// segments).
     pub segments: Vec<SegmentData>,
+    /// How soon each answering policy answered, when the run reports it.
+    pub response_times: Option<ResponseTimes>,
 }
 
 impl RunData {
@@ -138,6 +141,7 @@ impl RunData {
             policies,
             comparisons,
             segments: worth::segments(run),
+            response_times: run.summary.response_times.clone(),
         }
     }
 

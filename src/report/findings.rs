@@ -274,6 +274,40 @@ pub fn value_lost(run: &RunData) -> String {
     }
 }
 
+/// How often complaints were answered within the customers' patience, best
+/// and worst answering policy: "Answered within the customer's patience:
+/// 99% with `always_open`, 53% with `office_1`".
+pub fn response_times(run: &RunData) -> String {
+    let patience = if run.scenario.experience.tolerance_hours.is_some() {
+        "within the customer's patience".to_string()
+    } else {
+        "quickly (within quick_hours)".to_string()
+    };
+    let shares: Vec<(&str, f64)> = run
+        .policies
+        .iter()
+        .filter(|p| run.scenario.policies[p.index].handling == Handling::Recover)
+        .filter_map(|p| {
+            let s = p.metrics.get(&Metric::AnsweredInTolerance)?;
+            Some((p.name.as_str(), s.mean))
+        })
+        .collect();
+    let best = shares.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    let worst = shares.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+    let pct = |x: f64| crate::present::format::percent(x);
+    match (best, worst) {
+        (Some(b), Some(w)) if shares.len() > 1 && b.0 != w.0 => format!(
+            "Complaints answered {patience}: {} with {}, {} with {}",
+            pct(b.1),
+            b.0,
+            pct(w.1),
+            w.0
+        ),
+        (Some(b), _) => format!("{} answers {} of complaints {patience}", b.0, pct(b.1)),
+        _ => "How soon complaints are answered".to_string(),
+    }
+}
+
 /// Customers kept at the horizon, best alternative against the baseline.
 pub fn customers(run: &RunData) -> String {
     let base = &run.policies[0];

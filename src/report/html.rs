@@ -8,7 +8,7 @@ use super::data::RunData;
 use super::findings;
 use super::segments::segment_label;
 use super::style::policy_colour;
-use super::table::{PER_CUSTOMER, rows, segment_rows};
+use super::table::{PER_CUSTOMER, cell, rows, segment_rows};
 use crate::present::format::count;
 use crate::present::money::{interval, mean_and_interval, money};
 
@@ -80,12 +80,11 @@ fn results_table(run: &RunData) -> String {
     for (m, label) in rows(&reported) {
         h.push_str(&format!("<tr><td>{}</td>", escape(label)));
         for p in &run.policies {
-            let s = p.metric(m);
-            let currency = m.is_money().then_some(cur);
-            let cell = mean_and_interval(s.mean, s.ci95, currency, (" <small>(", ")</small>"));
+            let applies = m.applies_to(&run.scenario.policies[p.index]);
+            let text = cell(m, p.metric(m), cur, applies, (" <small>(", ")</small>"));
             h.push_str(&format!(
                 "<td class=\"num\">{}</td>",
-                escape_keep_small(&cell)
+                escape_keep_small(&text)
             ));
         }
         h.push_str("</tr>");

@@ -25,8 +25,10 @@
 //!
 //! One file per chart kind — `causes` (value lost by cause, with 95%
 //! whiskers), `customers` (fan chart), `npv` (distribution over
-//! replications), `funnel` (word of mouth) and, with segments, `segments`
-//! (what each segment is worth, from [`worth`]) — each drawn from the typed
+//! replications), `funnel` (word of mouth), with segments `segments`
+//! (what each segment is worth, from [`worth`]) and with response times
+//! `response` (how soon complaints are answered against the customers'
+//! patience) — each drawn from the typed
 //! result files ([`wom::results::Run`], arranged for charts by `data`), so
 //! `wom run` and `wom plot DIR` produce identical files. `html` builds
 //! report.html; `findings` writes the sentences that lead (headlines and
@@ -53,6 +55,7 @@ mod funnel;
 mod hbars;
 mod html;
 mod npv;
+mod response;
 mod segments;
 pub mod spread;
 pub mod style;
@@ -128,6 +131,9 @@ pub fn render_run(run: &Run, story: Option<&TracedStory<'_>>) -> Result<RunRepor
     ];
     if !data.segments.is_empty() {
         charts.push(render(&segments::SegmentWorth::new(&data))?);
+    }
+    if let Some(chart) = response::ResponseTimes::new(&data) {
+        charts.push(render(&chart)?);
     }
     let html = html::page(&data, &charts, story);
     Ok(RunReport { charts, html })

@@ -1,11 +1,14 @@
 //! The rows of the results table and of the segments' table, with labels
-//! for people: the terminal table of `wom run` and report.html show the
-//! same metrics in the same order.
+//! for people, and the results table's cells: the terminal table of `wom
+//! run` and report.html show the same metrics in the same order and units.
 
-use wom::sim::{Metric, SegmentMetric};
+use crate::present::format::{hours, hours_range, percent};
+use crate::present::money::mean_and_interval;
+use wom::results::summary::Stat;
+use wom::sim::{Metric, SegmentMetric, Unit};
 
 /// The metrics of the results table and their labels.
-pub const TABLE: [(Metric, &str); 14] = [
+pub const TABLE: [(Metric, &str); 22] = [
     (Metric::Npv, "NPV"),
     (Metric::CustomersFinal, "customers at the end"),
     (Metric::ChurnedDirect, "lost by own experience"),
@@ -20,6 +23,14 @@ pub const TABLE: [(Metric, &str); 14] = [
     (Metric::PositiveTellings, "positive tellings"),
     (Metric::NegativeReach, "people reached by bad news"),
     (Metric::HandlingCost, "handling + compensation"),
+    (Metric::ResponseHoursMean, "response time, mean"),
+    (Metric::ResponseHoursP50, "response time, median"),
+    (Metric::ResponseHoursP90, "response time, 90th percentile"),
+    (Metric::ResponseHoursP95, "response time, 95th percentile"),
+    (Metric::AnsweredInTolerance, "answered within tolerance"),
+    (Metric::Utilisation, "agents busy (share of open hours)"),
+    (Metric::BacklogFinal, "complaints waiting at the end"),
+    (Metric::StaffCost, "agents' pay"),
 ];
 
 /// The rows of a segment's table (what each segment is worth) and their
@@ -47,6 +58,33 @@ pub fn segment_rows(reported: &[SegmentMetric]) -> Vec<(SegmentMetric, &'static 
         .copied()
         .filter(|(m, _)| reported.contains(m))
         .collect()
+}
+
+/// A cell of the results table: the mean and its 95% interval in the
+/// metric's unit, the interval between `open` and `close`, or a dash where
+/// the metric does not apply to the policy (see [`Metric::applies_to`]).
+pub fn cell(
+    m: Metric,
+    s: &Stat,
+    currency: &str,
+    applies: bool,
+    (open, close): (&str, &str),
+) -> String {
+    if !applies {
+        return "—".to_owned();
+    }
+    let [lo, hi] = s.ci95;
+    match m.unit() {
+        Unit::Money => mean_and_interval(s.mean, s.ci95, Some(currency), (open, close)),
+        Unit::Count => mean_and_interval(s.mean, s.ci95, None, (open, close)),
+        Unit::Share => format!(
+            "{}{open}{}–{}{close}",
+            percent(s.mean),
+            percent(lo),
+            percent(hi)
+        ),
+        Unit::Hours => format!("{}{open}{}{close}", hours(s.mean), hours_range(lo, hi)),
+    }
 }
 
 /// The rows of [`TABLE`] whose metric the run reports.

@@ -8,7 +8,8 @@
 //!
 //! - [`run`]: the four files of a run ([`run::Run`]), parsed with every
 //!   file checked against the others; [`summary`] (with
-//!   [`policy_stats`]), [`metadata`] and [`rows`] are its parts;
+//!   [`policy_stats`]), [`metadata`] and [`rows`] are its parts, with
+//!   summary.json's response times in [`response`];
 //! - [`sweep`]: sweep.csv and sweep.json;
 //! - [`sensitivity`]: the files of `wom sensitivity`;
 //! - [`trace`]: the trace file of `wom trace`;
@@ -22,6 +23,7 @@ pub mod merge;
 pub mod metadata;
 pub mod ordered;
 pub mod policy_stats;
+pub mod response;
 pub mod rows;
 pub mod run;
 pub mod sensitivity;

@@ -4,6 +4,7 @@
 
 use super::ordered::Ordered;
 use super::policy_stats::PolicyStats;
+use super::response::ResponseTimes;
 use crate::model::Scenario;
 use crate::sim::precision::Reached;
 use crate::sim::summary::{Cause, Comparison, RunSummary};
@@ -161,6 +162,10 @@ pub struct SummaryFile {
     pub policies: Ordered<String, PolicyStats>,
     /// Each policy after the first against the first.
     pub comparisons: Vec<ComparisonStats>,
+    /// How soon each answering policy answered, when the scenario uses
+    /// response times (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_times: Option<ResponseTimes>,
 }
 
 impl SummaryFile {
@@ -196,6 +201,7 @@ impl SummaryFile {
                 .iter()
                 .map(|c| ComparisonStats::new(c, &causes))
                 .collect(),
+            response_times: ResponseTimes::new(scenario, summary),
         }
     }
 
@@ -250,7 +256,7 @@ impl SummaryFile {
                 finite(&format!("comparisons[{i}].by_cause.{}", cause.key()), stat)?;
             }
         }
-        Ok(())
+        ResponseTimes::check(self.response_times.as_ref(), scenario)
     }
 }
 

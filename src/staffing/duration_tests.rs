@@ -210,3 +210,46 @@ fn serializes_like_the_other_model_distributions() {
         r#"{"lognormal":{"median":3.0,"sigma":0.5}}"#
     );
 }
+
+#[test]
+fn distribution_functions_match_closed_forms_and_samples() {
+    // Closed forms: Φ(0) = 1/2, Φ(1) = 0.841344746, Φ(−2) = 0.022750132
+    // (standard normal tables), so a log-normal with median 2 and σ = 0.5
+    // has P(D ≤ 2) = 1/2, P(D ≤ 2e^{0.5}) = Φ(1), P(D ≤ 2e^{−1}) = Φ(−2).
+    let ln = DurationDist::lognormal(2.0, 0.5).unwrap();
+    assert!((ln.cdf(2.0) - 0.5).abs() < 1e-7);
+    assert!((ln.cdf(2.0 * 0.5f64.exp()) - 0.841_344_746).abs() < 1e-7);
+    assert!((ln.cdf(2.0 * (-1.0f64).exp()) - 0.022_750_132).abs() < 1e-7);
+    assert_eq!(ln.cdf(0.0), 0.0);
+    let ex = DurationDist::exponential(3.0).unwrap();
+    assert!((ex.cdf(3.0) - (1.0 - (-1.0f64).exp())).abs() < 1e-15);
+    assert_eq!(ex.cdf(-1.0), 0.0);
+    let un = DurationDist::uniform(2.0, 6.0).unwrap();
+    assert_eq!((un.cdf(1.0), un.cdf(3.0), un.cdf(7.0)), (0.0, 0.25, 1.0));
+    let fixed = DurationDist::fixed(24.0).unwrap();
+    assert_eq!((fixed.cdf(23.9), fixed.cdf(24.0)), (0.0, 1.0));
+    // Against samples: the share of 100,000 draws at most x has standard
+    // error √(F(1−F)/n) ≤ 0.0016; 4 SE is 0.0064.
+    let n = 100_000;
+    let cases = [
+        (ln.clone(), 1.7),
+        (ex, 2.0),
+        (un, 4.5),
+        (
+            DurationDist::empirical(vec![0.5, 1.0, 24.0, 48.0], vec![32.0, 13.0, 39.0, 16.0])
+                .unwrap(),
+            1.0,
+        ),
+    ];
+    for (i, (dist, x)) in cases.iter().enumerate() {
+        let sampler = DurationSampler::new(dist).unwrap();
+        let mut rng = StreamKey::new(23).sub(i as u64).rng(Purpose::Tolerance);
+        let below = (0..n).filter(|_| sampler.sample(&mut rng) <= *x).count();
+        let share = below as f64 / f64::from(n);
+        assert!(
+            (share - dist.cdf(*x)).abs() < 0.0064,
+            "{dist:?} at {x}: {share} vs {}",
+            dist.cdf(*x)
+        );
+    }
+}
