@@ -15,6 +15,7 @@ pub mod scenario;
 pub mod scenario_cmds;
 pub mod sensitivity;
 mod shard;
+pub mod staffing;
 pub mod sweep;
 mod terminal;
 pub mod trace;

@@ -9,6 +9,7 @@ pub mod graph;
 pub mod merge;
 pub mod plot;
 pub mod run;
+pub mod staffing;
 pub mod sweep;
 pub mod trace;
 
@@ -21,7 +22,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "wom", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom sweep scenarios/default.toml --set experience.complaint_rate=0.05:0.5:0.05\n  wom sensitivity scenarios/default.toml --replications 200\n  wom plot output/default\n  wom run scenarios/default.toml --shard 0/4 --out results/shard-0    # then shards 1-3, then:\n  wom merge results/shard-0 results/shard-1 results/shard-2 results/shard-3 --out results/merged\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10\n\nExit codes: 0 success, 1 failure while working, 2 bad input."
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom sweep scenarios/default.toml --set experience.complaint_rate=0.05:0.5:0.05\n  wom sensitivity scenarios/default.toml --replications 200\n  wom plot output/default\n  wom run scenarios/default.toml --shard 0/4 --out results/shard-0    # then shards 1-3, then:\n  wom merge results/shard-0 results/shard-1 results/shard-2 results/shard-3 --out results/merged\n  wom staffing --arrivals-per-hour 6 --handle-minutes 15\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10\n\nExit codes: 0 success, 1 failure while working, 2 bad input."
 )]
 pub struct Cli {
     /// The command to run.
@@ -51,6 +52,8 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// One-at-a-time sensitivity of the headline difference, as a tornado.
     Sensitivity(sweep::SensitivityArgs),
+    /// How many agents a complaint desk needs, from Erlang C (no simulation).
+    Staffing(staffing::StaffingArgs),
     /// Run the independent cascade on a network.
     Cascade(cascade::CascadeArgs),
     /// Generate or load a network, print its statistics, optionally write it.
@@ -73,6 +76,7 @@ pub fn run() -> Result<()> {
         Command::Sweep(args) => app::sweep::run(&args.options()),
         Command::Merge(args) => app::merge::run(&args.options()),
         Command::Sensitivity(args) => app::sensitivity::run(&args.options()?),
+        Command::Staffing(args) => app::staffing::run(&args.options()),
         Command::Cascade(args) => app::cascade::run(&args.options()?),
         Command::Graph(args) => app::graph::run(&args.options()?),
     }

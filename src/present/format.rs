@@ -49,7 +49,8 @@ pub fn seconds(s: f64) -> String {
     }
 }
 
-/// A time in hours for people: `45 min`, `1.5 h`, `26 h`, `2.5 days`.
+/// A time in hours for people: `18 s`, `45 min`, `1.5 h`, `26 h`,
+/// `2.5 days`.
 pub fn hours(h: f64) -> String {
     if !h.is_finite() {
         return h.to_string();
@@ -61,11 +62,12 @@ pub fn hours(h: f64) -> String {
             t
         }
     };
-    if h < 1.0 {
-        format!(
-            "{} min",
-            trim(thousands(h * 60.0, if h < 10.0 / 60.0 { 1 } else { 0 }))
-        )
+    if h > 0.0 && h < 1.0 / 60.0 {
+        let decimals = if h < 10.0 / 3600.0 { 1 } else { 0 };
+        format!("{} s", trim(thousands(h * 3600.0, decimals)))
+    } else if h < 1.0 {
+        let decimals = if h < 10.0 / 60.0 { 1 } else { 0 };
+        format!("{} min", trim(thousands(h * 60.0, decimals)))
     } else if h < 48.0 {
         format!("{} h", trim(thousands(h, 1)))
     } else {
@@ -119,7 +121,7 @@ mod tests {
     fn times_and_shares_read_as_people_say_them() {
         assert_eq!(hours(0.0), "0 min");
         assert_eq!(hours(0.75), "45 min");
-        assert_eq!(hours(0.005), "0.3 min");
+        assert_eq!(hours(0.005), "18 s");
         assert_eq!(hours(1.0), "1 h");
         assert_eq!(hours(16.27), "16.3 h");
         assert_eq!(hours(60.0), "2.5 days");

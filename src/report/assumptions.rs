@@ -3,7 +3,8 @@
 //! `wom::scenario::defaults`); anything else comes from the scenario file.
 
 use super::data::RunData;
-use crate::present::format::{count, thousands};
+use super::desk::{describe_desk, describe_tolerance};
+use crate::present::format::{count, hours, thousands};
 use crate::present::money::money;
 use wom::graph::Generator;
 use wom::model::{
@@ -171,26 +172,40 @@ fn describe_parting(p: &Policy, currency: &str) -> String {
     )
 }
 
-/// A policy in words.
-pub fn describe_policy(p: &Policy, currency: &str) -> String {
+/// A policy in words; `per` names a period (for a desk's pay).
+pub fn describe_policy(p: &Policy, currency: &str, per: &str) -> String {
     if p.handling == Handling::Ignore {
         return format!(
             "every complaint is ignored{}",
             describe_parting(p, currency)
         );
     }
-    let hours = thousands(p.response_hours, 1);
-    let hours = hours.trim_end_matches(".0");
-    let mut text = format!(
-        "answered within {hours} hour{}, {} resolved",
-        if hours == "1" { "" } else { "s" },
-        pct(p.resolve_rate)
-    );
+    let mut text = match &p.staffing {
+        Some(desk) => format!(
+            "answered by {}, {} resolved",
+            describe_desk(desk, currency, per),
+            pct(p.resolve_rate)
+        ),
+        None => {
+            let hours = thousands(p.response_hours, 1);
+            let hours = hours.trim_end_matches(".0");
+            format!(
+                "answered within {hours} hour{}, {} resolved",
+                if hours == "1" { "" } else { "s" },
+                pct(p.resolve_rate)
+            )
+        }
+    };
     if p.handoffs > 0 {
         text.push_str(&format!(
-            ", passed between agents {} times ({} lost per handoff)",
+            ", passed between agents {} times ({} lost per handoff{})",
             p.handoffs,
-            pct(p.handoff_penalty)
+            pct(p.handoff_penalty),
+            if p.handoff_hours > 0.0 {
+                format!(", {} later each", hours(p.handoff_hours))
+            } else {
+                String::new()
+            }
         ));
     }
     if p.compensation > 0.0 {
@@ -405,6 +420,13 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             },
         ));
     }
+    if let Some(t) = &s.experience.tolerance_hours {
+        rows.push(row(
+            "How long complainers wait before a slow answer spoils it",
+            describe_tolerance(t),
+            "this scenario (MODEL.md's survey anchors: Edison Research, Spider Marketing, Lithium / Millward Brown)".into(),
+        ));
+    }
     for (i, p) in s.policies.iter().enumerate() {
         rows.push(row(
             &format!(
@@ -412,7 +434,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
                 p.name,
                 if i == 0 { " (baseline)" } else { "" }
             ),
-            describe_policy(p, run.currency()),
+            describe_policy(p, run.currency(), per),
             "this scenario".into(),
         ));
     }

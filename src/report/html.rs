@@ -224,7 +224,8 @@ fn figure(chart: &Rendered, folder: &str) -> String {
 
 fn method(run: &RunData) -> String {
     let s = &run.scenario;
-    let lines = [
+    let desk = s.policies.iter().any(|p| p.staffing.is_some());
+    let mut lines = vec![
         format!(
             "{} simulated people on a social network; some are customers, the rest prospects.",
             count(run.people)
@@ -237,13 +238,25 @@ fn method(run: &RunData) -> String {
             "Stories are retold for up to {} hops; each hearing may deter a prospect, win a referral or make a customer leave.",
             s.word_of_mouth.max_hops
         ),
-        "Value is the discounted margin of the customers kept, minus handling and compensation; the difference between two policies splits exactly into the causes shown.".to_string(),
+        format!(
+            "Value is the discounted margin of the customers kept, minus handling and compensation{}; the difference between two policies splits exactly into the causes shown.",
+            if desk { " and the agents' pay" } else { "" }
+        ),
         format!(
             "{} replications with common random numbers: every policy faces the same customers, problems and contacts, so differences are measured precisely (seed {}).",
             count(run.replications),
             run.seed
         ),
     ];
+    if desk {
+        lines.insert(
+            2,
+            format!(
+                "A desk's complaints arrive at random moments of their {} and wait, first come first served, for the first free agent while the desk is open (work not started carries over); a resolution is quick when the answer came within the complainer's patience.",
+                s.period_label
+            ),
+        );
+    }
     let items: String = lines
         .iter()
         .map(|l| format!("<li>{}</li>", escape(l)))

@@ -49,6 +49,7 @@ pub mod canvas;
 mod causes;
 mod customers;
 mod data;
+mod desk;
 pub mod findings;
 pub mod fonts;
 mod funnel;

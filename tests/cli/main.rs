@@ -11,6 +11,7 @@ mod run;
 mod segments;
 mod shard_dirs;
 pub mod shards;
+mod staffing;
 mod sweep;
 mod trace;
 
