@@ -152,13 +152,20 @@ pub fn subject(run: &RunData) -> String {
     }
 }
 
-/// The comparison with the largest value at stake.
+/// The comparison with the largest value at stake: the best alternative
+/// when some alternative beats the baseline (the decision an owner faces),
+/// else the one the baseline beats by most.
 pub fn largest(run: &RunData) -> Option<&ComparisonData> {
-    run.comparisons.iter().max_by(|a, b| {
-        a.npv_difference
-            .mean
-            .abs()
-            .total_cmp(&b.npv_difference.mean.abs())
+    let mean = |c: &&ComparisonData| c.npv_difference.mean;
+    let best = run
+        .comparisons
+        .iter()
+        .filter(|c| mean(c) > 0.0)
+        .max_by(|a, b| mean(a).total_cmp(&mean(b)));
+    best.or_else(|| {
+        run.comparisons
+            .iter()
+            .max_by(|a, b| mean(a).abs().total_cmp(&mean(b).abs()))
     })
 }
 
@@ -264,6 +271,14 @@ pub fn value_lost(run: &RunData) -> String {
     let amount = money(d.abs(), run.currency());
     if run.comparisons.len() == 1 {
         format!("{} {verb} {amount} over {}", subject(run), run.horizon())
+    } else if d > 0.0 && run.comparisons.iter().any(|o| o.npv_difference.mean < 0.0) {
+        // Some alternatives are worse than the baseline: name the best one.
+        format!(
+            "{} {verb} {amount} over {} against {}, the best alternative",
+            subject(run),
+            run.horizon(),
+            c.policy
+        )
     } else {
         format!(
             "{} {verb} up to {amount} over {} (against {})",

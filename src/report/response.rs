@@ -117,7 +117,7 @@ impl Chart for ResponseTimes<'_> {
                 })
                 .collect()
         });
-        let (position, _) = emptiest_corner(
+        let (position, crowded) = emptiest_corner(
             trace_points(
                 lines
                     .iter()
@@ -133,6 +133,16 @@ impl Chart for ResponseTimes<'_> {
                 SeriesLabelPosition::UpperRight,
             ],
         );
+        // When every corner is crossed by a line, the axis grows headroom
+        // above 100% and the legend sits there.
+        let (position, top) = if crowded > 0 {
+            (
+                SeriesLabelPosition::UpperLeft,
+                1.0 + 0.09 * (lines.len() + 1) as f64,
+            )
+        } else {
+            (position, 1.02)
+        };
         let mut chart = ChartBuilder::on(&area)
             .margin_left(20)
             .margin_right(60)
@@ -145,13 +155,19 @@ impl Chart for ResponseTimes<'_> {
                     hi: x1,
                     ticks: TICKS_HOURS.iter().map(|&h| lx(h)).collect(),
                 },
-                0.0..1.02,
+                0.0..top,
             )?;
         chart
             .configure_mesh()
             .x_label_formatter(&|v| tick_label(10f64.powf(*v)))
-            .y_label_formatter(&|v| format!("{:.0}%", 100.0 * v))
-            .y_labels(6)
+            .y_label_formatter(&|v| {
+                if *v <= 1.0 + 1e-9 {
+                    format!("{:.0}%", 100.0 * v)
+                } else {
+                    String::new()
+                }
+            })
+            .y_labels(if top > 1.1 { 9 } else { 6 })
             .x_label_style(text(TICK_SIZE, INK))
             .y_label_style(text(TICK_SIZE, INK))
             .x_desc("Time from complaint to answer (log scale)")
@@ -186,7 +202,7 @@ impl Chart for ResponseTimes<'_> {
                 .filter(|q| (FIRST_HOURS..=LAST_HOURS).contains(q))
             {
                 chart.draw_series(DashedLineSeries::new(
-                    [(lx(q), 0.0), (lx(q), 1.02)],
+                    [(lx(q), 0.0), (lx(q), top)],
                     14,
                     10,
                     INK.stroke_width(3),

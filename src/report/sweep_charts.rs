@@ -7,7 +7,7 @@
 use super::canvas::{Rendered, render};
 use super::style::{POLICY_COLOURS, policy_colour};
 use super::sweep_heatmap::{Cell, Heatmap};
-use super::sweep_lines::{BandPoint, Line, LineChart};
+use super::sweep_lines::{BandPoint, Highlight, Line, LineChart};
 use crate::present::money::symbol;
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -190,10 +190,10 @@ fn difference(
         vec![(String::new(), at_first(done, axes, 1).collect())]
     };
     let lines: Vec<Line> = series
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, (label, points))| Line {
-            label,
+            label: label.clone(),
             colour: if by_second {
                 POLICY_COLOURS[(i + 1) % POLICY_COLOURS.len()]
             } else {
@@ -208,8 +208,10 @@ fn difference(
                 .collect(),
         })
         .collect();
-    let title = match lines.as_slice() {
-        [one] => match (one.points.first(), one.points.last()) {
+    let best = best_setting(x, &series, unit);
+    let title = match (&best, lines.as_slice()) {
+        (Some((_, title)), _) => title.clone(),
+        (None, [one]) => match (one.points.first(), one.points.last()) {
             (Some(a), Some(b)) if one.points.len() > 1 => format!(
                 "{lost}: {} at {} = {}, {} at {}",
                 super::sweep_axis::compact(a.mean, unit),
@@ -220,7 +222,7 @@ fn difference(
             ),
             _ => lost.to_string(),
         },
-        _ => {
+        (None, _) => {
             let means = lines.iter().flat_map(|l| l.points.iter().map(|p| p.mean));
             let (lo, hi) = means.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), m| {
                 (a.min(m), b.max(m))
@@ -237,16 +239,78 @@ fn difference(
         title,
         subtitle: sub.to_string(),
         guide: format!(
-            "Line: mean paired difference in NPV (value lost); band: its 95% confidence interval{}",
+            "Line: mean paired difference in NPV ({}); band: its 95% confidence interval{}",
+            if best.is_some() {
+                "the swept policy's NPV minus the baseline's; ringed: the best setting"
+            } else {
+                "value lost"
+            },
             fixed_note(axes, if by_second { 2 } else { 1 })
         ),
         x_label: x.key.clone(),
-        y_label: format!("Value lost ({})", unit.trim()),
+        y_label: match (&best, series.as_slice()) {
+            (Some(_), [(_, points)]) => points
+                .first()
+                .and_then(|p| p.headline())
+                .map(|c| {
+                    format!(
+                        "Value of `{}` against `{}` ({})",
+                        c.policy,
+                        c.baseline,
+                        unit.trim()
+                    )
+                })
+                .unwrap_or_default(),
+            _ => format!("Value lost ({})", unit.trim()),
+        },
         x_categories: x.categories(),
         unit: unit.to_string(),
         include_zero: true,
         lines,
+        highlight: best.map(|(h, _)| h),
     }
+}
+
+/// When the only swept key is a setting of the compared policy itself
+/// (`policies.NAME.…`), the value at stake is that policy's worth against a
+/// fixed baseline, so its largest mean is the best setting: the point to
+/// ring, and the title that names it. `None` otherwise (a key of the world
+/// moves the baseline too), or with several lines or fewer than three
+/// points.
+fn best_setting(
+    x: &Axis,
+    series: &[(String, Vec<&PointResult>)],
+    unit: &str,
+) -> Option<(Highlight, String)> {
+    let [(_, points)] = series else {
+        return None;
+    };
+    let c = points.first()?.headline()?;
+    if !x.key.starts_with(&format!("policies.{}.", c.policy)) || points.len() < 3 {
+        return None;
+    }
+    let (top, mean) = points
+        .iter()
+        .filter_map(|p| Some((p, p.headline()?.npv_difference.mean)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let setting = &top.values[x.k].text;
+    let amount = super::sweep_axis::compact(mean.abs(), unit);
+    let than = if mean >= 0.0 { "more" } else { "less" };
+    let title = format!(
+        "`{}` is worth most with {} = {setting}: {amount} {than} than `{}`",
+        c.policy,
+        x.short(),
+        c.baseline
+    );
+    let label = format!("best: {} = {setting}", x.short());
+    Some((
+        Highlight {
+            x: x.x(setting),
+            y: mean,
+            label,
+        },
+        title,
+    ))
 }
 
 /// Each policy's NPV against the first key.
@@ -307,6 +371,7 @@ fn policies(
         unit: unit.to_string(),
         include_zero: false,
         lines,
+        highlight: None,
     }
 }
 

@@ -9,6 +9,7 @@ use super::style::{
 use super::sweep_axis::{Ticked, axis_label, compact, padded, thin, tick};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One point of a line: the mean and its 95% interval at `x`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,6 +59,19 @@ pub struct LineChart {
     pub include_zero: bool,
     /// The lines.
     pub lines: Vec<Line>,
+    /// A point to ring and label (the best setting of a swept policy key).
+    pub highlight: Option<Highlight>,
+}
+
+/// A point ringed and labelled on a line chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Highlight {
+    /// Where, in the chart's coordinates.
+    pub x: f64,
+    /// Where, in the chart's coordinates.
+    pub y: f64,
+    /// The label above the ring ("best: agents = 2").
+    pub label: String,
 }
 
 impl Chart for LineChart {
@@ -169,6 +183,16 @@ impl Chart for LineChart {
                     .iter()
                     .map(|p| Circle::new((p.x, p.mean), 6, colour.filled())),
             )?;
+        }
+        if let Some(h) = &self.highlight {
+            chart.draw_series([
+                Circle::new((h.x, h.y), 16, INK.stroke_width(4)),
+                Circle::new((h.x, h.y), 9, INK.filled()),
+            ])?;
+            let style = text(LABEL_SIZE, INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((h.x, h.y)) + Text::new(h.label.clone(), (0, -26), style),
+            ))?;
         }
         // End values beside the lines, nudged apart so they never overlap.
         let finals: Vec<(f64, RGBColor)> = self
