@@ -2,7 +2,7 @@
 //! `wom scenarios` works anywhere and tests can walk every one of them.
 
 /// Every shipped scenario: (file name, text).
-pub const SHIPPED: [(&str, &str); 7] = [
+pub const SHIPPED: [(&str, &str); 8] = [
     ("default.toml", include_str!("../../scenarios/default.toml")),
     ("tarp.toml", include_str!("../../scenarios/tarp.toml")),
     ("cafe.toml", include_str!("../../scenarios/cafe.toml")),
@@ -21,5 +21,9 @@ pub const SHIPPED: [(&str, &str); 7] = [
     (
         "chronic_complainers.toml",
         include_str!("../../scenarios/chronic_complainers.toml"),
+    ),
+    (
+        "staffing.toml",
+        include_str!("../../scenarios/staffing.toml"),
     ),
 ];

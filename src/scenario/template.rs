@@ -42,6 +42,14 @@ problem_rate = 0.05         # chance a customer's experience goes wrong, per per
 complaint_rate = 0.25       # chance a customer with a problem complains; choice (TARP: ~0.04)
 base_churn = 0.02           # chance a satisfied customer leaves anyway; = 1 - outcomes.satisfied.stay
 recovery_paradox = 1.0      # base_churn multiplier after a resolved complaint; 1 = off (contested)
+# How long each complainer will wait for an answer, in hours, drawn per complaint; a
+# resolved complaint counts as quick only if answered within it. Default: none, so
+# everyone's patience is the policy's quick_hours. A duration: { fixed = x },
+# { uniform = [a, b] }, { exponential = mean }, { lognormal = { median = m, sigma = s } },
+# { empirical = { values = [...], weights = [...] } }. Surveys: 32% want an answer within
+# 30 min, 42% within 60 (Edison Research); 47% within an hour, 84% within 24 hours
+# (Spider Marketing); 72% of complainers on Twitter within an hour (Lithium 2013):
+# tolerance_hours = { empirical = { values = [0.5, 1, 24, 48], weights = [32, 13, 39, 16] } }
 
 # Each outcome class: `stay` = chance the customer is still a customer next
 # period; `tone` = positive | negative | none; `tells` = how many contacts they
@@ -136,7 +144,16 @@ handling = "recover"
 resolve_rate = 0.9          # chance a complaint is resolved without handoffs; choice (seed 000)
 handoffs = 0                # times the customer is passed between agents (seed 002)
 handoff_penalty = 0.15      # chance each handoff spoils the resolution; choice (seed 002: 72%)
+handoff_hours = 0.0         # hours each handoff adds to the answer time (MODEL.md: default 0)
 response_hours = 1.0        # hours to answer (seed 002: within 60 minutes)
+# Instead of response_hours, a desk: agents answer complaints first come first served
+# while open (from 09:00 on the first days_per_week days of each week, hours_per_day
+# hours; 7 and 24 = always open); work not started carries over. agents and
+# handle_minutes (minutes per complaint, a duration as tolerance_hours) are required;
+# days_per_week = 5, hours_per_day = 8, agent_cost = 0 (paid per agent per period) are
+# the defaults. E-commerce tickets take 5-15 minutes, disputes and returns 12-25 and more
+# (Bookbag 2026); a US customer service representative earns about $3,150 a month (BLS 2022).
+# staffing = { agents = 2, handle_minutes = { lognormal = { median = 12, sigma = 0.6 } }, days_per_week = 5, hours_per_day = 8, agent_cost = 3150 }
 quick_hours = 24.0          # an answer within this counts as quick (seed 002: usual 24-48 h)
 compensation = 0.0          # cost per resolved complaint: refund, discount, gift (seed 003)
 handling_cost = 0.0         # cost per handled complaint: staff time (seed 004)

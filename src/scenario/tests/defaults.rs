@@ -132,6 +132,35 @@ fn template_parses_to_exactly_the_defaults() {
     );
 }
 
+/// The template's commented-out desk and patience parse, and a policy
+/// with that desk answers through it.
+#[test]
+fn template_desk_and_patience_lines_parse_when_uncommented() {
+    let uncommented: String = TEMPLATE
+        .lines()
+        .map(|l| {
+            if l.starts_with("# tolerance_hours =") || l.starts_with("# staffing =") {
+                &l[2..]
+            } else {
+                l
+            }
+        })
+        .map(|l| {
+            // A desk replaces response_hours.
+            if l.starts_with("response_hours =") {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let s = parse(&uncommented, Path::new("template.toml")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(s.experience.tolerance_hours.is_some());
+    let desk = s.policies[1].staffing.as_ref().expect("a desk");
+    assert_eq!((desk.agents, desk.calendar.days_per_week()), (2, 5));
+}
+
 #[test]
 fn template_mentions_every_key_of_every_level() {
     let keys = [
@@ -189,6 +218,14 @@ fn template_mentions_every_key_of_every_level() {
         "after_complaints",
         "manner",
         "refund",
+        "tolerance_hours",
+        "handoff_hours",
+        "staffing",
+        "agents",
+        "handle_minutes",
+        "days_per_week",
+        "hours_per_day",
+        "agent_cost",
     ];
     for key in keys {
         assert!(
