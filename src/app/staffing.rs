@@ -90,7 +90,7 @@ fn row(e: &ErlangC, within_hours: f64, target: f64) -> Result<SizingRow> {
 /// A share for people, with two decimals near 100% so 99.9% and 100%
 /// differ.
 fn share(x: f64) -> String {
-    if x >= 0.99 && x < 1.0 {
+    if (0.99..1.0).contains(&x) {
         format!("{:.2}%", 100.0 * x)
     } else {
         format!("{:.1}%", 100.0 * x)

@@ -117,3 +117,55 @@ impl ResponseTimes {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn scenario(extra: &str) -> Scenario {
+        let text = format!(
+            "[policies.ignore]\nhandling = \"ignore\"\n[policies.fast]\nhandling = \"recover\"\n{extra}"
+        );
+        crate::scenario::parse(&text, Path::new("s.toml")).unwrap()
+    }
+
+    fn times() -> ResponseTimes {
+        let mut within: Vec<u64> = vec![0; RESPONSE_EDGES_HOURS.len()];
+        within[7..].fill(40); // all 40 answered within an hour
+        ResponseTimes {
+            within_hours: RESPONSE_EDGES_HOURS.to_vec(),
+            policies: Ordered(vec![(
+                "fast".to_owned(),
+                Answered {
+                    complaints: 40,
+                    within,
+                },
+            )]),
+        }
+    }
+
+    #[test]
+    fn present_exactly_when_the_scenario_uses_response_times_and_consistent() {
+        let plain = scenario("");
+        let patient = scenario("[experience]\ntolerance_hours = { fixed = 2 }\n");
+        assert!(ResponseTimes::check(None, &plain).is_ok());
+        assert!(ResponseTimes::check(Some(&times()), &plain).is_err());
+        assert!(ResponseTimes::check(None, &patient).is_err());
+        assert!(ResponseTimes::check(Some(&times()), &patient).is_ok());
+        assert_eq!(times().policies.0[0].1.shares()[7], 1.0);
+        let mut shrinking = times();
+        shrinking.policies.0[0].1.within[20] = 3;
+        let e = ResponseTimes::check(Some(&shrinking), &patient).unwrap_err();
+        assert!(e.contains("response_times.policies.fast.within"), "{e}");
+        let mut too_many = times();
+        too_many.policies.0[0].1.complaints = 39;
+        assert!(ResponseTimes::check(Some(&too_many), &patient).is_err());
+        let mut edges = times();
+        edges.within_hours[3] = 0.2;
+        assert!(ResponseTimes::check(Some(&edges), &patient).is_err());
+        let mut named = times();
+        named.policies.0[0].0 = "ignore".to_owned();
+        assert!(ResponseTimes::check(Some(&named), &patient).is_err());
+    }
+}

@@ -45,11 +45,14 @@ fn tidy(x: f64) -> Value {
 /// assert!(!keys.contains(&"outcomes.resolved.stay".to_string())); // no slow policy
 /// ```
 pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
+    // A policy can resolve quickly (slowly) unless every resolution is
+    // slow (quick): a desk or customers' own patience allow both.
+    let tolerance = scenario.experience.tolerance_hours.is_some();
     let recovers = |quick: bool| {
         scenario
             .policies
             .iter()
-            .any(|p| p.handling == Handling::Recover && p.is_quick() == quick)
+            .any(|p| p.handling == Handling::Recover && p.always_quick(tolerance) != Some(!quick))
     };
     let any_recover = recovers(true) || recovers(false);
     let unresolved = scenario

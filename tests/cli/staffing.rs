@@ -188,3 +188,147 @@ fn an_unstable_desk_and_bad_flags_exit_2() {
         assert!(err.contains("--"), "{args:?}: the flag is named: {err}");
     }
 }
+
+/// Desk mistakes in a scenario: (a third policy, the key named, what is
+/// allowed). Each is refused with exit 2 before any work (no output
+/// directory appears), naming the file, the key and what is allowed.
+const DESK_CASES: [(&str, &str, &str); 8] = [
+    (
+        "handling = \"recover\"\nstaffing = { agents = 0, handle_minutes = { fixed = 10 } }",
+        "policies.desk.staffing.agents",
+        "from 1 to",
+    ),
+    (
+        "handling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { exponential = -3 } }",
+        "policies.desk.staffing.handle_minutes.exponential",
+        ">= 0",
+    ),
+    (
+        "handling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = nan } }",
+        "policies.desk.staffing.handle_minutes.fixed",
+        ">= 0",
+    ),
+    (
+        "handling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 9 }, hours_per_day = 25 }",
+        "policies.desk.staffing.hours_per_day",
+        "at most 24",
+    ),
+    (
+        "handling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 9 }, days_per_week = 0 }",
+        "policies.desk.staffing.days_per_week",
+        "from 1 to 7",
+    ),
+    (
+        "handling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 9 }, days_per_week = 8 }",
+        "policies.desk.staffing.days_per_week",
+        "from 1 to 7",
+    ),
+    (
+        "handling = \"recover\"\nresponse_hours = 4\nstaffing = { agents = 2, handle_minutes = { fixed = 9 } }",
+        "policies.desk.response_hours",
+        "not both",
+    ),
+    (
+        "handling = \"ignore\"\nstaffing = { agents = 2, handle_minutes = { fixed = 9 } }",
+        "policies.desk.staffing",
+        "handling = \"recover\"",
+    ),
+];
+
+#[test]
+fn desk_mistakes_exit_2_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (policy, key, allowed)) in DESK_CASES.iter().enumerate() {
+        let path = dir.path().join(format!("desk{i}.toml"));
+        let text = format!(
+            "[policies.a]\nhandling = \"ignore\"\n[policies.b]\nhandling = \"recover\"\n\
+             [policies.desk]\n{policy}\n"
+        );
+        std::fs::write(&path, text).unwrap();
+        let out_dir = dir.path().join(format!("out{i}"));
+        for command in ["run", "validate"] {
+            let mut cmd = wom();
+            cmd.arg(command).arg(&path);
+            if command == "run" {
+                cmd.arg("--out").arg(&out_dir);
+            }
+            let out = cmd.output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{command} {policy:?}: {stderr}");
+            for needle in [&format!("desk{i}.toml"), *key, *allowed] {
+                assert!(
+                    stderr.contains(needle),
+                    "{command} {policy:?}: {stderr:?} lacks {needle:?}"
+                );
+            }
+        }
+        assert!(!out_dir.exists(), "{policy:?}: work started");
+    }
+}
+
+/// A staffed run end to end: the desk's metrics and the staff cause in
+/// summary.json, the response-time chart, and `wom plot` redrawing it.
+#[test]
+fn a_staffed_run_reports_its_desk_and_draws_its_response_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.toml");
+    std::fs::write(
+        &path,
+        "replications = 6\n[population]\npeople = 2000\n\
+         [experience]\ntolerance_hours = { empirical = { values = [0.5, 24], weights = [1, 1] } }\n\
+         [policies.ignore]\nhandling = \"ignore\"\n\
+         [policies.desk]\nhandling = \"recover\"\n\
+         staffing = { agents = 1, handle_minutes = { fixed = 30 }, agent_cost = 100 }\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    super::wom_into("run", &path, &out, &[]);
+    let summary: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let desk = &summary["policies"]["desk"];
+    for key in [
+        "response_hours_mean",
+        "response_hours_p95",
+        "answered_within_tolerance",
+        "utilisation",
+        "backlog_final",
+        "staff_cost",
+        "pv_staff_cost",
+    ] {
+        assert!(desk[key]["mean"].is_number(), "{key}");
+    }
+    assert_eq!(
+        desk["staff_cost"]["mean"], 1200.0,
+        "12 months × 1 agent × 100"
+    );
+    assert!(summary["comparisons"][0]["by_cause"]["staff"]["mean"].is_number());
+    let times = &summary["response_times"];
+    assert!(times["policies"]["desk"]["complaints"].as_u64().unwrap() > 0);
+    assert!(
+        times["policies"].get("ignore").is_none(),
+        "ignore answers nobody"
+    );
+    let chart = out.join("charts/response_times.png");
+    let drawn = std::fs::read(&chart).unwrap();
+    let replications = std::fs::read(out.join("replications.csv")).unwrap();
+    let header = String::from_utf8_lossy(&replications);
+    assert!(
+        header
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("utilisation,backlog_final,staff_cost,pv_staff_cost")
+    );
+    std::fs::remove_file(&chart).unwrap();
+    wom()
+        .arg("plot")
+        .arg(&out)
+        .arg("--quiet")
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(&chart).unwrap(),
+        drawn,
+        "wom plot redraws the same chart"
+    );
+}
