@@ -21,8 +21,8 @@ rustc --version
 cargo build --release --quiet
 wom="$repo/target/release/wom"
 
-echo "== criterion (generators, cascade kernel, model)"
-cargo bench --quiet --bench graph --bench cascade --bench sim --bench segments 2>&1 \
+echo "== criterion (generators, cascade kernel, model, segments, staffing)"
+cargo bench --quiet --bench graph --bench cascade --bench sim --bench segments --bench staffing 2>&1 \
   | grep -E '^[a-z_]+/|time:|thrpt:' | grep -v -E 'change|Performance' | tee "$out/criterion.txt"
 
 timed() { # label, command...
