@@ -123,8 +123,13 @@ pub fn run(opts: &Task<'_>, scenario: Scenario, spec: ShardSpec) -> Result<()> {
             seconds(elapsed),
             thread_count(threads),
         );
+        let responses = if shard.has_responses() {
+            format!(", {}", shard::RESPONSES)
+        } else {
+            String::new()
+        };
         println!(
-            "Wrote {}/ ({}, {}, {}); merge the {} shards with `wom merge DIR…`",
+            "Wrote {}/ ({}, {}, {}{responses}); merge the {} shards with `wom merge DIR…`",
             dir.display(),
             shard::HEADER,
             shard::REPLICATIONS,

@@ -181,7 +181,7 @@ fn remove_stale(parent: &Path, name: &str) {
     }
 }
 
-/// Writes a run shard's three files into `dir` (a directory
+/// Writes a run shard's three files (four with response times) into `dir` (a directory
 /// [`write_dir`] is filling).
 ///
 /// # Errors
@@ -193,6 +193,11 @@ pub fn write_run_files(shard: &Shard, dir: &Path) -> Result<()> {
     write_atomic(&dir.join(shard::PERIODS), |out| {
         Ok(shard.write_periods(out)?)
     })?;
+    if shard.has_responses() {
+        write_atomic(&dir.join(shard::RESPONSES), |out| {
+            Ok(shard.write_responses(out)?)
+        })?;
+    }
     super::write_text(&dir.join(shard::HEADER), &shard.header_text()?)
 }
 
@@ -211,10 +216,19 @@ pub fn load_run(dir: &Path) -> Result<Shard> {
         name(shard::REPLICATIONS),
         name(shard::PERIODS),
     );
+    // Present only when the scenario uses response times; the parse
+    // checks it is there exactly then.
+    let responses_name = name(shard::RESPONSES);
+    let responses = if dir.join(shard::RESPONSES).exists() {
+        Some((open(shard::RESPONSES)?, responses_name.as_str()))
+    } else {
+        None
+    };
     let texts = ShardTexts {
         header: (&header, &header_name),
         replications: (open(shard::REPLICATIONS)?, &replications_name),
         periods: (open(shard::PERIODS)?, &periods_name),
+        responses,
     };
     Ok(Shard::parse(texts)?)
 }

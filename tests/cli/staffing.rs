@@ -332,3 +332,35 @@ fn a_staffed_run_reports_its_desk_and_draws_its_response_times() {
         "wom plot redraws the same chart"
     );
 }
+
+/// A staffed run split into shards and merged is byte for byte the
+/// unsharded run, response times and their chart included: the shards
+/// carry each replication's response-time counts (shard-responses.csv).
+#[test]
+fn a_staffed_run_merged_from_shards_is_the_unsharded_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("desk.toml");
+    std::fs::write(
+        &path,
+        "replications = 7\n[population]\npeople = 1500\n\
+         [experience]\nproblem_rate = 0.2\ntolerance_hours = { lognormal = { median = 2, sigma = 1.5 } }\n\
+         [policies.ignore]\nhandling = \"ignore\"\n\
+         [policies.desk]\nhandling = \"recover\"\n\
+         staffing = { agents = 1, handle_minutes = { exponential = 60 }, agent_cost = 100 }\n",
+    )
+    .unwrap();
+    let one = tmp.path().join("one");
+    super::wom_into("run", &path, &one, &["--threads", "2"]);
+    let dirs: Vec<std::path::PathBuf> = (0..3)
+        .map(|k| {
+            let dir = tmp.path().join(format!("shard-{k}"));
+            super::wom_into("run", &path, &dir, &["--shard", &format!("{k}/3")]);
+            assert!(dir.join("shard-responses.csv").exists());
+            dir
+        })
+        .collect();
+    let merged = tmp.path().join("merged");
+    super::shards::merge(&dirs, &merged).success();
+    super::shards::assert_same_files(&one, &merged);
+    assert!(merged.join("charts/response_times.png").exists());
+}

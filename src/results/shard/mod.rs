@@ -14,12 +14,16 @@
 //!   `segments.SEGMENT.METRIC`), one row per replication × policy (the same
 //!   row type as a run's replications.csv, [`ReplicationRow`]);
 //! - `shard-periods.csv`: `replication,policy,period,` then every series of
-//!   [`PeriodSeries::ALL`], one row per replication × policy × period.
+//!   [`PeriodSeries::ALL`], one row per replication × policy × period;
+//! - and, when the scenario uses response times, `shard-responses.csv`
+//!   (see [`responses`]): each replication's response-time counts.
 
+pub mod responses;
 mod spec;
 #[cfg(test)]
 mod tests;
 
+pub use responses::RESPONSES;
 pub use spec::ShardSpec;
 
 use super::error::{ResultError, parse_json, to_json_text};
@@ -27,7 +31,7 @@ use super::rows::{self, ReplicationColumns, ReplicationRow};
 use crate::model::Scenario;
 use crate::scenario::ScenarioError;
 use crate::scenario::resolved::{from_resolved, identity, to_table};
-use crate::sim::{PeriodSeries, PolicyRun, ReplicationResult};
+use crate::sim::{PeriodSeries, PolicyRun, ReplicationResult, uses_response_times};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 
@@ -124,6 +128,8 @@ pub struct ShardTexts<'a, R: Read> {
     pub replications: (R, &'a str),
     /// shard-periods.csv and its name.
     pub periods: (R, &'a str),
+    /// shard-responses.csv and its name, when the shard has one.
+    pub responses: Option<(R, &'a str)>,
 }
 
 impl Shard {
@@ -204,7 +210,7 @@ impl Shard {
                     outputs: _,
                     periods,
                     segments: _,
-                    response_counts: _,
+                    response_counts: _, // in `write_responses`
                 } = run;
                 for (t, values) in periods.iter().enumerate() {
                     let mut record = vec![replication.to_string(), names[policy].clone()];
@@ -216,6 +222,20 @@ impl Shard {
         }
         w.flush()?;
         Ok(())
+    }
+
+    /// Whether the shard has shard-responses.csv: when its scenario uses
+    /// response times.
+    pub fn has_responses(&self) -> bool {
+        uses_response_times(&self.scenario)
+    }
+
+    /// Writes shard-responses.csv (see [`Shard::has_responses`]).
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write_responses(&self, out: &mut dyn Write) -> csv::Result<()> {
+        responses::write(out, &self.scenario.policy_names(), &self.results)
     }
 
     /// Parses and checks a shard's files: the header against its own
@@ -316,6 +336,7 @@ impl Shard {
             }
             results[r].policies[policy].periods.push(row.values);
         }
+        responses::attach(texts.responses, &scenario, &names, &mut results)?;
         Ok(Shard {
             header,
             scenario,

@@ -87,6 +87,7 @@ fn parse(texts: &[String; 3]) -> Result<Shard, ResultError> {
         header: (&texts[0], "shard.json"),
         replications: (texts[1].as_bytes(), "shard-replications.csv"),
         periods: (texts[2].as_bytes(), "shard-periods.csv"),
+        responses: None,
     })
 }
 
