@@ -85,6 +85,22 @@ impl Scenario {
         self.policies.iter().any(Policy::parts)
     }
 
+    /// Whether the scenario uses response times (MODEL.md, "Response time
+    /// and staffing"): a policy with a desk or with hours per handoff, or
+    /// customers with their own tolerance.
+    pub fn uses_response_times(&self) -> bool {
+        self.experience.tolerance_hours.is_some()
+            || self
+                .policies
+                .iter()
+                .any(|p| p.staffing.is_some() || p.handoff_hours > 0.0)
+    }
+
+    /// Whether any policy answers complaints with a desk (`staffing`).
+    pub fn has_desk(&self) -> bool {
+        self.policies.iter().any(|p| p.staffing.is_some())
+    }
+
     /// The segments' names, in scenario order (empty without segments).
     pub fn segment_names(&self) -> Vec<String> {
         self.segments.iter().map(|s| s.name.clone()).collect()

@@ -224,7 +224,7 @@ fn figure(chart: &Rendered, folder: &str) -> String {
 
 fn method(run: &RunData) -> String {
     let s = &run.scenario;
-    let desk = s.policies.iter().any(|p| p.staffing.is_some());
+    let desk = s.has_desk();
     let mut lines = vec![
         format!(
             "{} simulated people on a social network; some are customers, the rest prospects.",

@@ -7,7 +7,6 @@ use super::ordered::Ordered;
 use crate::model::{Handling, Scenario};
 use crate::sim::response::RESPONSE_EDGES_HOURS;
 use crate::sim::summary::RunSummary;
-use crate::sim::uses_response_times;
 use serde::{Deserialize, Serialize};
 
 /// One policy's answers: how many complaints it answered, and how many of
@@ -43,7 +42,7 @@ pub struct ResponseTimes {
 impl ResponseTimes {
     /// The response times of a run of `scenario`, if it uses them.
     pub fn new(scenario: &Scenario, summary: &RunSummary) -> Option<Self> {
-        if !uses_response_times(scenario) {
+        if !scenario.uses_response_times() {
             return None;
         }
         let policies = scenario
@@ -79,13 +78,13 @@ impl ResponseTimes {
     /// The field at fault, as a dotted path, and what is wrong.
     pub fn check(this: Option<&Self>, scenario: &Scenario) -> Result<(), String> {
         let Some(r) = this else {
-            return if uses_response_times(scenario) {
+            return if scenario.uses_response_times() {
                 Err("no `response_times`, which this scenario reports".into())
             } else {
                 Ok(())
             };
         };
-        if !uses_response_times(scenario) {
+        if !scenario.uses_response_times() {
             return Err("response_times: this scenario does not use response times".into());
         }
         if r.within_hours != RESPONSE_EDGES_HOURS {

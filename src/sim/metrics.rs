@@ -114,24 +114,6 @@ impl Metric {
         Metric::PvStaffCost,
     ];
 
-    /// The metrics of response times, reported when a scenario uses them
-    /// (see [`Metric::reported`]).
-    pub const RESPONSE: [Metric; 5] = [
-        Metric::ResponseHoursMean,
-        Metric::ResponseHoursP50,
-        Metric::ResponseHoursP90,
-        Metric::ResponseHoursP95,
-        Metric::AnsweredInTolerance,
-    ];
-
-    /// The metrics of a desk, reported when a policy of the scenario has one.
-    pub const DESK: [Metric; 4] = [
-        Metric::Utilisation,
-        Metric::BacklogFinal,
-        Metric::StaffCost,
-        Metric::PvStaffCost,
-    ];
-
     /// Number of metrics.
     pub const COUNT: usize = Self::ALL.len();
 
@@ -190,32 +172,6 @@ impl Metric {
         )
     }
 
-    /// What the metric's numbers are, for formatting.
-    pub fn unit(self) -> Unit {
-        match self {
-            m if m.is_money() => Unit::Money,
-            Metric::ResponseHoursMean
-            | Metric::ResponseHoursP50
-            | Metric::ResponseHoursP90
-            | Metric::ResponseHoursP95 => Unit::Hours,
-            Metric::AnsweredInTolerance | Metric::Utilisation => Unit::Share,
-            _ => Unit::Count,
-        }
-    }
-
-    /// Whether the metric means anything for `policy`: response times for
-    /// a policy that answers complaints, a desk's metrics for a policy with
-    /// a desk. Elsewhere the metric is 0 and tables show a dash.
-    pub fn applies_to(self, policy: &crate::model::Policy) -> bool {
-        if Self::RESPONSE.contains(&self) {
-            policy.handling == crate::model::Handling::Recover
-        } else if Self::DESK.contains(&self) {
-            policy.staffing.is_some()
-        } else {
-            true
-        }
-    }
-
     /// The metrics a run of `scenario` reports, in file order: every
     /// metric of [`Metric::ALL`] but a feature's own, which join only when
     /// the scenario uses the feature, so that a scenario without it keeps
@@ -225,8 +181,8 @@ impl Metric {
     /// [`Metric::DESK`] when a policy has a desk.
     pub fn reported(scenario: &crate::model::Scenario) -> Vec<Metric> {
         let parts = scenario.parts();
-        let response = uses_response_times(scenario);
-        let desk = scenario.policies.iter().any(|p| p.staffing.is_some());
+        let response = scenario.uses_response_times();
+        let desk = scenario.has_desk();
         Metric::ALL
             .into_iter()
             .filter(|m| parts || !matches!(m, Metric::Parted | Metric::PvParted))
@@ -239,30 +195,6 @@ impl Metric {
     pub fn from_key(key: &str) -> Option<Metric> {
         Self::ALL.into_iter().find(|m| m.key() == key)
     }
-}
-
-/// Whether `scenario` uses the response-time feature (MODEL.md, "Response
-/// time and staffing"): a policy with a desk or with hours per handoff, or
-/// customers with their own tolerance.
-pub fn uses_response_times(scenario: &crate::model::Scenario) -> bool {
-    scenario.experience.tolerance_hours.is_some()
-        || scenario
-            .policies
-            .iter()
-            .any(|p| p.staffing.is_some() || p.handoff_hours > 0.0)
-}
-
-/// What a metric's numbers are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// Money in the scenario's currency.
-    Money,
-    /// A number of people, complaints or tellings.
-    Count,
-    /// A share in [0, 1].
-    Share,
-    /// Hours.
-    Hours,
 }
 
 /// The outputs of one replication of one policy, indexed by `Metric as usize`.

@@ -24,6 +24,7 @@ mod accounts;
 mod context;
 mod end_of_period;
 mod experience;
+mod metric_kinds;
 pub mod metrics;
 pub mod observer;
 mod params;
@@ -37,10 +38,8 @@ mod tells;
 pub mod trace;
 mod world;
 
-pub use metrics::{
-    Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs, Unit,
-    uses_response_times,
-};
+pub use metric_kinds::Unit;
+pub use metrics::{Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs};
 pub use observer::{Effect, Hearing, NoObserver, Observer};
 pub use person::Scratch;
 pub use tells::{Marks, TellSampler, pick_distinct};

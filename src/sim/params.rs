@@ -3,7 +3,6 @@
 //! per-policy probabilities and the desk that answers a staffed policy's
 //! complaints.
 
-use super::metrics::uses_response_times;
 use super::tells::TellSampler;
 use crate::model::{Handling, Manner, OutcomeClass, Policy, Scenario, Tone};
 use crate::staffing::{Calendar, DurationSampler};
@@ -265,7 +264,7 @@ impl Params {
                 DurationSampler::new(t)
                     .unwrap_or_else(|e| unreachable!("a validated duration: {e}"))
             }),
-            track_response: uses_response_times(scenario),
+            track_response: scenario.uses_response_times(),
         }
     }
 

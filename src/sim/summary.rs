@@ -84,7 +84,7 @@ impl Cause {
     /// [`super::Metric::reported`]).
     pub fn reported(scenario: &crate::model::Scenario) -> Vec<Cause> {
         let parts = scenario.parts();
-        let desk = scenario.policies.iter().any(|p| p.staffing.is_some());
+        let desk = scenario.has_desk();
         Cause::ALL
             .into_iter()
             .filter(|c| parts || *c != Cause::CustomersParted)

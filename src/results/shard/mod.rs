@@ -31,7 +31,7 @@ use super::rows::{self, ReplicationColumns, ReplicationRow};
 use crate::model::Scenario;
 use crate::scenario::ScenarioError;
 use crate::scenario::resolved::{from_resolved, identity, to_table};
-use crate::sim::{PeriodSeries, PolicyRun, ReplicationResult, uses_response_times};
+use crate::sim::{PeriodSeries, PolicyRun, ReplicationResult};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 
@@ -227,7 +227,7 @@ impl Shard {
     /// Whether the shard has shard-responses.csv: when its scenario uses
     /// response times.
     pub fn has_responses(&self) -> bool {
-        uses_response_times(&self.scenario)
+        self.scenario.uses_response_times()
     }
 
     /// Writes shard-responses.csv (see [`Shard::has_responses`]).

@@ -13,8 +13,8 @@
 use super::super::error::ResultError;
 use super::super::rows;
 use crate::model::Scenario;
+use crate::sim::ReplicationResult;
 use crate::sim::response::RESPONSE_EDGES_HOURS;
-use crate::sim::{ReplicationResult, uses_response_times};
 use std::io::{Read, Write};
 
 /// The file.
@@ -66,7 +66,7 @@ pub fn attach<R: Read>(
     names: &[String],
     results: &mut [ReplicationResult],
 ) -> Result<(), ResultError> {
-    match (file, uses_response_times(scenario)) {
+    match (file, scenario.uses_response_times()) {
         (Some((input, file)), true) => read(input, file, names, results),
         (None, false) => Ok(()),
         (None, true) => Err(ResultError::new(
