@@ -2,7 +2,7 @@
 //! `wom scenarios` works anywhere and tests can walk every one of them.
 
 /// Every shipped scenario: (file name, text).
-pub const SHIPPED: [(&str, &str); 8] = [
+pub const SHIPPED: [(&str, &str); 9] = [
     ("default.toml", include_str!("../../scenarios/default.toml")),
     ("tarp.toml", include_str!("../../scenarios/tarp.toml")),
     ("cafe.toml", include_str!("../../scenarios/cafe.toml")),
@@ -25,5 +25,9 @@ pub const SHIPPED: [(&str, &str); 8] = [
     (
         "staffing.toml",
         include_str!("../../scenarios/staffing.toml"),
+    ),
+    (
+        "chronic_desk.toml",
+        include_str!("../../scenarios/chronic_desk.toml"),
     ),
 ];

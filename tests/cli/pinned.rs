@@ -9,7 +9,7 @@ use super::{fixture, shipped, wom};
 use std::path::Path;
 
 /// (name, scenario file, extra flags): small enough to run in a second.
-const CASES: [(&str, &str, &[&str]); 6] = [
+const CASES: [(&str, &str, &[&str]); 9] = [
     (
         "default",
         "default.toml",
@@ -35,6 +35,35 @@ const CASES: [(&str, &str, &[&str]); 6] = [
         "tarp",
         "tarp.toml",
         &["--replications", "20", "--seed", "7"],
+    ),
+    (
+        "chronic_complainers",
+        "chronic_complainers.toml",
+        &["--replications", "12", "--set", "population.people=3000"],
+    ),
+    (
+        "staffing",
+        "staffing.toml",
+        &[
+            "--replications",
+            "8",
+            "--set",
+            "population.people=6000",
+            "--set",
+            "population.initial_customers=2000",
+        ],
+    ),
+    (
+        "chronic_desk",
+        "chronic_desk.toml",
+        &[
+            "--replications",
+            "10",
+            "--set",
+            "population.people=4000",
+            "--set",
+            "population.initial_customers=1500",
+        ],
     ),
 ];
 
