@@ -113,6 +113,17 @@ pub fn percent(share: f64) -> String {
     }
 }
 
+/// A share given in the scenario as a percentage, exactly: a whole
+/// percentage without decimals (`25%`), otherwise with one (`12.5%`).
+pub fn percent_exact(share: f64) -> String {
+    let v = 100.0 * share;
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}%")
+    } else {
+        format!("{}%", thousands(v, 1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

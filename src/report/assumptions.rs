@@ -4,7 +4,7 @@
 
 use super::data::RunData;
 use super::desk::{describe_desk, describe_tolerance};
-use crate::present::format::{count, hours, thousands};
+use crate::present::format::{count, hours, percent_exact, thousands};
 use crate::present::money::money;
 use wom::graph::Generator;
 use wom::model::{
@@ -32,15 +32,6 @@ const UNHAPPY: [OutcomeClass; 4] = [
     OutcomeClass::Resolved,
     OutcomeClass::ResolvedQuickly,
 ];
-
-fn pct(p: f64) -> String {
-    let v = 100.0 * p;
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}%")
-    } else {
-        format!("{}%", thousands(v, 1))
-    }
-}
 
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
@@ -184,7 +175,7 @@ pub fn describe_policy(p: &Policy, currency: &str, per: &str) -> String {
         Some(desk) => format!(
             "answered by {}, {} resolved",
             describe_desk(desk, currency, per),
-            pct(p.resolve_rate)
+            percent_exact(p.resolve_rate)
         ),
         None => {
             let hours = thousands(p.response_hours, 1);
@@ -192,7 +183,7 @@ pub fn describe_policy(p: &Policy, currency: &str, per: &str) -> String {
             format!(
                 "answered within {hours} hour{}, {} resolved",
                 if hours == "1" { "" } else { "s" },
-                pct(p.resolve_rate)
+                percent_exact(p.resolve_rate)
             )
         }
     };
@@ -200,7 +191,7 @@ pub fn describe_policy(p: &Policy, currency: &str, per: &str) -> String {
         text.push_str(&format!(
             ", passed between agents {} times ({} lost per handoff{})",
             p.handoffs,
-            pct(p.handoff_penalty),
+            percent_exact(p.handoff_penalty),
             if p.handoff_hours > 0.0 {
                 format!(", {} later each", hours(p.handoff_hours))
             } else {
@@ -235,13 +226,13 @@ fn describe_segments(s: &Scenario, currency: &str) -> String {
                 over.push(format!("margin {}", money(m, currency)));
             }
             if let Some(x) = g.problem_rate {
-                over.push(format!("problems {}", pct(x)));
+                over.push(format!("problems {}", percent_exact(x)));
             }
             if let Some(x) = g.complaint_rate {
-                over.push(format!("complain {}", pct(x)));
+                over.push(format!("complain {}", percent_exact(x)));
             }
             if let Some(x) = g.base_churn {
-                over.push(format!("leave anyway {}", pct(x)));
+                over.push(format!("leave anyway {}", percent_exact(x)));
             }
             let factor = |x: f64| {
                 let text = thousands(x, 2);
@@ -261,7 +252,7 @@ fn describe_segments(s: &Scenario, currency: &str) -> String {
             } else {
                 format!(" ({})", over.join(", "))
             };
-            format!("{} {} of people{over}", g.name, pct(g.share))
+            format!("{} {} of people{over}", g.name, percent_exact(g.share))
         })
         .collect();
     parts.join("; ")
@@ -270,14 +261,14 @@ fn describe_segments(s: &Scenario, currency: &str) -> String {
 /// The assumptions of a run, in report order.
 pub fn assumptions(run: &RunData) -> Vec<Assumption> {
     let s = &run.scenario;
-    let stay = |class: OutcomeClass| pct(s.outcomes.get(class).stay);
+    let stay = |class: OutcomeClass| percent_exact(s.outcomes.get(class).stay);
     let per = &s.period_label;
     let customers = match s.population.initial_customers {
         InitialCustomers::Fraction(f) => {
             format!(
                 "{} ({} of them)",
                 count((f * run.people as f64).round() as u64),
-                pct(f)
+                percent_exact(f)
             )
         }
         InitialCustomers::Count(n) => count(u64::from(n)),
@@ -296,7 +287,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
         row("Who talks to whom", network(run), "this scenario".into()),
         row(
             &format!("Experiences that go wrong each {per}"),
-            pct(s.experience.problem_rate),
+            percent_exact(s.experience.problem_rate),
             source(
                 s.experience.problem_rate,
                 d::PROBLEM_RATE,
@@ -305,7 +296,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
         ),
         row(
             "Unhappy customers who complain",
-            pct(s.experience.complaint_rate),
+            percent_exact(s.experience.complaint_rate),
             source(
                 s.experience.complaint_rate,
                 d::COMPLAINT_RATE,
@@ -339,10 +330,10 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             "Stories passed on",
             format!(
                 "{} of those who hear bad news retell it ({} for good news), up to {} hops; each hop counts {} as much",
-                pct(wom.retell_negative),
-                pct(wom.retell_positive),
+                percent_exact(wom.retell_negative),
+                percent_exact(wom.retell_positive),
                 wom.max_hops,
-                pct(wom.hop_decay)
+                percent_exact(wom.hop_decay)
             ),
             source(
                 wom.retell_negative,
@@ -354,10 +345,10 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             "What hearing does",
             format!(
                 "bad news deters {} of prospects and drives away {} of customers; good news wins {} of prospects; {} of prospects join on their own each {per}",
-                pct(e.deter),
-                pct(e.hearsay_churn),
-                pct(e.referral_conversion),
-                pct(e.organic_conversion)
+                percent_exact(e.deter),
+                percent_exact(e.hearsay_churn),
+                percent_exact(e.referral_conversion),
+                percent_exact(e.organic_conversion)
             ),
             source(
                 e.deter,
@@ -370,7 +361,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             format!(
                 "{} margin per {per}; discount rate {} a year; horizon {}",
                 money(s.economics.margin, run.currency()),
-                pct(s.economics.discount_rate),
+                percent_exact(s.economics.discount_rate),
                 run.horizon()
             ),
             source(s.economics.margin, d::MARGIN, "modelling choice"),

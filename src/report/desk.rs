@@ -2,20 +2,10 @@
 //! assumptions: "2 agents, Monday–Friday 09:00–17:00, about 40 min a
 //! complaint"; "32% within 30 min, … want an answer".
 
-use crate::present::format::{hours, thousands};
+use crate::present::format::{hours, percent_exact, thousands};
 use crate::present::money::money;
 use wom::model::Staffing;
 use wom::staffing::{DurationDist, OPENING_HOUR};
-
-/// A share as a whole percentage, or with one decimal.
-fn pct(p: f64) -> String {
-    let v = 100.0 * p;
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{v:.0}%")
-    } else {
-        format!("{}%", thousands(v, 1))
-    }
-}
 
 /// A desk in words: "2 agents, Monday–Friday 09:00–17:00, about 14 min a
 /// complaint, $3,000 per agent per month".
@@ -72,7 +62,7 @@ pub fn describe_tolerance(t: &DurationDist) -> String {
             let parts: Vec<String> = values
                 .iter()
                 .zip(weights)
-                .map(|(v, w)| format!("{} within {}", pct(w / total), hours(*v)))
+                .map(|(v, w)| format!("{} within {}", percent_exact(w / total), hours(*v)))
                 .collect();
             format!("{} want an answer", parts.join(", "))
         }
