@@ -28,6 +28,7 @@ pub mod rows;
 pub mod run;
 pub mod sensitivity;
 pub mod shard;
+pub mod stat;
 pub mod summary;
 pub mod sweep;
 pub mod sweep_shard;

@@ -5,7 +5,7 @@
 //! metrics, as before segments existed.
 
 use super::ordered::Ordered;
-use super::summary::Stat;
+use super::stat::Stat;
 use crate::sim::summary::PolicySummary;
 use crate::sim::{Metric, SegmentMetric};
 use serde::de::{self, MapAccess, Visitor};

@@ -4,7 +4,8 @@
 //! values are reckoned in `accounts.rs`.
 
 use super::context::{Counts, Period};
-use super::person::{Scratch, flag, state};
+use super::person::{flag, state};
+use super::scratch::Scratch;
 use crate::rng::{Gaps, Purpose};
 
 /// Runs step 8, counting customers lost and prospects converted by

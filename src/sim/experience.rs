@@ -9,7 +9,8 @@ use super::context::{Counts, Period};
 use super::metrics::{Metric, Outputs};
 use super::observer::Observer;
 use super::params::{PolicyParams, SegmentParams};
-use super::person::{Scratch, flag, state};
+use super::person::{flag, state};
+use super::scratch::Scratch;
 use crate::graph::NodeId;
 use crate::model::{OutcomeClass, Tone};
 use crate::rng::Purpose;
@@ -21,14 +22,6 @@ pub(super) struct Handled {
     pub class: OutcomeClass,
     /// Whether the complaint was resolved (and so costs `compensation`).
     pub resolved: bool,
-}
-
-/// Whether a member of `segment` whose first two experience draws are
-/// `u_problem` and `u_complain` has a problem and complains (MODEL.md
-/// steps 1–2); the one rule of voice, shared with the desk's pre-pass.
-#[inline]
-pub(super) fn complains(segment: &SegmentParams, u_problem: f64, u_complain: f64) -> bool {
-    u_problem < segment.problem_rate && u_complain < segment.complaint_rate
 }
 
 /// Step 3 for one complaint by a member of `segment`: resolved when the
@@ -104,7 +97,7 @@ pub(super) fn step<O: Observer>(
             p.key.person(u as NodeId).uniforms::<4>(Purpose::Experience);
         let class = if u_problem >= sp.problem_rate {
             OutcomeClass::Satisfied
-        } else if !complains(sp, u_problem, u_complain) {
+        } else if !sp.complains(u_problem, u_complain) {
             silent += 1;
             OutcomeClass::Silent
         } else {

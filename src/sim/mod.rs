@@ -32,6 +32,7 @@ mod period;
 mod person;
 pub mod precision;
 pub mod response;
+mod scratch;
 pub mod summary;
 mod telling;
 mod tells;
@@ -41,7 +42,7 @@ mod world;
 pub use metric_kinds::Unit;
 pub use metrics::{Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs};
 pub use observer::{Effect, Hearing, NoObserver, Observer};
-pub use person::Scratch;
+pub use scratch::Scratch;
 pub use tells::{Marks, TellSampler, pick_distinct};
 pub use world::{NetworkPlan, SimError, World};
 

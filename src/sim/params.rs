@@ -38,6 +38,17 @@ pub(super) struct SegmentParams {
     pub flow_value: Vec<f64>,
 }
 
+impl SegmentParams {
+    /// Whether a member whose first two experience draws are `u_problem`
+    /// and `u_complain` has a problem and complains (MODEL.md steps 1–2);
+    /// the one rule of voice, shared by the experience step and the desk's
+    /// pre-pass.
+    #[inline]
+    pub(super) fn complains(&self, u_problem: f64, u_complain: f64) -> bool {
+        u_problem < self.problem_rate && u_complain < self.complaint_rate
+    }
+}
+
 /// A policy's `part_with`, compiled.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Parting {

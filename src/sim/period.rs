@@ -13,7 +13,7 @@ use super::context::{Contacts, Counts, Period, Tally};
 use super::metrics::{Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs};
 use super::observer::Observer;
 use super::params::{Params, PolicyParams};
-use super::person::Scratch;
+use super::scratch::Scratch;
 use super::{accounts, end_of_period, experience, telling};
 use crate::graph::{Graph, GraphError};
 use crate::model::WeakTieChurn;

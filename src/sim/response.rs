@@ -5,7 +5,7 @@
 //!
 //! With a desk, a period's complaints are queued before the experience
 //! step classifies them: a pre-pass finds the complainers (the same draws
-//! and rule as the step itself, [`super::experience::complains`]), draws
+//! and rule as the step itself, [`super::params::SegmentParams::complains`]), draws
 //! each one's arrival time within the period and handling time from their
 //! own keyed streams (a handling time stretched by the complainer's
 //! segment's `handle_factor`), and serves them first come first served (sorted by
@@ -15,7 +15,6 @@
 //! starts empty in each replication.
 
 use super::context::Period;
-use super::experience::complains;
 use super::metrics::{Metric, Outputs};
 use super::params::{DeskParams, Params, PolicyParams};
 use super::person::{Person, state};
@@ -130,7 +129,7 @@ impl ResponseScratch {
             let sp = &params.segments[segment.get(u).map_or(0, |&g| usize::from(g))];
             let key = p.key.person(u as NodeId);
             let [u_problem, u_complain] = key.uniforms::<2>(Purpose::Experience);
-            if !complains(sp, u_problem, u_complain) {
+            if !sp.complains(u_problem, u_complain) {
                 continue;
             }
             let arrival_hours = start + params.period_hours * key.uniform(Purpose::Arrival);

@@ -7,7 +7,7 @@ use super::metrics::PolicyRun;
 use super::observer::{NoObserver, Observer};
 use super::params::{Params, PolicyParams};
 use super::period::{Replication, weak_ties_by_period};
-use super::person::Scratch;
+use super::scratch::Scratch;
 use crate::engine::replicate;
 use crate::graph::{GeneratorSpec, Graph, GraphError, generate};
 use crate::model::{Scenario, WeakTieChurn};
