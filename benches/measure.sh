@@ -50,6 +50,9 @@ for s in scenarios/*.toml; do
   timed "scenario_$name" "$wom" run "$s" --threads 2 --quiet --out "$out/$name"
 done
 
+echo "== wom serve: the what-if page's run over HTTP, 2 threads"
+bash "$here/serve_latency.sh" "$wom" | tee "$out/serve_latency.txt"
+
 if [[ "${SKIP_COMPARE:-0}" != 1 ]]; then
   echo "== cynetdiff comparison (benches/compare)"
   WOM="$wom" bash "$here/compare/run.sh"

@@ -1,8 +1,9 @@
 //! `wom`, the word-of-mouth impact simulator: a thin command-line layer over
 //! the `wom` library.
 //!
-//! Layers, each using only those below it: `cli` (arguments) → `app`
-//! (commands) → `report` (charts, report.html) → `store` (result
+//! Layers, each using only those below it: `cli` (arguments) → `serve`
+//! (the what-if page's web server, beside the commands and using them) →
+//! `app` (commands) → `report` (charts, report.html) → `store` (result
 //! directories read and written) → `present` (numbers for people, files,
 //! the input-error type) → the `wom` library (whose `results` module types
 //! every result file). See docs/architecture.md.
@@ -15,6 +16,7 @@ mod app;
 mod cli;
 mod present;
 mod report;
+mod serve;
 mod store;
 
 use std::process::ExitCode;

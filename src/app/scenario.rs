@@ -6,6 +6,8 @@ use super::network::{self, NetworkCache};
 use crate::present::{bad_input, files};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use wom::graph::Graph;
 use wom::model::{NetworkKind, Scenario};
 use wom::sim::{NetworkPlan, SimError, World};
 
@@ -96,9 +98,19 @@ pub struct Loaded {
 /// # Errors
 /// Bad input for an unreadable file, an unknown key or a value out of range.
 pub fn load(input: &ScenarioInput) -> Result<Loaded> {
+    let text = files::read_input(&input.path, "scenario")?;
+    load_text(&text, input)
+}
+
+/// [`load`] on a scenario's text, read already from `input.path` (which
+/// names it in messages): `wom serve` reads its file once and applies each
+/// request's overrides to the same text.
+///
+/// # Errors
+/// As [`load`], but for reading the file.
+pub fn load_text(text: &str, input: &ScenarioInput) -> Result<Loaded> {
     let path = &input.path;
-    let text = files::read_input(path, "scenario")?;
-    let mut table = wom::scenario::parse_table(&text, path)?;
+    let mut table = wom::scenario::parse_table(text, path)?;
     for o in &input.overrides {
         wom::scenario::set_key(&mut table, &o.key, o.value.clone())
             .map_err(|e| bad_input(format!("--set {}: {e}", o.text)))?;
@@ -112,7 +124,7 @@ pub fn load(input: &ScenarioInput) -> Result<Loaded> {
                 || o.key.starts_with(&format!("{key}."))
         }) {
             Some(o) => bad_input(format!("--set {}: {}", o.text, e.kind)),
-            None => e.locate_in(&text).into(),
+            None => e.locate_in(text).into(),
         }
     })?;
     if let Some(seed) = input.seed {
@@ -159,13 +171,25 @@ pub fn world_error(e: SimError) -> anyhow::Error {
 /// large for this machine, or more initial customers than people.
 pub fn build_world(scenario: Scenario, threads: usize) -> Result<World> {
     if let NetworkKind::File { path } = &scenario.network.kind {
-        let path = path.clone();
-        let graph = network::load_file(&path)?.graph;
-        return World::new(scenario, NetworkPlan::Shared(graph.into()))
-            .map_err(|e| bad_input(format!("{e} (network file {})", path.display())));
+        let graph = network::load_file(path)?.graph;
+        return file_world(scenario, Arc::new(graph));
     }
     network::check_fits(&scenario, threads, 1)?;
     World::generated(scenario).map_err(world_error)
+}
+
+/// The world of a file-network scenario on its network, read already
+/// (`wom serve` reads it once, at start).
+///
+/// # Errors
+/// Bad input naming the network file for more initial customers than the
+/// network has people.
+pub fn file_world(scenario: Scenario, graph: Arc<Graph>) -> Result<World> {
+    let file = match &scenario.network.kind {
+        NetworkKind::File { path } => format!(" (network file {})", path.display()),
+        NetworkKind::Generated(_) => String::new(),
+    };
+    World::new(scenario, NetworkPlan::Shared(graph)).map_err(|e| bad_input(format!("{e}{file}")))
 }
 
 /// Builds the world of one variant of a sweep, taking its network from

@@ -9,6 +9,7 @@ pub mod graph;
 pub mod merge;
 pub mod plot;
 pub mod run;
+pub mod serve;
 pub mod staffing;
 pub mod sweep;
 pub mod trace;
@@ -22,7 +23,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "wom", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom sweep scenarios/default.toml --set experience.complaint_rate=0.05:0.5:0.05\n  wom sensitivity scenarios/default.toml --replications 200\n  wom plot output/default\n  wom run scenarios/default.toml --shard 0/4 --out results/shard-0    # then shards 1-3, then:\n  wom merge results/shard-0 results/shard-1 results/shard-2 results/shard-3 --out results/merged\n  wom staffing --arrivals-per-hour 6 --handle-minutes 15\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10\n\nExit codes: 0 success, 1 failure while working, 2 bad input."
+    after_help = "Examples:\n  wom run scenarios/default.toml\n  wom sweep scenarios/default.toml --set experience.complaint_rate=0.05:0.5:0.05\n  wom sensitivity scenarios/default.toml --replications 200\n  wom plot output/default\n  wom run scenarios/default.toml --shard 0/4 --out results/shard-0    # then shards 1-3, then:\n  wom merge results/shard-0 results/shard-1 results/shard-2 results/shard-3 --out results/merged\n  wom staffing --arrivals-per-hour 6 --handle-minutes 15\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom serve                      # the what-if page for owners, in the browser\n  wom cascade --network barabasi_albert --nodes 100000 --attach 5 --p 0.1 --seeds 10 --runs 1000\n  wom graph --network watts_strogatz --nodes 10000 --mean-degree 10\n\nExit codes: 0 success, 1 failure while working, 2 bad input."
 )]
 pub struct Cli {
     /// The command to run.
@@ -54,6 +55,9 @@ pub enum Command {
     Sensitivity(sweep::SensitivityArgs),
     /// How many agents a complaint desk needs, from Erlang C (no simulation).
     Staffing(staffing::StaffingArgs),
+    /// Serve the what-if page for owners: sliders, results and charts in a
+    /// browser, from a local web server.
+    Serve(serve::ServeArgs),
     /// Run the independent cascade on a network.
     Cascade(cascade::CascadeArgs),
     /// Generate or load a network, print its statistics, optionally write it.
@@ -77,6 +81,7 @@ pub fn run() -> Result<()> {
         Command::Merge(args) => app::merge::run(&args.options()),
         Command::Sensitivity(args) => app::sensitivity::run(&args.options()?),
         Command::Staffing(args) => app::staffing::run(&args.options()),
+        Command::Serve(args) => crate::serve::run(&args.options()?),
         Command::Cascade(args) => app::cascade::run(&args.options()?),
         Command::Graph(args) => app::graph::run(&args.options()?),
     }

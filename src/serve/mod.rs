@@ -1,0 +1,178 @@
+//! `wom serve`: the what-if page for owners. A local web server (axum on
+//! tokio) serves one page with sliders for a scenario's owner-facing
+//! numbers and a JSON API that runs the simulation with them.
+//!
+//! A layer of the binary beside `app`: `cli` builds its [`Options`]; it
+//! uses `app`, `report` and `present` (and the library), and nothing below
+//! uses it. Everything wom-specific sits behind the [`engine::Engine`]
+//! seam; [`app_engine`] implements it on the application layer. The rest —
+//! routes, limits, the gate, cancellation, panics — knows only the seam.
+
+pub mod api;
+pub mod app_engine;
+mod assets;
+pub mod cache;
+pub mod engine;
+pub mod gate;
+mod knobs;
+pub mod sets;
+#[cfg(test)]
+mod tests;
+pub mod view;
+
+use anyhow::{Context, Result};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use engine::Engine;
+use gate::{Gate, Limits};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Validated options of `wom serve`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Scenario file; `None` for the built-in default.
+    pub scenario: Option<PathBuf>,
+    /// Address and port to listen on (port 0: any free port).
+    pub addr: SocketAddr,
+    /// Threads for the simulations (default: all cores).
+    pub threads: Option<usize>,
+    /// What one request may do.
+    pub limits: Limits,
+}
+
+/// What every handler shares.
+pub struct AppState {
+    /// The simulator.
+    pub engine: Arc<dyn Engine>,
+    /// The server's limits.
+    pub limits: Limits,
+    /// Admission to the simulations.
+    pub gate: Gate,
+    /// The last answers, by request.
+    pub cache: cache::Cache,
+    /// With a loopback address, the `Host` headers accepted (against DNS
+    /// rebinding); `None` accepts any.
+    pub hosts: Option<Vec<String>>,
+}
+
+/// The router of the page and the API over `state`.
+pub fn router(state: Arc<AppState>) -> Router {
+    let max_body = state.limits.max_body_bytes;
+    Router::new()
+        .route("/", get(assets::index))
+        .route("/style.css", get(assets::style))
+        .route("/app.js", get(assets::script))
+        .route("/api/scenario", get(api::scenario))
+        .route("/api/knobs", get(api::knobs))
+        .route("/api/health", get(api::health))
+        .route("/api/run", post(api::run))
+        .fallback(|| async { api::error(StatusCode::NOT_FOUND, "no such page") })
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .with_state(state)
+}
+
+/// Refuses foreign `Host` headers on a loopback server and adds headers
+/// that keep browsers from loading or running anything not ours.
+async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    if let Some(hosts) = &state.hosts {
+        let host = request
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        if !hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+            return api::error(
+                StatusCode::FORBIDDEN,
+                "this server answers only requests addressed to this computer (127.0.0.1 or localhost)",
+            );
+        }
+    }
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// The `Host` headers a loopback server on `port` accepts.
+fn loopback_hosts(port: u16) -> Vec<String> {
+    ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .flat_map(|h| [format!("{h}:{port}"), h.to_string()])
+        .collect()
+}
+
+/// Runs `wom serve` until Ctrl-C.
+///
+/// # Errors
+/// Bad input for an invalid scenario; a failure when the address cannot be
+/// bound.
+pub fn run(options: &Options) -> Result<()> {
+    let engine = app_engine::AppEngine::load(
+        options.scenario.as_deref(),
+        options.threads,
+        options.limits.max_people,
+    )?;
+    let name = engine.name().to_string();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", options.addr))?;
+        let addr = listener.local_addr()?;
+        let limits = options.limits.clone();
+        let state = Arc::new(AppState {
+            engine: Arc::new(engine),
+            gate: Gate::new(limits.max_running, limits.max_queued),
+            cache: cache::Cache::default(),
+            hosts: addr.ip().is_loopback().then(|| loopback_hosts(addr.port())),
+            limits,
+        });
+        let host = match addr.ip() {
+            ip if ip.is_unspecified() => "localhost".to_string(),
+            std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+            ip => ip.to_string(),
+        };
+        println!(
+            "Serving scenario `{name}` at http://{host}:{}/ (Ctrl-C stops)",
+            addr.port()
+        );
+        if !addr.ip().is_loopback() {
+            println!(
+                "Listening on {addr}: anyone who can reach this machine can use the page and run simulations on it."
+            );
+        }
+        use std::io::Write;
+        std::io::stdout().flush().ok();
+        axum::serve(listener, router(state))
+            .with_graceful_shutdown(async {
+                tokio::signal::ctrl_c().await.ok();
+            })
+            .await
+            .context("the server stopped")
+    })
+}

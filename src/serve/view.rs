@@ -1,0 +1,156 @@
+//! What the page shows of one result, formatted as `wom run` formats it:
+//! each comparison's paired difference with its 95% interval and split by
+//! cause, and the table of metrics per policy (the rows the terminal table
+//! and report.html show). Read from the typed result files only.
+
+use crate::present::money::{amount, interval, money};
+use crate::report::rows;
+use serde::Serialize;
+use wom::results::Run;
+
+/// One comparison of a policy with the baseline, for people.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonView {
+    /// The baseline policy.
+    pub baseline: String,
+    /// The policy compared with it.
+    pub policy: String,
+    /// The headline sentence, exactly as `wom run` prints it.
+    pub headline: String,
+    /// Its subject: "Ignoring complaints" or "Policy “NAME”".
+    pub subject: String,
+    /// Whether the baseline loses value (the mean difference is ≥ 0).
+    pub baseline_loses: bool,
+    /// |mean paired difference| in money.
+    pub difference: String,
+    /// Its 95% interval.
+    pub interval: String,
+    /// ± of the paired interval.
+    pub paired_half_width: String,
+    /// ± two independent runs would have given.
+    pub unpaired_half_width: String,
+    /// Share of the customer value lost that travels by word of mouth.
+    pub word_of_mouth_share: Option<String>,
+    /// The difference by each cause the run reports: `[label, money,
+    /// interval]`.
+    pub by_cause: Vec<[String; 3]>,
+}
+
+/// The table of metrics: one row per metric, one cell per policy.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TableView {
+    /// Policy names, in scenario order.
+    pub columns: Vec<String>,
+    /// `(label, cells)`; each cell `[mean, 95% interval]`.
+    pub rows: Vec<(String, Vec<[String; 2]>)>,
+}
+
+/// Everything the page shows in words and numbers.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct View {
+    /// One per comparison, in summary.json's order.
+    pub comparisons: Vec<ComparisonView>,
+    /// The metrics table.
+    pub table: TableView,
+}
+
+/// The subject of a headline, the words before its verb, with `code`
+/// quotes turned into typographic ones.
+fn subject(headline: &str) -> String {
+    let end = [" loses ", " gains "]
+        .iter()
+        .filter_map(|verb| headline.find(verb))
+        .min()
+        .unwrap_or(headline.len());
+    headline[..end]
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("“{part}”")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The view of a run.
+pub fn view(run: &Run) -> View {
+    let currency = run.currency();
+    let summary = &run.summary;
+    let comparisons = summary
+        .comparisons
+        .iter()
+        .zip(&summary.headlines)
+        .map(|(c, headline)| {
+            let d = &c.npv_difference;
+            let [lo, hi] = d.ci95;
+            ComparisonView {
+                baseline: c.baseline.clone(),
+                policy: c.policy.clone(),
+                subject: subject(headline),
+                headline: headline.clone(),
+                baseline_loses: d.mean >= 0.0,
+                difference: money(d.mean.abs(), currency),
+                interval: interval(lo.min(hi), hi.max(lo), Some(currency)),
+                paired_half_width: money(d.half_width(), currency),
+                unpaired_half_width: money(c.unpaired_ci95_half_width, currency),
+                word_of_mouth_share: c
+                    .word_of_mouth_share
+                    .filter(|s| s.is_finite() && d.mean > 0.0)
+                    .map(|s| format!("{:.0}%", 100.0 * s)),
+                by_cause: c
+                    .by_cause
+                    .0
+                    .iter()
+                    .map(|(cause, s)| {
+                        [
+                            cause.label().to_string(),
+                            money(s.mean, currency),
+                            interval(s.ci95[0], s.ci95[1], Some(currency)),
+                        ]
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let columns = run.names();
+    let rows = rows(&run.metrics())
+        .into_iter()
+        .map(|(metric, label)| {
+            let cells = (0..columns.len())
+                .map(|p| {
+                    let s = run.metric(p, metric);
+                    if metric.is_money() {
+                        [
+                            money(s.mean, currency),
+                            interval(s.ci95[0], s.ci95[1], Some(currency)),
+                        ]
+                    } else {
+                        [amount(s.mean), interval(s.ci95[0], s.ci95[1], None)]
+                    }
+                })
+                .collect();
+            (label.to_string(), cells)
+        })
+        .collect();
+    View {
+        comparisons,
+        table: TableView { columns, rows },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects_are_the_words_before_the_verb() {
+        assert_eq!(
+            subject("Ignoring complaints loses $5 (…)."),
+            "Ignoring complaints"
+        );
+        assert_eq!(subject("Policy `slow` gains $5 (…)."), "Policy “slow”");
+    }
+}

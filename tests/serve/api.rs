@@ -1,0 +1,190 @@
+//! The API gives what `wom run` gives: the same policies and comparisons
+//! for the same settings, the same messages for bad input, and a scenario
+//! file that reproduces the result.
+
+use super::*;
+use serde_json::json;
+
+/// `--set` arguments for `wom run` from `(key, value)` pairs.
+fn sets(pairs: &[(&str, &str)]) -> Vec<String> {
+    pairs
+        .iter()
+        .flat_map(|(k, v)| ["--set".to_string(), format!("{k}={v}")])
+        .collect()
+}
+
+#[test]
+fn run_equals_wom_run_with_the_same_settings() {
+    let server = Server::start(&["--replications", "12"]);
+    let dir = tempfile::tempdir().unwrap();
+    // As given: the page's count of replications.
+    let as_given = post_run(&server, &json!({}));
+    assert_eq!(as_given.status, 200, "{}", as_given.json);
+    let cli = wom_run(
+        &shipped("default.toml"),
+        &["--replications".into(), "12".into()],
+        &dir.path().join("a"),
+    );
+    assert_same_result(&as_given.json, &cli);
+    assert_eq!(as_given.json["cached"], false);
+    // The same request again is answered from the last answers, unchanged.
+    let again = post_run(&server, &json!({}));
+    assert_eq!(again.json["cached"], true);
+    assert_same_result(&again.json, &cli);
+    // With overrides of every kind: a float, a literal string, an integer.
+    let body = json!({
+        "set": {
+            "experience.complaint_rate": 0.4,
+            "policies.recover_60min.response_hours": "30",
+            "population.initial_customers": 700,
+        },
+        "replications": 9,
+    });
+    let changed = post_run(&server, &body);
+    assert_eq!(changed.status, 200, "{}", changed.json);
+    let mut args = sets(&[
+        ("experience.complaint_rate", "0.4"),
+        ("policies.recover_60min.response_hours", "30"),
+        ("population.initial_customers", "700"),
+    ]);
+    args.extend(["--replications".into(), "9".into()]);
+    let cli = wom_run(&shipped("default.toml"), &args, &dir.path().join("b"));
+    assert_same_result(&changed.json, &cli);
+    assert_ne!(changed.json["policies"], as_given.json["policies"]);
+    // What the page shows is there too.
+    let view = &changed.json["view"];
+    assert_eq!(view["comparisons"][0]["headline"], cli["headlines"][0]);
+    assert_eq!(view["table"]["columns"], json!(["ignore", "recover_60min"]));
+    let charts: Vec<&str> = changed.json["charts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(charts.starts_with(&["value_lost_by_cause", "customers_over_time"]));
+    for c in changed.json["charts"].as_array().unwrap() {
+        assert!(c["svg"].as_str().unwrap().starts_with("<svg"));
+    }
+    let report = changed.json["report_html"].as_str().unwrap();
+    assert!(report.contains("<html") && report.contains("<svg"));
+    // The downloaded scenario reproduces the result with plain `wom run`.
+    let file = dir.path().join("what-if.toml");
+    std::fs::write(&file, changed.json["scenario_toml"].as_str().unwrap()).unwrap();
+    let again = wom_run(&file, &[], &dir.path().join("c"));
+    assert_same_result(&changed.json, &again);
+    assert_eq!(again["scenario"], "default");
+    // No request wrote anything, not even a temporary file: the charts and
+    // report were drawn in memory.
+    assert!(server.wrote_nothing());
+}
+
+#[test]
+fn a_scenario_file_is_served_as_wom_run_reads_it() {
+    let tiny = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.toml");
+    let server = Server::start(&[tiny.to_str().unwrap(), "--replications", "8"]);
+    let dir = tempfile::tempdir().unwrap();
+    let body = json!({ "set": { "policies.recover.compensation": "7.5" } });
+    let api = post_run(&server, &body);
+    assert_eq!(api.status, 200, "{}", api.json);
+    let mut args = sets(&[("policies.recover.compensation", "7.5")]);
+    args.extend(["--replications".into(), "8".into()]);
+    assert_same_result(&api.json, &wom_run(&tiny, &args, dir.path()));
+    // GET /api/scenario is the scenario wom run resolves (metadata.json).
+    let meta: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("metadata.json")).unwrap())
+            .unwrap();
+    let mut resolved = get(&server, "api/scenario").json;
+    let mut expected = meta["scenario"].clone();
+    expected["policies"]["recover"]["compensation"] = json!(2.0);
+    resolved["replications"] = json!(0);
+    expected["replications"] = json!(0);
+    assert_eq!(resolved, expected);
+}
+
+#[test]
+fn every_knob_at_its_shown_value_changes_nothing() {
+    let server = Server::start(&["--replications", "6"]);
+    let knobs = get(&server, "api/knobs").json;
+    let knobs = knobs["knobs"].as_array().unwrap();
+    let keys: Vec<&str> = knobs.iter().map(|k| k["key"].as_str().unwrap()).collect();
+    for key in [
+        "population.initial_customers",
+        "economics.margin",
+        "experience.problem_rate",
+        "experience.complaint_rate",
+        "policies.recover_60min.response_hours",
+        "policies.recover_60min.resolve_rate",
+        "policies.recover_60min.compensation",
+    ] {
+        assert!(keys.contains(&key), "no knob {key} in {keys:?}");
+    }
+    for k in knobs {
+        assert!(!k["source"].as_str().unwrap().is_empty(), "{k}");
+        let (min, max, value) = (k["min"].as_f64(), k["max"].as_f64(), k["value"].as_f64());
+        assert!(min <= value && value <= max, "{k}");
+    }
+    // The page sends integers as JSON integers and floats as TOML literals.
+    let set: serde_json::Map<String, Value> = knobs
+        .iter()
+        .map(|k| {
+            let v = k["value"].as_f64().unwrap();
+            let wire = if k["integer"] == true {
+                json!(v as i64)
+            } else {
+                json!(format!("{v:?}"))
+            };
+            (k["key"].as_str().unwrap().to_string(), wire)
+        })
+        .collect();
+    let plain = post_run(&server, &json!({}));
+    let same = post_run(&server, &json!({ "set": set }));
+    assert_eq!((plain.status, same.status), (200, 200), "{}", same.json);
+    assert_eq!(plain.json["policies"], same.json["policies"]);
+}
+
+#[test]
+fn bad_settings_get_the_message_of_the_command_line() {
+    let server = Server::start(&["--replications", "4"]);
+    let default = Path::new("scenarios/default.toml");
+    for (key, json_value, cli_value) in [
+        ("experience.complaint_rate", json!(1.5), "1.5"),
+        ("experience.complain_rate", json!(0.1), "0.1"),
+        (
+            "policies.recover_60min.handling",
+            json!("explode"),
+            "explode",
+        ),
+        ("population.people", json!(1), "1"),
+        ("economics.margin.per_month", json!(3), "3"),
+        ("network.kind", json!("lattice"), "lattice"),
+    ] {
+        let api = post_run(&server, &json!({ "set": { key: json_value } }));
+        assert_eq!(api.status, 400, "{key}: {}", api.json);
+        let cli = wom_run_error(default, &sets(&[(key, cli_value)]));
+        assert_eq!(api.json["error"], cli, "{key}");
+    }
+}
+
+#[test]
+fn a_file_network_is_read_once_at_start_and_never_named_by_a_request() {
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/file_network.toml");
+    let server = Server::start(&[fixture.to_str().unwrap(), "--replications", "5"]);
+    let dir = tempfile::tempdir().unwrap();
+    let body = json!({ "set": { "experience.problem_rate": 0.3 } });
+    let api = post_run(&server, &body);
+    assert_eq!(api.status, 200, "{}", api.json);
+    let mut args = sets(&[("experience.problem_rate", "0.3")]);
+    args.extend(["--replications".into(), "5".into()]);
+    assert_same_result(&api.json, &wom_run(&fixture, &args, dir.path()));
+    // The downloaded scenario names the network file so that it runs from
+    // any directory.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let file = elsewhere.join("what-if.toml");
+    std::fs::write(&file, api.json["scenario_toml"].as_str().unwrap()).unwrap();
+    let again = wom_run(&file, &[], &elsewhere.join("out"));
+    assert_same_result(&api.json, &again);
+    let other = json!({ "set": { "network.path": "other.txt" } });
+    assert_eq!(post_run(&server, &other).status, 400);
+}

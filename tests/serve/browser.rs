@@ -1,0 +1,170 @@
+//! The page in a real browser: on load it shows the headline `wom run`
+//! prints for the same scenario and seed; moving a slider changes it to what
+//! the API answers for that setting. Screenshots at desktop and phone widths
+//! go to the test's temporary directory; the desktop one also to
+//! docs/serve.png for the README.
+
+use super::cdp::{Browser, CHROMIUM};
+use super::*;
+use serde_json::json;
+use std::path::Path;
+
+const HEADLINE: &str = "document.querySelector('#comparisons .headline')?.dataset.headline || ''";
+const IDLE: &str = "!document.body.classList.contains('running') && document.getElementById('progress').hidden && !!document.querySelector('#comparisons .headline')";
+const IMAGES_LOADED: &str = "[...document.querySelectorAll('.chart img')].slice(0, 2).every(i => i.complete && i.naturalWidth > 0)";
+const COMPLAINT_RANGE: &str = "[data-key=\"experience.complaint_rate\"] input[type=range]";
+const COMPLAINT_BOX: &str = "[data-key=\"experience.complaint_rate\"] input[type=number]";
+
+/// Whether to run: Chromium is there, or CI demands it (then a missing
+/// browser fails the test).
+fn browser_available() -> bool {
+    if Path::new(CHROMIUM).exists() {
+        return true;
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"));
+    assert!(
+        !ci,
+        "{CHROMIUM} is missing and CI is set: install it with `apt-get install chromium`"
+    );
+    eprintln!(
+        "skipping the browser test: {CHROMIUM} is missing (apt-get install chromium); with CI set it fails instead"
+    );
+    false
+}
+
+fn save(name: &str, png: &[u8]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, png).unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "{name} is a PNG");
+    path
+}
+
+/// Copies `from` over `to` unless `to` already shows the same pixels
+/// (Chromium's PNG bytes differ from run to run for the same picture).
+fn update_if_changed(from: &Path, to: &Path) {
+    let pixels = |p: &Path| image::open(p).ok().map(|i| i.to_rgba8().into_raw());
+    if pixels(to).is_none() || pixels(from) != pixels(to) {
+        std::fs::copy(from, to).unwrap();
+    }
+}
+
+fn screenshots(browser: &mut Browser, prefix: &str, width: u32, height: u32, mobile: bool) {
+    browser.viewport(width, height, mobile);
+    browser.wait_for(IMAGES_LOADED, Duration::from_secs(10));
+    let view = save(&format!("{prefix}.png"), &browser.screenshot(false));
+    let full = save(&format!("{prefix}-full.png"), &browser.screenshot(true));
+    eprintln!("screenshots: {} {}", view.display(), full.display());
+}
+
+#[test]
+fn the_page_shows_what_wom_run_and_the_api_give() {
+    if !browser_available() {
+        return;
+    }
+    // The page's own count of replications, so the screenshots show what an
+    // owner sees.
+    let server = Server::start(&[]);
+    let replications = get(&server, "api/knobs").json["replications"].clone();
+    assert_eq!(replications, json!(200));
+    let dir = tempfile::tempdir().unwrap();
+    let cli = wom_run(
+        &shipped("default.toml"),
+        &["--replications".into(), replications.to_string()],
+        dir.path(),
+    );
+    let expected = cli["headlines"][0].as_str().unwrap().to_string();
+
+    let mut browser = Browser::start();
+    browser.viewport(1280, 900, false);
+    browser.call("Page.navigate", json!({ "url": server.url }));
+    let shown = browser.wait_for(HEADLINE, Duration::from_secs(30));
+    browser.wait_for(IDLE, Duration::from_secs(30));
+    assert_eq!(shown, json!(expected), "the page's headline is wom run's");
+    let visible = browser.eval("document.querySelector('#comparisons .headline').textContent");
+    assert_eq!(visible, json!(expected.replace('`', "")));
+    assert_eq!(
+        browser.eval("document.querySelectorAll('#knobs input[type=range]').length"),
+        json!(7)
+    );
+
+    screenshots(&mut browser, "desktop", 1280, 900, false);
+    let desktop = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-screenshots/desktop.png");
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve.png");
+    update_if_changed(&desktop, &docs);
+    screenshots(&mut browser, "phone", 390, 844, true);
+    // Scrolled to the knobs, the answer stays in a bar at the top.
+    browser.eval(&format!(
+        "document.querySelector('{COMPLAINT_RANGE}').scrollIntoView({{block: 'center'}})"
+    ));
+    browser.wait_for(
+        "document.body.classList.contains('answer-hidden')",
+        Duration::from_secs(5),
+    );
+    save("phone-knobs.png", &browser.screenshot(false));
+    browser.eval("window.scrollTo(0, 0)");
+    browser.viewport(1280, 900, false);
+
+    // Move the "how many complain" slider ten steps to the right, by
+    // keyboard. While it runs, the previous answer stays.
+    browser.eval(&format!(
+        "document.querySelector('{COMPLAINT_RANGE}').focus()"
+    ));
+    for _ in 0..10 {
+        browser.press("ArrowRight", 39);
+    }
+    browser.wait_for(
+        "document.body.classList.contains('running')",
+        Duration::from_secs(10),
+    );
+    assert_eq!(
+        browser.eval(HEADLINE),
+        json!(expected),
+        "the old answer stays meanwhile"
+    );
+    // Five more steps while that run is on its way: its answer is stale and
+    // must not be shown.
+    for _ in 0..5 {
+        browser.press("ArrowRight", 39);
+    }
+    let changed = format!("({HEADLINE}) !== {}", json!(expected));
+    browser.wait_for(&changed, Duration::from_secs(30));
+    browser.wait_for(IDLE, Duration::from_secs(30));
+    let percent = browser.eval(&format!("document.querySelector('{COMPLAINT_BOX}').value"));
+    assert_eq!(percent, json!("40"), "fifteen steps of 1% from 25%");
+    let api = post_run(
+        &server,
+        &json!({ "set": { "experience.complaint_rate": "0.4" } }),
+    );
+    assert_eq!(api.status, 200);
+    let now = browser.eval(HEADLINE);
+    assert_eq!(
+        now, api.json["headlines"][0],
+        "the page shows the API's answer"
+    );
+    assert_ne!(now, json!(expected));
+    screenshots(&mut browser, "desktop-moved", 1280, 900, false);
+
+    // A value the scenario refuses, typed into the box: the page gives the
+    // command line's reason and keeps the last answer.
+    browser.eval(&format!(
+        "const b = document.querySelector('{COMPLAINT_BOX}'); b.focus(); b.value = ''"
+    ));
+    browser.call("Input.insertText", json!({ "text": "150" }));
+    browser.wait_for(
+        "!document.getElementById('problem').hidden",
+        Duration::from_secs(30),
+    );
+    let reason = wom_run_error(
+        Path::new("scenarios/default.toml"),
+        &["--set".into(), "experience.complaint_rate=1.5".into()],
+    );
+    let shown = browser.eval("document.getElementById('problem').textContent");
+    assert!(
+        shown.as_str().unwrap().contains(&reason),
+        "{shown} lacks {reason}"
+    );
+    assert_eq!(browser.eval(HEADLINE), now, "the last answer stays");
+    save("desktop-refused.png", &browser.screenshot(false));
+}
