@@ -4,8 +4,9 @@
 
 use super::cache;
 use super::engine::{CancelFlag, CancelOnDrop, EngineError, RunOutput};
+use super::gate::Busy;
 use super::sets::{SetError, parse_run_request};
-use super::{AppState, gate::Busy};
+use super::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;

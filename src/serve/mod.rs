@@ -16,6 +16,7 @@ pub mod engine;
 pub mod gate;
 mod knobs;
 pub mod sets;
+pub mod state;
 #[cfg(test)]
 mod tests;
 pub mod view;
@@ -27,8 +28,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
-use engine::Engine;
 use gate::{Gate, Limits};
+use state::AppState;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -44,21 +45,6 @@ pub struct Options {
     pub threads: Option<usize>,
     /// What one request may do.
     pub limits: Limits,
-}
-
-/// What every handler shares.
-pub struct AppState {
-    /// The simulator.
-    pub engine: Arc<dyn Engine>,
-    /// The server's limits.
-    pub limits: Limits,
-    /// Admission to the simulations.
-    pub gate: Gate,
-    /// The last answers, by request.
-    pub cache: cache::Cache,
-    /// With a loopback address, the `Host` headers accepted (against DNS
-    /// rebinding); `None` accepts any.
-    pub hosts: Option<Vec<String>>,
 }
 
 /// The router of the page and the API over `state`.

@@ -3,7 +3,8 @@
 
 use super::engine::{CancelFlag, Engine, EngineError, Knob, RunOutput, Setting};
 use super::gate::{Gate, Limits};
-use super::{AppState, router};
+use super::router;
+use super::state::AppState;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
