@@ -202,7 +202,10 @@ async function run() {
 function problem(message) {
   const p = $("problem");
   p.hidden = false;
-  const reason = /[.!?]$/.test(message) ? message : message + ".";
+  // The command line's message names its flag (`--set KEY=VALUE: …`); on
+  // the page the marked knob says which value it was.
+  const words = message.replace(/^--set [^=\s]+=[^:]*: /, "");
+  const reason = /[.!?]$/.test(words) ? words : words + ".";
   p.textContent = "The simulator cannot use these numbers: " + reason +
     " The answer shown is still the last one that worked.";
   $("status").textContent = "Showing the last answer that worked.";
@@ -319,7 +322,9 @@ function showTable(table) {
   t.textContent = "";
   const head = t.createTHead().insertRow();
   head.append(el("th", "", ""));
-  table.columns.forEach((name) => head.append(el("th", "num", name)));
+  // A policy name may break after `_` (a zero-width space), so two columns
+  // fit a phone.
+  table.columns.forEach((name) => head.append(el("th", "num", name.replace(/_/g, "_\u200b"))));
   const body = t.createTBody();
   for (const [label, cells] of table.rows) {
     const r = body.insertRow();

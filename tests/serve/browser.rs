@@ -160,11 +160,25 @@ fn the_page_shows_what_wom_run_and_the_api_give() {
         Path::new("scenarios/default.toml"),
         &["--set".into(), "experience.complaint_rate=1.5".into()],
     );
+    // The command line names its flag; the page marks the knob instead and
+    // gives the rest of the message.
+    let flag = "--set experience.complaint_rate=1.5: ";
+    let words = reason.strip_prefix(flag).unwrap_or_else(|| panic!("{reason}"));
     let shown = browser.eval("document.getElementById('problem').textContent");
-    assert!(
-        shown.as_str().unwrap().contains(&reason),
-        "{shown} lacks {reason}"
+    let shown = shown.as_str().unwrap();
+    assert!(shown.contains(words), "{shown} lacks {words}");
+    assert!(!shown.contains("--set"), "{shown}");
+    assert_eq!(
+        browser.eval(&format!(
+            "document.querySelector('[data-key=\"experience.complaint_rate\"]').classList.contains('refused')"
+        )),
+        json!(true),
+        "the knob is marked"
     );
     assert_eq!(browser.eval(HEADLINE), now, "the last answer stays");
+    browser.wait_for(
+        "document.getElementById('progress').hidden",
+        Duration::from_secs(5),
+    );
     save("desktop-refused.png", &browser.screenshot(false));
 }
