@@ -193,6 +193,7 @@ fn help_has_examples() {
         "init",
         "plot",
         "trace",
+        "serve",
     ] {
         wom()
             .args([command, "--help"])
