@@ -163,7 +163,9 @@ fn the_page_shows_what_wom_run_and_the_api_give() {
     // The command line names its flag; the page marks the knob instead and
     // gives the rest of the message.
     let flag = "--set experience.complaint_rate=1.5: ";
-    let words = reason.strip_prefix(flag).unwrap_or_else(|| panic!("{reason}"));
+    let words = reason
+        .strip_prefix(flag)
+        .unwrap_or_else(|| panic!("{reason}"));
     let shown = browser.eval("document.getElementById('problem').textContent");
     let shown = shown.as_str().unwrap();
     assert!(shown.contains(words), "{shown} lacks {words}");
