@@ -171,9 +171,9 @@ fn the_page_shows_what_wom_run_and_the_api_give() {
     assert!(shown.contains(words), "{shown} lacks {words}");
     assert!(!shown.contains("--set"), "{shown}");
     assert_eq!(
-        browser.eval(&format!(
+        browser.eval(
             "document.querySelector('[data-key=\"experience.complaint_rate\"]').classList.contains('refused')"
-        )),
+        ),
         json!(true),
         "the knob is marked"
     );
