@@ -107,13 +107,9 @@ pub fn run(opts: &RunOptions) -> Result<()> {
         threads: workers,
         elapsed_seconds: start.elapsed().as_secs_f64(),
     };
-    let whole = ShardSpec { index: 0, count: 1 };
-    let total = results.len() as u64;
-    let shard = Shard::new(world.scenario().clone(), whole, total, results, execution)?;
     let dir = opts.output.dir_for(&opts.input.path, None);
-    let merged = merge_runs(vec![(dir.display().to_string(), shard)])
-        .map_err(|e| anyhow::anyhow!("internal: one shard of the whole run: {e}"))?;
-    let run = finish(merged, reached.as_ref(), None)?;
+    let name = dir.display().to_string();
+    let run = on_one_machine(&world, results, execution, reached.as_ref(), &name)?;
     write(&run, &dir, opts.charts)?;
     if !opts.output.quiet {
         let m = &run.metadata;
@@ -125,6 +121,28 @@ pub fn run(opts: &RunOptions) -> Result<()> {
         print(&run, &how, &dir, opts.charts);
     }
     Ok(())
+}
+
+/// The files of a run on one machine: its replications (all of them, in
+/// order) as one shard held in memory (`0/1`, called `name` in messages)
+/// put through the merge, so they are a merge's files by construction.
+/// `wom serve` makes its answers with it too.
+///
+/// # Errors
+/// When the scenario cannot be written back (a seed above `i64::MAX`).
+pub fn on_one_machine(
+    world: &World,
+    results: Vec<ReplicationResult>,
+    execution: ShardExecution,
+    reached: Option<&Reached>,
+    name: &str,
+) -> Result<Run> {
+    let whole = ShardSpec { index: 0, count: 1 };
+    let total = results.len() as u64;
+    let shard = Shard::new(world.scenario().clone(), whole, total, results, execution)?;
+    let merged = merge_runs(vec![(name.to_owned(), shard)])
+        .map_err(|e| anyhow::anyhow!("internal: one shard of the whole run: {e}"))?;
+    finish(merged, reached, None)
 }
 
 /// The files of a run from its merged shards: statistics of every policy

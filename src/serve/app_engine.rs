@@ -4,29 +4,28 @@
 //! (`app::scenario::load_text`, so bad input gets the command line's
 //! message), the world is built by `app::scenario`, the replications run
 //! by `World::run_cancellable` (the cancel flag is looked at before each
-//! replication starts), the typed result files are made in memory
-//! (`results::Run`, as `wom run` makes them) and the charts and report.html
-//! are drawn in memory (`report::render_run`). A request reads and writes
+//! replication starts), the typed result files are made in memory by the
+//! code `wom run` makes them with (`app::run::on_one_machine`) and the
+//! charts and report.html are drawn in memory (`report::render_run`). A request reads and writes
 //! no file.
 //!
 //! This file is the only one of `serve/` that knows the application layer.
 
 use super::engine::{CancelFlag, Engine, EngineError, Knob, RunOutput, Setting};
 use super::{knobs, view};
+use crate::app::run::on_one_machine;
 use crate::app::scenario::{self, Override, ScenarioInput};
 use crate::app::{network, thread_pool};
 use crate::present::{bad_input, files};
-use crate::report::{findings::headline, render_run};
+use crate::report::render_run;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 use wom::graph::Graph;
 use wom::model::{NetworkKind, Scenario};
-use wom::results::Run;
-use wom::results::metadata::Execution;
+use wom::results::shard::ShardExecution;
 use wom::scenario::resolved;
-use wom::sim::summary::summarize;
 use wom::sim::{SimError, World};
 
 /// The name the built-in default scenario goes by in messages (as when
@@ -291,35 +290,25 @@ impl Engine for AppEngine {
                 SimError::Cancelled => EngineError::Cancelled,
                 other => EngineError::Invalid(other.to_string()),
             })?;
-        let scenario = world.scenario();
-        let summary = summarize(&scenario.policy_names(), &results);
-        let execution = Execution {
-            command_line: self.command_line.clone(),
-            scenario_file: self.source.display().to_string(),
-            replications: summary.replications,
+        // The files `wom run` makes of the same replications.
+        let execution = ShardExecution {
             people: world.people(),
             edges: world.shared_graph().map(|g| g.edge_count()),
+            scenario_file: self.source.display().to_string(),
+            command_line: self.command_line.clone(),
             threads,
             elapsed_seconds: started.elapsed().as_secs_f64(),
-            shards: None,
         };
-        let failed = |e: String| EngineError::Failed(e);
-        let run = Run::new(
-            scenario.clone(),
-            &results,
-            &summary,
-            None,
-            execution,
-            headline,
-        )
-        .map_err(|e| failed(e.to_string()))?;
+        let failed = |e: anyhow::Error| EngineError::Failed(cli_message(&e));
+        let run =
+            on_one_machine(&world, results, execution, None, "the page's run").map_err(failed)?;
         // JSON has no infinity: such a result can be neither sent nor drawn.
         if run.summary.check(&run.scenario).is_err() {
             return Err(EngineError::Invalid(OVERFLOW.to_owned()));
         }
-        let report = render_run(&run, None).map_err(|e| failed(cli_message(&e)))?;
+        let report = render_run(&run, None).map_err(failed)?;
         Ok(RunOutput {
-            summary: serde_json::to_value(&run.summary).map_err(|e| failed(e.to_string()))?,
+            summary: serde_json::to_value(&run.summary).map_err(|e| failed(e.into()))?,
             view: view::view(&run),
             charts: report.charts.into_iter().map(|c| (c.stem, c.svg)).collect(),
             report_html: report.html,
