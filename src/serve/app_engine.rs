@@ -84,7 +84,8 @@ impl AppEngine {
             seed: None,
             replications: None,
         };
-        let scenario = scenario::load_text(&text, &input)?.scenario;
+        let loaded = scenario::load_text(&text, &input)?;
+        let scenario = loaded.scenario;
         let file = match &scenario.network.kind {
             NetworkKind::File { path } => {
                 let graph = Arc::new(network::load_file(path)?.graph);
@@ -114,11 +115,8 @@ impl AppEngine {
         engine
             .check_size(&engine.scenario)
             .map_err(|e| bad_input(format!("{}: {e}", engine.source.display())))?;
-        engine.knobs = knobs::knobs(
-            &engine.scenario,
-            &engine.text,
-            engine.people(&engine.scenario),
-        );
+        let people = engine.people(&engine.scenario);
+        engine.knobs = knobs::knobs(&engine.scenario, &loaded.table, &engine.text, people);
         Ok(engine)
     }
 

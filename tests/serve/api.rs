@@ -101,30 +101,10 @@ fn a_scenario_file_is_served_as_wom_run_reads_it() {
     assert_eq!(resolved, expected);
 }
 
-#[test]
-fn every_knob_at_its_shown_value_changes_nothing() {
-    let server = Server::start(&["--replications", "6"]);
-    let knobs = get(&server, "api/knobs").json;
-    let knobs = knobs["knobs"].as_array().unwrap();
-    let keys: Vec<&str> = knobs.iter().map(|k| k["key"].as_str().unwrap()).collect();
-    for key in [
-        "population.initial_customers",
-        "economics.margin",
-        "experience.problem_rate",
-        "experience.complaint_rate",
-        "policies.recover_60min.response_hours",
-        "policies.recover_60min.resolve_rate",
-        "policies.recover_60min.compensation",
-    ] {
-        assert!(keys.contains(&key), "no knob {key} in {keys:?}");
-    }
-    for k in knobs {
-        assert!(!k["source"].as_str().unwrap().is_empty(), "{k}");
-        let (min, max, value) = (k["min"].as_f64(), k["max"].as_f64(), k["value"].as_f64());
-        assert!(min <= value && value <= max, "{k}");
-    }
-    // The page sends integers as JSON integers and floats as TOML literals.
-    let set: serde_json::Map<String, Value> = knobs
+/// Every knob of a server at the value it shows, as the page sends it:
+/// integers as JSON integers, floats as TOML literals.
+fn every_knob_as_shown(knobs: &[Value]) -> serde_json::Map<String, Value> {
+    knobs
         .iter()
         .map(|k| {
             let v = k["value"].as_f64().unwrap();
@@ -135,11 +115,87 @@ fn every_knob_at_its_shown_value_changes_nothing() {
             };
             (k["key"].as_str().unwrap().to_string(), wire)
         })
-        .collect();
-    let plain = post_run(&server, &json!({}));
-    let same = post_run(&server, &json!({ "set": set }));
+        .collect()
+}
+
+/// Checks that every knob has a source and its value within its range,
+/// and that sending every knob at its shown value changes nothing.
+fn knobs_as_shown_change_nothing(server: &Server) -> Vec<String> {
+    let knobs = get(server, "api/knobs").json;
+    let knobs = knobs["knobs"].as_array().unwrap().clone();
+    for k in &knobs {
+        assert!(!k["source"].as_str().unwrap().is_empty(), "{k}");
+        let (min, max, value) = (k["min"].as_f64(), k["max"].as_f64(), k["value"].as_f64());
+        assert!(min <= value && value <= max, "{k}");
+    }
+    let plain = post_run(server, &json!({}));
+    let same = post_run(server, &json!({ "set": every_knob_as_shown(&knobs) }));
     assert_eq!((plain.status, same.status), (200, 200), "{}", same.json);
     assert_eq!(plain.json["policies"], same.json["policies"]);
+    assert_eq!(plain.json["comparisons"], same.json["comparisons"]);
+    knobs
+        .iter()
+        .map(|k| k["key"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_knob_at_its_shown_value_changes_nothing() {
+    let server = Server::start(&["--replications", "6"]);
+    let keys = knobs_as_shown_change_nothing(&server);
+    for key in [
+        "population.initial_customers",
+        "economics.margin",
+        "experience.problem_rate",
+        "experience.complaint_rate",
+        "policies.recover_60min.response_hours",
+        "policies.recover_60min.resolve_rate",
+        "policies.recover_60min.compensation",
+    ] {
+        assert!(keys.contains(&key.to_string()), "no knob {key} in {keys:?}");
+    }
+}
+
+#[test]
+fn segments_and_partings_have_knobs_that_run_as_wom_run_does() {
+    let chronic = shipped("chronic_complainers.toml");
+    let server = Server::start(&[chronic.to_str().unwrap(), "--replications", "6"]);
+    let keys = knobs_as_shown_change_nothing(&server);
+    for key in [
+        "segments.chronic.share",
+        "policies.part_gracefully.part_with.after_complaints",
+        "policies.part_gracefully.part_with.refund",
+        "policies.part_abruptly.part_with.after_complaints",
+    ] {
+        assert!(keys.contains(&key.to_string()), "no knob {key} in {keys:?}");
+    }
+    let body = json!({
+        "set": {
+            "segments.chronic.share": "0.1",
+            "policies.part_gracefully.part_with.after_complaints": 3,
+            "policies.part_gracefully.part_with.refund": "25.0",
+        },
+    });
+    let api = post_run(&server, &body);
+    assert_eq!(api.status, 200, "{}", api.json);
+    let mut args = sets(&[
+        ("segments.chronic.share", "0.1"),
+        ("policies.part_gracefully.part_with.after_complaints", "3"),
+        ("policies.part_gracefully.part_with.refund", "25.0"),
+    ]);
+    args.extend(["--replications".into(), "6".into()]);
+    let dir = tempfile::tempdir().unwrap();
+    assert_same_result(&api.json, &wom_run(&chronic, &args, dir.path()));
+    // The page reads a parting's headline as a gain by the parting policy,
+    // against the policy that keeps them.
+    let parting = &api.json["view"]["comparisons"][0];
+    assert!(
+        parting["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with("Parting gracefully")
+    );
+    assert_eq!(parting["versus"], "keep");
 }
 
 #[test]
