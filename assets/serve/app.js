@@ -228,10 +228,9 @@ function headlineNode(text) {
 // The first comparison, large: the amount, its interval and the CLI's sentence.
 function mainCard(c, horizon) {
   const card = el("article", "card main");
-  const verb = c.baseline_loses ? "loses" : "gains";
-  card.append(el("p", "eyebrow", c.subject + " " + verb + ", over " + horizon));
+  card.append(el("p", "eyebrow", c.subject + " " + c.verb + ", over " + horizon));
   card.append(el("p", "big", c.difference));
-  card.append(el("p", "versus", "compared with “" + c.policy + "”"));
+  card.append(el("p", "versus", "compared with “" + c.versus + "”"));
   const interval = el("p", "interval", "95% interval " + c.interval +
     ". Both policies meet the same simulated customers, which narrows it to ");
   interval.append(el("span", "nowrap", "±" + c.paired_half_width),
@@ -258,13 +257,17 @@ function show(a) {
   if (main) root.append(mainCard(main, horizon));
   if (others.length) {
     const card = el("article", "card others");
-    card.append(el("p", "eyebrow", main.subject + ", against the other policies:"));
+    // One subject for all (the baseline against each policy) is said once;
+    // comparisons with subjects of their own (partings) say theirs.
+    const same = others.every((c) => c.subject === main.subject);
+    card.append(el("p", "eyebrow", same ? main.subject + ", against the other policies:" : "The other comparisons:"));
     const list = el("ul", "other-list");
     for (const c of others) {
       const li = el("li");
       li.dataset.headline = c.headline;
-      li.append(el("span", "amount", (c.baseline_loses ? "loses " : "gains ") + c.difference),
-        " compared with “" + c.policy + "” ", el("span", "nowrap ci", "(95% interval " + c.interval + ")"));
+      if (!same) li.append(c.subject + " ");
+      li.append(el("span", "amount", c.verb + " " + c.difference),
+        " compared with “" + c.versus + "” ", el("span", "nowrap ci", "(95% interval " + c.interval + ")"));
       if (c.word_of_mouth_share) li.append("; " + c.word_of_mouth_share + " by word of mouth");
       list.append(li);
     }
@@ -273,7 +276,7 @@ function show(a) {
   }
   const first = a.view.comparisons[0];
   $("ticker-text").textContent = first
-    ? first.subject + (first.baseline_loses ? " loses " : " gains ") + first.difference
+    ? first.subject + " " + first.verb + " " + first.difference
     : "";
   showCharts(a.charts);
   showCauses(a.view.comparisons[0]);
@@ -302,6 +305,9 @@ function showCharts(charts) {
   }
 }
 
+// A minus sign stays with its number when a line breaks (U+2060 joins).
+const glued = (text) => text.replace(/−/g, "−\u2060");
+
 function showCauses(c) {
   const t = $("causes");
   t.textContent = "";
@@ -311,10 +317,10 @@ function showCauses(c) {
   const body = t.createTBody();
   for (const [label, mean, ci] of c.by_cause) {
     const r = body.insertRow();
-    r.append(el("th", "", label), el("td", "num", mean), el("td", "num ci", ci));
+    r.append(el("th", "", label), el("td", "num", glued(mean)), el("td", "num ci", glued(ci)));
   }
   const total = t.createTFoot().insertRow();
-  total.append(el("th", "", "total"), el("td", "num", c.difference), el("td", "num ci", c.interval));
+  total.append(el("th", "", "total"), el("td", "num", glued(c.difference)), el("td", "num ci", glued(c.interval)));
 }
 
 function showTable(table) {
@@ -331,7 +337,7 @@ function showTable(table) {
     r.append(el("th", "", label));
     for (const [mean, ci] of cells) {
       const td = el("td", "num");
-      td.append(el("span", "mean", mean), el("span", "ci", ci));
+      td.append(el("span", "mean", glued(mean)), el("span", "ci", glued(ci)));
       r.append(td);
     }
   }

@@ -17,10 +17,14 @@ pub struct ComparisonView {
     pub policy: String,
     /// The headline sentence, exactly as `wom run` prints it.
     pub headline: String,
-    /// Its subject: "Ignoring complaints" or "Policy “NAME”".
+    /// Its subject: "Ignoring complaints", "Policy “NAME”" or "Parting
+    /// gracefully with “SEGMENT” customers at their 2nd complaint".
     pub subject: String,
-    /// Whether the baseline loses value (the mean difference is ≥ 0).
-    pub baseline_loses: bool,
+    /// The headline's verb after the subject: "loses" or "gains".
+    pub verb: String,
+    /// The policy the headline compares with: `policy`, or the baseline
+    /// when the subject is the policy (a parting).
+    pub versus: String,
     /// |mean paired difference| in money.
     pub difference: String,
     /// Its 95% interval.
@@ -55,14 +59,14 @@ pub struct View {
 }
 
 /// The subject of a headline, the words before its verb, with `code`
-/// quotes turned into typographic ones.
-fn subject(headline: &str) -> String {
-    let end = [" loses ", " gains "]
+/// quotes turned into typographic ones, and the verb.
+fn subject(headline: &str) -> (String, String) {
+    let (end, verb) = ["loses", "gains"]
         .iter()
-        .filter_map(|verb| headline.find(verb))
+        .filter_map(|verb| headline.find(&format!(" {verb} ")).map(|at| (at, *verb)))
         .min()
-        .unwrap_or(headline.len());
-    headline[..end]
+        .unwrap_or((headline.len(), "loses"));
+    let subject = headline[..end]
         .split('`')
         .enumerate()
         .map(|(i, part)| {
@@ -72,7 +76,14 @@ fn subject(headline: &str) -> String {
                 part.to_string()
             }
         })
-        .collect()
+        .collect();
+    (subject, verb.to_string())
+}
+
+/// The policy a headline compares with: "… compared with `NAME`…".
+fn versus(headline: &str) -> Option<&str> {
+    let (_, after) = headline.split_once("compared with `")?;
+    Some(after.split_once('`')?.0)
 }
 
 /// The view of a run.
@@ -86,20 +97,25 @@ pub fn view(run: &Run) -> View {
         .map(|(c, headline)| {
             let d = &c.npv_difference;
             let [lo, hi] = d.ci95;
+            let (subject, verb) = subject(headline);
+            let versus = versus(headline).unwrap_or(&c.policy).to_string();
+            // The share of the value lost by word of mouth, for a headline
+            // about a loss (a parting's says what word of mouth takes back).
+            let share = c
+                .word_of_mouth_share
+                .filter(|s| s.is_finite() && d.mean > 0.0 && verb == "loses");
             ComparisonView {
                 baseline: c.baseline.clone(),
                 policy: c.policy.clone(),
-                subject: subject(headline),
+                subject,
+                verb,
+                versus,
                 headline: headline.clone(),
-                baseline_loses: d.mean >= 0.0,
                 difference: money(d.mean.abs(), currency),
                 interval: interval(lo.min(hi), hi.max(lo), Some(currency)),
                 paired_half_width: money(d.half_width(), currency),
                 unpaired_half_width: money(c.unpaired_ci95_half_width, currency),
-                word_of_mouth_share: c
-                    .word_of_mouth_share
-                    .filter(|s| s.is_finite() && d.mean > 0.0)
-                    .map(|s| format!("{:.0}%", 100.0 * s)),
+                word_of_mouth_share: share.map(|s| format!("{:.0}%", 100.0 * s)),
                 by_cause: c
                     .by_cause
                     .0
@@ -147,10 +163,30 @@ mod tests {
 
     #[test]
     fn subjects_are_the_words_before_the_verb() {
+        let pair = |s: &str, v: &str| (s.to_string(), v.to_string());
         assert_eq!(
             subject("Ignoring complaints loses $5 (…)."),
-            "Ignoring complaints"
+            pair("Ignoring complaints", "loses")
         );
-        assert_eq!(subject("Policy `slow` gains $5 (…)."), "Policy “slow”");
+        assert_eq!(
+            subject("Policy `slow` gains $5 (…)."),
+            pair("Policy “slow”", "gains")
+        );
+        assert_eq!(
+            subject(
+                "Parting gracefully with `chronic` customers at their 2nd complaint gains $9 (…); word of mouth takes back $1."
+            ),
+            pair(
+                "Parting gracefully with “chronic” customers at their 2nd complaint",
+                "gains"
+            )
+        );
+    }
+
+    #[test]
+    fn the_policy_compared_with_is_the_headline_s() {
+        let parting = "Parting abruptly with `chronic` customers at their 2nd complaint gains $9 (95% CI $1–$20) over 12 months compared with `keep`.";
+        assert_eq!(versus(parting), Some("keep"));
+        assert_eq!(versus("Ignoring complaints loses $5"), None);
     }
 }

@@ -184,3 +184,46 @@ fn the_page_shows_what_wom_run_and_the_api_give() {
     );
     save("desktop-refused.png", &browser.screenshot(false));
 }
+
+#[test]
+fn the_page_reads_a_parting_scenario_as_its_headlines_do() {
+    if !browser_available() {
+        return;
+    }
+    let chronic = shipped("chronic_complainers.toml");
+    let server = Server::start(&[chronic.to_str().unwrap(), "--replications", "40"]);
+    let dir = tempfile::tempdir().unwrap();
+    let cli = wom_run(
+        &chronic,
+        &["--replications".into(), "40".into()],
+        dir.path(),
+    );
+    let mut browser = Browser::start();
+    browser.viewport(1280, 900, false);
+    browser.call("Page.navigate", json!({ "url": server.url }));
+    browser.wait_for(HEADLINE, Duration::from_secs(30));
+    browser.wait_for(IDLE, Duration::from_secs(30));
+    assert_eq!(browser.eval(HEADLINE), cli["headlines"][0]);
+    // The parting policy is the subject: it gains, against the policy that
+    // keeps its customers; the second parting says its own subject.
+    let card = browser.eval("document.querySelector('#comparisons .card').textContent");
+    let card = card.as_str().unwrap();
+    assert!(
+        card.contains("Parting gracefully with “chronic” customers at their 2nd complaint"),
+        "{card}"
+    );
+    assert!(card.contains("compared with “keep”"), "{card}");
+    let others = browser.eval("document.querySelector('#comparisons .others').textContent");
+    assert!(
+        others.as_str().unwrap().contains("Parting abruptly"),
+        "{others}"
+    );
+    let share = "[data-key=\"segments.chronic.share\"] input[type=number]";
+    assert_eq!(
+        browser.eval(&format!("document.querySelector('{share}').value")),
+        json!("5"),
+        "the chronic share, in %"
+    );
+    screenshots(&mut browser, "parting-desktop", 1280, 900, false);
+    screenshots(&mut browser, "parting-phone", 390, 844, true);
+}
