@@ -282,7 +282,8 @@ function show(a) {
   showCauses(a.view.comparisons[0]);
   showTable(a.view.table);
   const changed = state.knobs.filter((k) => state.changed.has(k.key))
-    .map((k) => k.label.toLowerCase() + " " + formatShown(k, state.changed.get(k.key)) + " " + k.unit);
+    .map((k) => k.label.toLowerCase() + (k.key.startsWith("policies.") ? " (policy “" + k.key.split(".")[1] + "”)" : "") +
+      " " + formatShown(k, state.changed.get(k.key)) + " " + k.unit);
   $("method").textContent = "Scenario “" + a.scenario + "”, seed " + a.seed + ", " + n +
     " replications" + (changed.length ? "; your changes: " + changed.join("; ") : "; as written") +
     ". The downloaded scenario gives exactly these numbers with wom run.";
@@ -293,6 +294,8 @@ function show(a) {
 function showCharts(charts) {
   state.chartUrls.forEach((u) => URL.revokeObjectURL(u));
   state.chartUrls = [];
+  // The response-time chart only when the scenario has response times.
+  $("response").hidden = !charts.some((c) => c.name === "response_times");
   for (const c of charts) {
     const img = $("chart-" + c.name);
     if (!img) continue;
@@ -364,7 +367,9 @@ async function start() {
     state.knobs = knobs.knobs;
     state.replications = knobs.replications;
     $("scenario").textContent = "Scenario “" + scenario.name + "”" +
-      (scenario.description ? ": " + scenario.description : "") + ".";
+      (scenario.description ? ": " + scenario.description : "");
+    // A full stop unless the description ends a sentence of its own.
+    if (!/[.?!]$/.test($("scenario").textContent)) $("scenario").textContent += ".";
     buildKnobs();
   } catch (e) {
     problem("the page could not load the scenario from wom serve.");

@@ -3,10 +3,13 @@
 //! cause, and the table of metrics per policy (the rows the terminal table
 //! and report.html show). Read from the typed result files only.
 
+use crate::present::format::{hours, hours_range, percent};
 use crate::present::money::{amount, interval, money};
 use crate::report::rows;
 use serde::Serialize;
 use wom::results::Run;
+use wom::results::summary::Stat;
+use wom::sim::{Metric, Unit};
 
 /// One comparison of a policy with the baseline, for people.
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +89,20 @@ fn versus(headline: &str) -> Option<&str> {
     Some(after.split_once('`')?.0)
 }
 
+/// A cell of the table, `[mean, 95% interval]` in the metric's unit as
+/// report.html writes it (`report::table::cell`), or a dash where the
+/// metric does not apply to the policy.
+fn cell(metric: Metric, s: &Stat, currency: &str, applies: bool) -> [String; 2] {
+    let [lo, hi] = s.ci95;
+    match metric.unit() {
+        _ if !applies => ["—".to_owned(), String::new()],
+        Unit::Money => [money(s.mean, currency), interval(lo, hi, Some(currency))],
+        Unit::Count => [amount(s.mean), interval(lo, hi, None)],
+        Unit::Share => [percent(s.mean), format!("{}–{}", percent(lo), percent(hi))],
+        Unit::Hours => [hours(s.mean), hours_range(lo, hi)],
+    }
+}
+
 /// The view of a run.
 pub fn view(run: &Run) -> View {
     let currency = run.currency();
@@ -137,15 +154,8 @@ pub fn view(run: &Run) -> View {
         .map(|(metric, label)| {
             let cells = (0..columns.len())
                 .map(|p| {
-                    let s = run.metric(p, metric);
-                    if metric.is_money() {
-                        [
-                            money(s.mean, currency),
-                            interval(s.ci95[0], s.ci95[1], Some(currency)),
-                        ]
-                    } else {
-                        [amount(s.mean), interval(s.ci95[0], s.ci95[1], None)]
-                    }
+                    let applies = metric.applies_to(&run.scenario.policies[p]);
+                    cell(metric, run.metric(p, metric), currency, applies)
                 })
                 .collect();
             (label.to_string(), cells)

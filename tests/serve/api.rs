@@ -62,6 +62,10 @@ fn run_equals_wom_run_with_the_same_settings() {
         .map(|c| c["name"].as_str().unwrap())
         .collect();
     assert!(charts.starts_with(&["value_lost_by_cause", "customers_over_time"]));
+    assert!(
+        !charts.contains(&"response_times"),
+        "no response times without a desk or patience: {charts:?}"
+    );
     for c in changed.json["charts"].as_array().unwrap() {
         assert!(c["svg"].as_str().unwrap().starts_with("<svg"));
     }
@@ -196,6 +200,71 @@ fn segments_and_partings_have_knobs_that_run_as_wom_run_does() {
             .starts_with("Parting gracefully")
     );
     assert_eq!(parting["versus"], "keep");
+}
+
+#[test]
+fn staffed_desks_have_agents_and_office_hours_that_run_as_wom_run_does() {
+    let staffing = shipped("staffing.toml");
+    let server = Server::start(&[staffing.to_str().unwrap(), "--replications", "4"]);
+    let keys = knobs_as_shown_change_nothing(&server);
+    for policy in ["office_1", "staffed", "office_3", "around_the_clock"] {
+        for field in [
+            "staffing.agents",
+            "staffing.hours_per_day",
+            "staffing.days_per_week",
+        ] {
+            let key = format!("policies.{policy}.{field}");
+            assert!(keys.contains(&key), "no knob {key} in {keys:?}");
+        }
+        let fixed = format!("policies.{policy}.response_hours");
+        assert!(!keys.contains(&fixed), "{fixed}: the desk answers");
+    }
+    let moved = [
+        ("policies.staffed.staffing.agents", json!(3), "3"),
+        (
+            "policies.office_1.staffing.hours_per_day",
+            json!("10.5"),
+            "10.5",
+        ),
+        ("policies.office_1.staffing.days_per_week", json!(6), "6"),
+    ];
+    let set: serde_json::Map<String, Value> = moved
+        .iter()
+        .map(|(k, v, _)| (k.to_string(), v.clone()))
+        .collect();
+    let api = post_run(&server, &json!({ "set": set }));
+    assert_eq!(api.status, 200, "{}", api.json);
+    let pairs: Vec<(&str, &str)> = moved.iter().map(|(k, _, v)| (*k, *v)).collect();
+    let mut args = sets(&pairs);
+    args.extend(["--replications".into(), "4".into()]);
+    let dir = tempfile::tempdir().unwrap();
+    let cli = wom_run(&staffing, &args, &dir.path().join("moved"));
+    assert_same_result(&api.json, &cli);
+    let plain = post_run(&server, &json!({}));
+    assert_ne!(api.json["policies"], plain.json["policies"]);
+    // The page draws the report's response-time chart, and its table
+    // gives response times in hours and the agents' busy share in percent.
+    let charts = api.json["charts"].as_array().unwrap();
+    let response = charts.iter().find(|c| c["name"] == "response_times");
+    let svg = response.expect("a response-time chart")["svg"].as_str();
+    assert!(svg.unwrap().starts_with("<svg"));
+    let rows = api.json["view"]["table"]["rows"].as_array().unwrap();
+    let row = |label: &str| {
+        rows.iter()
+            .find(|r| r[0] == label)
+            .unwrap_or_else(|| panic!("no row {label} in {rows:?}"))[1]
+            .clone()
+    };
+    let median = row("response time, median");
+    let text = median[0][0].as_str().unwrap();
+    assert!(
+        [" s", " min", " h", " days"]
+            .iter()
+            .any(|u| text.ends_with(u)),
+        "{median}"
+    );
+    let busy = row("agents busy (share of open hours)");
+    assert!(busy[0][0].as_str().unwrap().ends_with('%'), "{busy}");
 }
 
 #[test]

@@ -227,3 +227,66 @@ fn the_page_reads_a_parting_scenario_as_its_headlines_do() {
     screenshots(&mut browser, "parting-desktop", 1280, 900, false);
     screenshots(&mut browser, "parting-phone", 390, 844, true);
 }
+
+#[test]
+fn the_page_of_a_staffed_desk_moves_its_agents() {
+    if !browser_available() {
+        return;
+    }
+    let staffing = shipped("staffing.toml");
+    let server = Server::start(&[staffing.to_str().unwrap(), "--replications", "20"]);
+    let dir = tempfile::tempdir().unwrap();
+    let cli = wom_run(
+        &staffing,
+        &["--replications".into(), "20".into()],
+        dir.path(),
+    );
+    let expected = cli["headlines"][0].clone();
+    let mut browser = Browser::start();
+    browser.viewport(1280, 900, false);
+    browser.call("Page.navigate", json!({ "url": server.url }));
+    browser.wait_for(HEADLINE, Duration::from_secs(60));
+    browser.wait_for(IDLE, Duration::from_secs(60));
+    assert_eq!(browser.eval(HEADLINE), expected);
+    // The report's response-time chart is shown, drawn.
+    let drawn = "!document.getElementById('response').hidden && document.getElementById('chart-response_times').naturalWidth > 0";
+    browser.wait_for(drawn, Duration::from_secs(10));
+    let agents = "[data-key=\"policies.staffed.staffing.agents\"]";
+    assert_eq!(
+        browser.eval(&format!(
+            "document.querySelector('{agents} input[type=number]').value"
+        )),
+        json!("2")
+    );
+    let unit = browser.eval(&format!(
+        "document.querySelector('{agents} .unit').textContent"
+    ));
+    assert_eq!(unit, json!("agents"));
+    screenshots(&mut browser, "staffing-desktop", 1280, 900, false);
+    screenshots(&mut browser, "staffing-phone", 390, 844, true);
+    browser.viewport(1280, 900, false);
+    // One more agent at the desk "staffed", by keyboard.
+    browser.eval(&format!(
+        "document.querySelector('{agents} input[type=range]').focus()"
+    ));
+    browser.press("ArrowRight", 39);
+    let changed = format!("({HEADLINE}) !== {expected}");
+    browser.wait_for(&changed, Duration::from_secs(60));
+    browser.wait_for(IDLE, Duration::from_secs(60));
+    assert_eq!(
+        browser.eval(&format!(
+            "document.querySelector('{agents} input[type=number]').value"
+        )),
+        json!("3")
+    );
+    let api = post_run(
+        &server,
+        &json!({ "set": { "policies.staffed.staffing.agents": 3 } }),
+    );
+    assert_eq!(api.status, 200, "{}", api.json);
+    assert_eq!(
+        browser.eval(HEADLINE),
+        api.json["headlines"][0],
+        "the page shows the API's answer for three agents"
+    );
+}

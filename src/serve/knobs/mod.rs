@@ -3,190 +3,18 @@
 //! from the validated scenario, its TOML table (which keys the file
 //! writes) and its text, whose comment on a key is its source.
 //!
-//! A new knob is one more [`Spec`] in [`BUSINESS`], [`SEGMENT_SHARE`],
-//! [`DESK`] or [`PARTING`] (and its value in the matching `*_value`
-//! function); the page needs no change.
+//! A new knob is one more [`Spec`] in the catalogue ([`BUSINESS`],
+//! [`SEGMENT_SHARE`], [`STAFFING`], [`DESK`] or [`PARTING`]) and its value
+//! in the matching `*_value` function; the page needs no change.
 
+mod catalogue;
 mod source;
 
 use super::engine::Knob;
 use crate::present::money::symbol;
+use catalogue::{BUSINESS, DESK, PARTING, Range, SEGMENT_SHARE, STAFFING, Spec, Unit};
 use source::written;
 use wom::model::{Handling, Manner, Policy, Scenario};
-
-/// How a knob's range follows from its value.
-#[derive(Debug, Clone, Copy)]
-enum Range {
-    /// A share in [0, max].
-    Share { max: f64, step: f64 },
-    /// From `min` to the larger of `max` and `times` × the value.
-    Open {
-        min: f64,
-        max: f64,
-        times: f64,
-        step: f64,
-    },
-    /// Initial customers: one step to the number of people.
-    Customers,
-}
-
-/// Unit of a knob.
-#[derive(Debug, Clone, Copy)]
-enum Unit {
-    Percent,
-    Money,
-    Hours,
-    Customers,
-    Complaints,
-}
-
-/// One knob of the catalogue; `field` is the key below its table (a
-/// policy's or a segment's). `PERIOD` in the label and help becomes the
-/// scenario's period, `SEGMENT` the segment's name.
-#[derive(Debug, Clone, Copy)]
-struct Spec {
-    field: &'static str,
-    label: &'static str,
-    help: &'static str,
-    unit: Unit,
-    range: Range,
-    /// The default's source, when the scenario does not write the key.
-    default_source: &'static str,
-}
-
-/// Knobs about the business and its customers' experience.
-const BUSINESS: [Spec; 4] = [
-    Spec {
-        field: "population.initial_customers",
-        label: "Customers today",
-        help: "People who buy from you now, out of everyone in town who can hear about you.",
-        unit: Unit::Customers,
-        range: Range::Customers,
-        default_source: "Default: a tenth of the town (a modelling choice).",
-    },
-    Spec {
-        field: "economics.margin",
-        label: "Margin per customer per PERIOD",
-        help: "What one customer brings in, after costs, in one PERIOD.",
-        unit: Unit::Money,
-        range: Range::Open {
-            min: 0.0,
-            max: 500.0,
-            times: 4.0,
-            step: 1.0,
-        },
-        default_source: "Default: 50 a month (a modelling choice).",
-    },
-    Spec {
-        field: "experience.problem_rate",
-        label: "Customers with a problem each PERIOD",
-        help: "How often something goes wrong for a customer.",
-        unit: Unit::Percent,
-        range: Range::Share {
-            max: 0.5,
-            step: 0.005,
-        },
-        default_source: "Default: 5% (only a small share is dissatisfied; Goldenberg et al. 2007).",
-    },
-    Spec {
-        field: "experience.complaint_rate",
-        label: "Of those, how many complain",
-        help: "The others leave or stay without a word, and tell their friends.",
-        unit: Unit::Percent,
-        range: Range::Share {
-            max: 1.0,
-            step: 0.01,
-        },
-        default_source: "Default: 25% (a modelling choice; TARP found about 4%).",
-    },
-];
-
-/// The share of a segment (`[segments.NAME]`), offered when the file
-/// writes it and another segment takes the rest, so that it can move; its
-/// largest value leaves that segment empty.
-const SEGMENT_SHARE: Spec = Spec {
-    field: "share",
-    label: "People like “SEGMENT”",
-    help: "Their share of everyone in town: each person is one with this probability. They have their own problems, complaints and costs, as the scenario file says; the segment without a share takes the rest.",
-    unit: Unit::Percent,
-    range: Range::Share {
-        max: 1.0,
-        step: 0.005,
-    },
-    default_source: "From the scenario file.",
-};
-
-/// Knobs of each policy that handles complaints (`handling = "recover"`).
-const DESK: [Spec; 3] = [
-    Spec {
-        field: "response_hours",
-        label: "Hours until a complaint is answered",
-        help: "An answer within the quick limit (24 hours unless the scenario says otherwise) counts as quick: those customers stay more and tell more good.",
-        unit: Unit::Hours,
-        range: Range::Open {
-            min: 0.0,
-            max: 96.0,
-            times: 2.0,
-            step: 0.5,
-        },
-        default_source: "Default: 1 hour (seed 002: within 60 minutes).",
-    },
-    Spec {
-        field: "resolve_rate",
-        label: "Complaints resolved",
-        help: "Of the complaints answered, how many end with the customer's problem fixed.",
-        unit: Unit::Percent,
-        range: Range::Share {
-            max: 1.0,
-            step: 0.01,
-        },
-        default_source: "Default: 90% (seed 000: calling back and fixing turns most around).",
-    },
-    Spec {
-        field: "compensation",
-        label: "Compensation per resolved complaint",
-        help: "A refund, discount or gift for each complaint put right.",
-        unit: Unit::Money,
-        range: Range::Open {
-            min: 0.0,
-            max: 200.0,
-            times: 4.0,
-            step: 1.0,
-        },
-        default_source: "Default: none (seed 003).",
-    },
-];
-
-/// Knobs of each policy that parts with customers (`part_with`); the
-/// refund only for a graceful parting.
-const PARTING: [Spec; 2] = [
-    Spec {
-        field: "part_with.after_complaints",
-        label: "Complaints before parting with a “SEGMENT” customer",
-        help: "At this complaint (counted over the whole horizon) the customer is let go, as the scenario says: gracefully or abruptly. The complaint is handled and paid for first.",
-        unit: Unit::Complaints,
-        range: Range::Open {
-            min: 1.0,
-            max: 10.0,
-            times: 2.0,
-            step: 1.0,
-        },
-        default_source: "From the scenario file (the key has no default).",
-    },
-    Spec {
-        field: "part_with.refund",
-        label: "Refund when parting",
-        help: "What parting gracefully costs for each “SEGMENT” customer let go: a refund of the last invoice.",
-        unit: Unit::Money,
-        range: Range::Open {
-            min: 0.0,
-            max: 200.0,
-            times: 4.0,
-            step: 1.0,
-        },
-        default_source: "Default: one PERIOD's margin of the segment (seed 001: refund the last invoice).",
-    },
-];
 
 /// What every knob of one scenario shares.
 struct Context<'a> {
@@ -222,6 +50,11 @@ pub fn knobs(scenario: &Scenario, table: &toml::Table, text: &str, people: u32) 
         let group = format!("Complaint desk: policy “{}”", policy.name);
         let key = |field: &str| format!("policies.{}.{field}", policy.name);
         if policy.handling == Handling::Recover {
+            for spec in &STAFFING {
+                if let Some(value) = staffing_value(policy, spec.field) {
+                    out.push(knob(spec, &key(spec.field), &group, value, "", &cx));
+                }
+            }
             for spec in &DESK {
                 if let Some(value) = desk_value(policy, spec.field) {
                     out.push(knob(spec, &key(spec.field), &group, value, "", &cx));
@@ -287,12 +120,25 @@ fn segment_shares<'a>(scenario: &'a Scenario, table: &toml::Table) -> Vec<(Spec,
         .collect()
 }
 
-/// A desk knob's value for `policy`.
+/// A desk knob's value for `policy`; no fixed response time when its
+/// complaints wait at a staffed desk (the scenario refuses both).
 fn desk_value(policy: &Policy, field: &str) -> Option<f64> {
     Some(match field {
-        "response_hours" => policy.response_hours,
+        "response_hours" if policy.staffing.is_none() => policy.response_hours,
         "resolve_rate" => policy.resolve_rate,
         "compensation" => policy.compensation,
+        _ => return None,
+    })
+}
+
+/// A staffing knob's value for `policy`, when its complaints wait at a
+/// desk: its agents and office hours as the calendar resolved them.
+fn staffing_value(policy: &Policy, field: &str) -> Option<f64> {
+    let desk = policy.staffing.as_ref()?;
+    Some(match field {
+        "staffing.agents" => f64::from(desk.agents),
+        "staffing.hours_per_day" => desk.calendar.hours_per_day(),
+        "staffing.days_per_week" => f64::from(desk.calendar.days_per_week()),
         _ => return None,
     })
 }
@@ -323,6 +169,9 @@ fn knob(spec: &Spec, key: &str, group: &str, value: f64, segment: &str, cx: &Con
         Unit::Hours => ("hours".to_string(), 1.0, false),
         Unit::Customers => ("customers".to_string(), 1.0, true),
         Unit::Complaints => ("complaints".to_string(), 1.0, true),
+        Unit::Agents => ("agents".to_string(), 1.0, true),
+        Unit::HoursPerDay => ("hours a day".to_string(), 1.0, false),
+        Unit::DaysPerWeek => ("days a week".to_string(), 1.0, true),
     };
     let (min, max, step) = match spec.range {
         Range::Share { max, step } => (0.0, max.max(value), step),
@@ -418,6 +267,43 @@ mod tests {
         );
         // Three recover policies with their desks, two partings, one share.
         assert_eq!(all.len(), BUSINESS.len() + 1 + 3 * DESK.len() + 3);
+    }
+
+    #[test]
+    fn a_staffed_desk_has_agents_and_office_hours_instead_of_a_response_time() {
+        let (scenario, table, text) = shipped("staffing.toml");
+        let all = knobs(&scenario, &table, text, 24_000);
+        let get = |key: &str| all.iter().find(|k| k.key == key);
+        for name in ["office_1", "staffed", "office_3", "around_the_clock"] {
+            let key = |field: &str| format!("policies.{name}.{field}");
+            assert!(get(&key("response_hours")).is_none(), "{name}: staffed");
+            let agents = get(&key("staffing.agents")).unwrap();
+            assert!(agents.integer && agents.min == 1.0 && agents.unit == "agents");
+            assert!(agents.source.starts_with("From the scenario file"));
+            let hours = get(&key("staffing.hours_per_day")).unwrap();
+            assert!(hours.max <= 24.0 && hours.min > 0.0 && !hours.integer);
+            let days = get(&key("staffing.days_per_week")).unwrap();
+            assert!(days.integer && (days.min, days.max) == (1.0, 7.0));
+        }
+        let at = |key: &str| get(key).unwrap().value;
+        assert_eq!(at("policies.staffed.staffing.agents"), 2.0);
+        assert_eq!(at("policies.office_1.staffing.hours_per_day"), 8.0);
+        assert_eq!(at("policies.office_1.staffing.days_per_week"), 5.0);
+        assert_eq!(at("policies.around_the_clock.staffing.hours_per_day"), 24.0);
+        assert_eq!(at("policies.around_the_clock.staffing.days_per_week"), 7.0);
+        let office = get("policies.office_1.staffing.hours_per_day").unwrap();
+        assert!(
+            office.source.starts_with("Default: 8 hours"),
+            "{}",
+            office.source
+        );
+        let clock = get("policies.around_the_clock.staffing.days_per_week").unwrap();
+        assert_eq!(clock.source, "From the scenario file.");
+        // Four desks of three staffing and two desk knobs each.
+        assert_eq!(
+            all.len(),
+            BUSINESS.len() + 4 * (STAFFING.len() + DESK.len() - 1)
+        );
     }
 
     #[test]

@@ -46,14 +46,44 @@ pub fn written(text: &str, dotted: &str) -> Option<Option<String>> {
     None
 }
 
-/// Whether the inline table `value` (`{ a = 1, b = "x" }`) writes `key`.
+/// Whether the inline table `value` (`{ a = 1, b = { c = 2, d = 3 } }`)
+/// writes `key`, a key of its own (`a`, `b`) or of a table inside it
+/// (`b.c`).
 fn inline_has(value: &str, key: &str) -> bool {
     let Some(body) = value.trim().strip_prefix('{') else {
         return false;
     };
-    body.split(',').any(|pair| {
-        pair.split_once('=')
-            .is_some_and(|(k, _)| k.trim().trim_matches('"') == key)
+    // The pairs at this table's own level: split at commas outside any
+    // nested table, array or string.
+    let (mut depth, mut quote, mut start, mut end) = (0usize, None, 0, body.len());
+    let mut pairs = Vec::new();
+    for (i, c) in body.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') if depth > 0 => depth -= 1,
+            (None, '}') => {
+                end = i;
+                break;
+            }
+            (None, ',') if depth == 0 => {
+                pairs.push(&body[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    pairs.push(&body[start..end.max(start)]);
+    pairs.into_iter().any(|pair| {
+        pair.split_once('=').is_some_and(|(k, v)| {
+            let k = k.trim().trim_matches('"');
+            k == key
+                || key
+                    .strip_prefix(&format!("{k}."))
+                    .is_some_and(|inner| inline_has(v, inner))
+        })
     })
 }
 
@@ -97,5 +127,21 @@ mod tests {
             "written, the comment is the table's"
         );
         assert_eq!(written(text, "policies.part.part_with.refund"), None);
+    }
+
+    #[test]
+    fn finds_keys_of_nested_inline_tables_at_their_own_level() {
+        let text = "[policies.desk]\nstaffing = { agents = 2, handle_minutes = { lognormal = { median = 30.0, sigma = 0.75 } }, agent_cost = 3150.0 }\n";
+        let at = |k: &str| written(text, &format!("policies.desk.staffing.{k}"));
+        assert_eq!(at("agents"), Some(None));
+        assert_eq!(at("agent_cost"), Some(None));
+        assert_eq!(at("handle_minutes.lognormal.sigma"), Some(None));
+        assert_eq!(
+            at("sigma"),
+            None,
+            "a key of a nested table is not the desk's"
+        );
+        assert_eq!(at("days_per_week"), None);
+        assert_eq!(at("hours_per_day"), None);
     }
 }
