@@ -224,3 +224,73 @@ fn odd_input_is_answered_and_the_server_goes_on() {
     assert!(server.alive());
     assert_eq!(post_run(&server, &json!({})).status, 200);
 }
+
+#[test]
+fn help_says_what_binding_elsewhere_exposes() {
+    let out = Command::new(wom_bin())
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for words in ["127.0.0.1", "--bind", "anyone who can reach", "no login"] {
+        assert!(help.contains(words), "--help lacks {words:?}:\n{help}");
+    }
+}
+
+#[test]
+fn odd_desks_are_answered_and_the_server_goes_on() {
+    let staffing = shipped("staffing.toml");
+    let mut server = Server::start(&[
+        staffing.to_str().unwrap(),
+        "--replications",
+        "2",
+        "--time-limit",
+        "30",
+    ]);
+    let desk = "policies.office_1.staffing";
+    let refused = [
+        json!({ format!("{desk}.agents"): 0 }),
+        json!({ format!("{desk}.agents"): -1 }),
+        json!({ format!("{desk}.agents"): 1_000_001 }),
+        json!({ format!("{desk}.agents"): 4_294_967_296_u64 }),
+        json!({ format!("{desk}.agents"): "2.5" }),
+        json!({ format!("{desk}.hours_per_day"): 0 }),
+        json!({ format!("{desk}.hours_per_day"): "24.5" }),
+        json!({ format!("{desk}.hours_per_day"): "nan" }),
+        json!({ format!("{desk}.days_per_week"): 0 }),
+        json!({ format!("{desk}.days_per_week"): 8 }),
+        json!({ format!("{desk}.handle_minutes"): { "fixed": -1 } }),
+        json!({ format!("{desk}.handle_minutes"): { "empirical": { "values": [], "weights": [] } } }),
+        json!({ format!("{desk}.agent_cost"): "inf" }),
+        json!({ "policies.office_1.response_hours": 2 }),
+        json!({ "policies.office_1.handling": "ignore" }),
+        json!({ "experience.tolerance_hours": { "uniform": [5, 1] } }),
+        json!({ desk: 3 }),
+    ];
+    for set in refused {
+        let a = post_run(&server, &json!({ "set": set }));
+        assert_eq!(a.status, 400, "{set}: {}", a.json);
+        assert!(a.json["error"].is_string(), "{set}");
+    }
+    // Valid but extreme desks answer, within the time limit.
+    let extreme = [
+        json!({ format!("{desk}.agents"): 1_000_000 }),
+        json!({ format!("{desk}.hours_per_day"): "0.0001" }),
+        json!({ format!("{desk}.handle_minutes"): { "fixed": 1e12 } }),
+        json!({ "policies.office_1.handoffs": 3, "policies.office_1.handoff_hours": 1e300 }),
+        json!({ "experience.tolerance_hours": { "fixed": 1e300 } }),
+        json!({ "experience.tolerance_hours": { "fixed": 0 } }),
+    ];
+    for set in extreme {
+        let a = post_run(&server, &json!({ "set": set }));
+        assert!(
+            a.status == 200 || a.status == 400,
+            "{set}: {} {}",
+            a.status,
+            a.json
+        );
+    }
+    assert!(server.alive());
+    assert_eq!(post_run(&server, &json!({})).status, 200);
+}
