@@ -52,6 +52,7 @@ done
 
 echo "== wom serve: the what-if page's run over HTTP, 2 threads"
 bash "$here/serve_latency.sh" "$wom" | tee "$out/serve_latency.txt"
+bash "$here/serve_latency.sh" "$wom" scenarios/staffing.toml | tee "$out/serve_latency_staffing.txt"
 
 if [[ "${SKIP_COMPARE:-0}" != 1 ]]; then
   echo "== cynetdiff comparison (benches/compare)"

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Latency of the what-if page's run (wom serve, POST /api/run): the shipped
-# default scenario at the page's replication count, end to end over HTTP
+# default scenario (or SCENARIO) at the page's replication count, end to end over HTTP
 # (simulation, summary, charts, report), on 2 threads. Each timed request
 # differs a little (the margin, which costs nothing to change) so that none
 # is answered from the server's cache of recent answers. Prints the load
 # average before and after: other processes on the cores slow it down.
 #
-#   bash benches/serve_latency.sh [path/to/wom]
+#   bash benches/serve_latency.sh [path/to/wom] [SCENARIO]
+#   bash benches/serve_latency.sh target/release/wom scenarios/staffing.toml
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 wom="${1:-$repo/target/release/wom}"
+scenario="${2:-}"
 log="$(mktemp)"
-"$wom" serve --port 0 --threads 2 >"$log" 2>&1 &
+"$wom" serve ${scenario:+"$scenario"} --port 0 --threads 2 >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 50); do grep -q 'http://' "$log" && break; sleep 0.1; done
@@ -27,7 +29,7 @@ stats() { # label
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 replications=$(curl -s "${url}api/knobs" | grep -o '"replications":[0-9]*' | head -1 | cut -d: -f2)
-echo "page run: default scenario, $replications replications"
+echo "page run: ${scenario:-the default scenario}, $replications replications"
 post '{}' >/dev/null # warm-up
 post '{"set": {"economics.margin": "49.0"}}' >/dev/null
 for i in $(seq 10 29); do post "{\"set\": {\"economics.margin\": \"50.$i\"}}"; done | stats "as given (margin nudged)"

@@ -30,10 +30,12 @@ pub struct ServeArgs {
     /// page and the simulations to the network (no login).
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     pub bind: IpAddr,
-    /// Replications of a run that does not ask for a number (the page's).
-    #[arg(long, value_name = "N", default_value_t = 200,
+    /// Replications of a run that does not ask for a number (the page's);
+    /// default: 200 for the shipped default scenario's size, fewer for a
+    /// larger one (the same work: people × policies × periods), at least 20.
+    #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u32).range(2..=10_000_000))]
-    pub replications: u32,
+    pub replications: Option<u32>,
     /// Most replications one request may ask for.
     #[arg(long, value_name = "N", default_value_t = 5_000,
           value_parser = clap::value_parser!(u32).range(2..=10_000_000))]
@@ -66,18 +68,19 @@ impl ServeArgs {
     /// # Errors
     /// Bad input when --replications is above --max-replications.
     pub fn options(&self) -> Result<Options> {
-        if self.replications > self.max_replications {
+        if let Some(n) = self.replications.filter(|&n| n > self.max_replications) {
             return Err(bad_input(format!(
-                "--replications {} is above --max-replications {}",
-                self.replications, self.max_replications
+                "--replications {n} is above --max-replications {}",
+                self.max_replications
             )));
         }
         Ok(Options {
             scenario: self.scenario.clone(),
             addr: SocketAddr::new(self.bind, self.port),
             threads: self.threads.get(),
+            replications: self.replications,
             limits: Limits {
-                page_replications: self.replications,
+                page_replications: 0,
                 max_replications: self.max_replications,
                 max_people: self.max_people,
                 max_running: self.max_running as usize,

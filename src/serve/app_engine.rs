@@ -36,6 +36,15 @@ pub const MAX_PERIODS: u32 = 1200;
 /// Most memory one request's network may take.
 pub const MAX_NETWORK_BYTES: u64 = 1 << 30;
 
+/// The page's replications for a scenario the size of the shipped default
+/// (10,000 people, 2 policies, 12 periods): about 0.4 s on 2 cores.
+pub const PAGE_REPLICATIONS: u32 = 200;
+/// The fewest replications the page runs, however large the scenario.
+pub const MIN_PAGE_REPLICATIONS: u32 = 20;
+/// The work of one replication of the shipped default scenario: people ×
+/// policies × periods.
+const DEFAULT_WORK: f64 = 10_000.0 * 2.0 * 12.0;
+
 /// Why a file cannot be named from the page.
 const NO_FILES: &str = "network files cannot be chosen from the page: the server reads no file for a request; start `wom serve` with a scenario that names its network file";
 
@@ -118,6 +127,19 @@ impl AppEngine {
         let people = engine.people(&engine.scenario);
         engine.knobs = knobs::knobs(&engine.scenario, &loaded.table, &engine.text, people);
         Ok(engine)
+    }
+
+    /// The page's replications when `wom serve` is not told: as many as
+    /// keep the work (people × policies × periods) of [`PAGE_REPLICATIONS`]
+    /// runs of the default scenario's size, so that a larger scenario
+    /// answers about as fast; at most that, at least
+    /// [`MIN_PAGE_REPLICATIONS`] (or `max`), rounded down to tens.
+    pub fn page_replications(&self, max: u32) -> u32 {
+        let s = &self.scenario;
+        let work = f64::from(self.people(s)) * s.policies.len() as f64 * f64::from(s.periods);
+        let fit = f64::from(PAGE_REPLICATIONS) * DEFAULT_WORK / work.max(1.0);
+        let tens = (fit.min(f64::from(PAGE_REPLICATIONS)) / 10.0).floor() as u32 * 10;
+        tens.max(MIN_PAGE_REPLICATIONS).min(max)
     }
 
     /// The scenario's name.
@@ -350,6 +372,28 @@ mod tests {
         assert_eq!(back.name, "default");
         assert_eq!(back.replications, 37);
         assert_eq!(back.economics.margin, 61.5);
+    }
+
+    #[test]
+    fn the_page_runs_fewer_replications_of_a_larger_scenario() {
+        let default = AppEngine::load(None, Some(1), 100_000).unwrap();
+        assert_eq!(default.page_replications(5_000), PAGE_REPLICATIONS);
+        assert_eq!(default.page_replications(50), 50, "never above the cap");
+        let shipped = |name: &str| {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("scenarios")
+                .join(name);
+            AppEngine::load(Some(&path), Some(1), 100_000).unwrap()
+        };
+        // 24,000 people × 4 policies × 12 months is 4.8 times the default's
+        // work: 200 / 4.8 = 41.7, rounded down to tens.
+        assert_eq!(shipped("staffing.toml").page_replications(5_000), 40);
+        // 5,000 people × 3 policies: less work than the default, still 200.
+        let cafe = shipped("cafe.toml");
+        assert_eq!(cafe.page_replications(5_000), PAGE_REPLICATIONS);
+        let mut huge = shipped("staffing.toml");
+        huge.scenario.periods = 1200;
+        assert_eq!(huge.page_replications(5_000), MIN_PAGE_REPLICATIONS);
     }
 
     #[test]

@@ -43,7 +43,11 @@ pub struct Options {
     pub addr: SocketAddr,
     /// Threads for the simulations (default: all cores).
     pub threads: Option<usize>,
-    /// What one request may do.
+    /// The page's replications; `None`: by the scenario's size
+    /// ([`app_engine::AppEngine::page_replications`]).
+    pub replications: Option<u32>,
+    /// What one request may do; its `page_replications` is set from
+    /// `replications` once the scenario is loaded.
     pub limits: Limits,
 }
 
@@ -130,7 +134,10 @@ pub fn run(options: &Options) -> Result<()> {
             .await
             .with_context(|| format!("cannot listen on {}", options.addr))?;
         let addr = listener.local_addr()?;
-        let limits = options.limits.clone();
+        let mut limits = options.limits.clone();
+        limits.page_replications = options
+            .replications
+            .unwrap_or_else(|| engine.page_replications(limits.max_replications));
         let state = Arc::new(AppState {
             engine: Arc::new(engine),
             gate: Gate::new(limits.max_running, limits.max_queued),

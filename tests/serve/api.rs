@@ -265,6 +265,10 @@ fn staffed_desks_have_agents_and_office_hours_that_run_as_wom_run_does() {
     );
     let busy = row("agents busy (share of open hours)");
     assert!(busy[0][0].as_str().unwrap().ends_with('%'), "{busy}");
+    // Unless told, the page runs fewer replications of this larger
+    // scenario: 24,000 people × 4 policies is 4.8 times the default's work.
+    let page = Server::start(&[staffing.to_str().unwrap()]);
+    assert_eq!(get(&page, "api/knobs").json["replications"], json!(40));
 }
 
 #[test]
