@@ -161,6 +161,23 @@ fn every_knob_at_its_shown_value_changes_nothing() {
 }
 
 #[test]
+fn every_shipped_scenario_s_knobs_at_their_shown_values_change_nothing() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 9, "{files:?}");
+    for file in files {
+        let server = Server::start(&[file.to_str().unwrap(), "--replications", "2"]);
+        let keys = knobs_as_shown_change_nothing(&server);
+        assert!(keys.len() >= 5, "{}: {keys:?}", file.display());
+    }
+}
+
+#[test]
 fn segments_and_partings_have_knobs_that_run_as_wom_run_does() {
     let chronic = shipped("chronic_complainers.toml");
     let server = Server::start(&[chronic.to_str().unwrap(), "--replications", "6"]);
