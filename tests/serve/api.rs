@@ -257,6 +257,10 @@ fn staffed_desks_have_agents_and_office_hours_that_run_as_wom_run_does() {
     let dir = tempfile::tempdir().unwrap();
     let cli = wom_run(&staffing, &args, &dir.path().join("moved"));
     assert_same_result(&api.json, &cli);
+    // The downloaded scenario, its desks written out, reproduces it.
+    let file = dir.path().join("what-if.toml");
+    std::fs::write(&file, api.json["scenario_toml"].as_str().unwrap()).unwrap();
+    assert_same_result(&api.json, &wom_run(&file, &[], &dir.path().join("saved")));
     let plain = post_run(&server, &json!({}));
     assert_ne!(api.json["policies"], plain.json["policies"]);
     // The page draws the report's response-time chart, and its table
