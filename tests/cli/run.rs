@@ -182,19 +182,25 @@ fn init_writes_a_template_that_validates_and_refuses_to_overwrite() {
 
 #[test]
 fn help_has_examples() {
-    for command in [
-        "run",
-        "sweep",
-        "sensitivity",
-        "cascade",
-        "graph",
-        "validate",
-        "scenarios",
-        "init",
-        "plot",
-        "trace",
-        "serve",
-    ] {
+    // Every subcommand `wom --help` lists, so that a new command cannot
+    // miss its examples: the first word of each line under "Commands:"
+    // indented by two spaces (continuation lines are indented further).
+    let out = wom().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let commands: Vec<&str> = help
+        .split("Commands:\n")
+        .nth(1)
+        .expect("a Commands: section")
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    for expected in ["run", "sweep", "merge", "staffing", "serve", "trace"] {
+        assert!(commands.contains(&expected), "{expected} in {commands:?}");
+    }
+    for command in commands {
         wom()
             .args([command, "--help"])
             .assert()
