@@ -12,6 +12,7 @@ use super::{progress, terminal, thread_pool};
 use crate::present::bad_input;
 use crate::present::format::{count, seconds, threads};
 use crate::report::findings::headline;
+use crate::report::shortfall::shortfall_warning;
 use crate::report::render_run;
 use crate::store;
 use anyhow::Result;
@@ -207,6 +208,9 @@ pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     println!();
     for h in &run.summary.headlines {
         println!("{h}");
+    }
+    if let Some(warning) = shortfall_warning(&run) {
+        println!("\n{warning}");
     }
     if let Some(r) = &run.summary.precision {
         println!("{}", terminal::precision_line(r, run.currency()));

@@ -85,6 +85,9 @@ pub struct RunData {
     pub version: String,
     /// The headline sentences, one per comparison.
     pub headlines: Vec<String>,
+    /// Warnings about how far to trust them (see
+    /// `shortfall::shortfall_warning`).
+    pub warnings: Vec<String>,
     /// Policies in scenario order.
     pub policies: Vec<PolicyData>,
     /// Each policy after the first against the first.
@@ -97,8 +100,9 @@ pub struct RunData {
 }
 
 impl RunData {
-    /// The view of a run whose files were checked (see [`Run::load`]).
-    pub fn new(run: &Run, identity: String) -> Self {
+    /// The view of a run whose files were checked (see [`Run::load`]),
+    /// with the warnings the report shows under its headlines.
+    pub fn new(run: &Run, identity: String, warnings: Vec<String>) -> Self {
         let names = run.names();
         let policies = names
             .iter()
@@ -138,6 +142,7 @@ impl RunData {
             replications: run.summary.replications,
             version: run.metadata.wom_version.clone(),
             headlines: run.summary.headlines.clone(),
+            warnings,
             policies,
             comparisons,
             segments: worth::segments(run),

@@ -10,7 +10,7 @@ use wom::sim::Metric;
 use wom::sim::summary::Cause;
 
 /// "12 months".
-fn horizon_of(scenario: &Scenario) -> String {
+pub(super) fn horizon_of(scenario: &Scenario) -> String {
     format!(
         "{} {}{}",
         scenario.periods,

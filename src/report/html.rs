@@ -36,6 +36,8 @@ h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #e4e4e
 .lede { color: #5a5a5a; margin: 0 0 1rem; }
 .headline { font-size: 1.2rem; font-weight: bold; border-left: 6px solid #D55E00;
             padding: .3rem 0 .3rem .9rem; margin: .6rem 0; }
+.warning { border-left: 6px solid #E69F00; background: #fff6e0; padding: .3rem .6rem .3rem .9rem;
+           margin: .6rem 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { padding: .28rem .5rem; border-bottom: 1px solid #e4e4e4; vertical-align: top; }
 th { text-align: left; background: #f5f5f5; }
@@ -287,6 +289,9 @@ pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStor
     ));
     for line in &run.headlines {
         h.push_str(&format!("<p class=\"headline\">{}</p>\n", escape(line)));
+    }
+    for line in &run.warnings {
+        h.push_str(&format!("<p class=\"warning\">{}</p>\n", escape(line)));
     }
     h.push_str("<h2>Assumptions</h2>\n<table><thead><tr><th>assumption</th><th>value</th><th>source</th></tr></thead><tbody>\n");
     for a in assumptions(run) {

@@ -58,6 +58,7 @@ mod html;
 mod npv;
 mod response;
 mod segments;
+pub mod shortfall;
 pub mod spread;
 pub mod style;
 mod sweep_axis;
@@ -122,7 +123,8 @@ pub struct RunReport {
 /// back to compute its identity.
 pub fn render_run(run: &Run, story: Option<&TracedStory<'_>>) -> Result<RunReport> {
     let identity = wom::scenario::resolved::identity(&run.scenario)?;
-    let data = RunData::new(run, identity);
+    let warnings = shortfall::shortfall_warning(run).into_iter().collect();
+    let data = RunData::new(run, identity, warnings);
     let story = story.filter(|s| s.identity == data.identity);
     let mut charts = vec![
         render(&causes::ValueLost::new(&data))?,

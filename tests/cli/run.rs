@@ -1,6 +1,7 @@
 //! `wom run`, `wom validate`, `wom scenarios`, `wom init`.
 
 use super::{fixture, shipped, wom};
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use serde_json::Value;
 use std::path::Path;
@@ -207,4 +208,52 @@ fn help_has_examples() {
             .success()
             .stdout(contains("Example"));
     }
+}
+
+#[test]
+fn a_network_too_sparse_for_the_tells_is_warned_about_naming_the_keys() {
+    // tiny.toml: mean degree 6, unhappy customers tell 10-22 (defaults).
+    let dir = tempfile::tempdir().unwrap();
+    let out = wom()
+        .arg("run")
+        .arg(fixture("tiny.toml"))
+        .args(["--replications", "6", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let summary = read_json(&dir.path().join("summary.json"));
+    let share = |p: &str| {
+        let m = |k: &str| summary["policies"][p][k]["mean"].as_f64().unwrap();
+        let short = m("tell_shortfall");
+        short / (short + m("negative_tellings") + m("positive_tellings"))
+    };
+    let worst = share("ignore").max(share("recover"));
+    assert!(worst > 0.05, "the fixture must cut tellings short: {worst}");
+    let said = format!("{:.0}% of the tellings asked for", 100.0 * worst);
+    for needle in [
+        said.as_str(),
+        "tell_shortfall",
+        "about 6 contacts",
+        "`network.mean_degree`",
+        "`outcomes.unresolved.tells`",
+    ] {
+        assert!(stdout.contains(needle), "{needle:?} not in {stdout}");
+    }
+    let report = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(report.contains("<p class=\"warning\">Warning: with"));
+    // Enough contacts for 10-22 tells: no warning.
+    let dense = tempfile::tempdir().unwrap();
+    wom()
+        .arg("run")
+        .arg(fixture("tiny.toml"))
+        .args(["--replications", "6", "--set", "network.mean_degree=40"])
+        .arg("--out")
+        .arg(dense.path())
+        .assert()
+        .success()
+        .stdout(contains("Warning").not());
+    let report = std::fs::read_to_string(dense.path().join("report.html")).unwrap();
+    assert!(!report.contains("class=\"warning\""));
 }
