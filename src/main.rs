@@ -25,9 +25,12 @@ fn main() -> ExitCode {
     match cli::run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error}");
+            // Messages quote names, keys and paths from the user's files:
+            // print their control characters as escapes.
+            let printable = |e: &dyn std::fmt::Display| present::format::printable(&e.to_string());
+            eprintln!("error: {}", printable(&error));
             for cause in error.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  caused by: {}", printable(&cause));
             }
             ExitCode::from(present::exit_code(&error))
         }

@@ -117,14 +117,15 @@ pub enum TellDist {
         /// Largest value (inclusive).
         hi: u32,
     },
-    /// Poisson with the given mean; invariant `mean` finite and `>= 0`.
+    /// Poisson with the given mean; invariant `mean` finite, `>= 0` and at
+    /// most the people in the network (at most `u32::MAX`).
     Poisson {
         /// Expected value.
         mean: f64,
     },
     /// Negative binomial (gamma–Poisson mixture) with the given mean and
-    /// dispersion `k` (variance `mean + mean²/k`); invariants `mean >= 0`,
-    /// `dispersion > 0`, both finite.
+    /// dispersion `k` (variance `mean + mean²/k`); invariants `mean` as for
+    /// [`TellDist::Poisson`], `dispersion` from 0.01 to 1e6.
     NegativeBinomial {
         /// Expected value.
         mean: f64,
@@ -132,7 +133,8 @@ pub enum TellDist {
         dispersion: f64,
     },
     /// `values[i]` with probability `weights[i] / sum(weights)`; invariants:
-    /// same non-zero length, weights finite, `>= 0`, with a positive sum.
+    /// same non-zero length, weights finite, `>= 0`, with a positive,
+    /// finite sum.
     Empirical {
         /// The possible counts.
         values: Vec<u32>,

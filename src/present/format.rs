@@ -124,6 +124,21 @@ pub fn percent_exact(share: f64) -> String {
     }
 }
 
+/// `text` safe to print on a terminal: every control character but the
+/// newline written as an escape (`\u{1b}`), so a name or path read from a
+/// file cannot move the cursor or change colours.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +166,10 @@ mod tests {
         assert_eq!(thousands(999.0, 0), "999");
         assert_eq!(thousands(-0.001, 0), "0");
         assert_eq!(count(1000), "1,000");
+    }
+
+    #[test]
+    fn control_characters_print_as_escapes() {
+        assert_eq!(printable("a\u{1b}[31mb\nc\0"), "a\\u{1b}[31mb\nc\\u{0}");
     }
 }

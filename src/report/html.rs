@@ -12,11 +12,15 @@ use super::table::{PER_CUSTOMER, cell, rows, segment_rows};
 use crate::present::format::count;
 use crate::present::money::{interval, mean_and_interval, money};
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values; a control
+/// character other than a newline or tab (scenario texts refuse them, a
+/// path may still hold one) becomes U+FFFD, never a raw byte.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.push('\u{FFFD}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -358,5 +362,6 @@ mod tests {
             escape(r#"<b>"Tom's" & co</b>"#),
             "&lt;b&gt;&quot;Tom&#39;s&quot; &amp; co&lt;/b&gt;"
         );
+        assert_eq!(escape("a\0b\u{1b}[2J\nc"), "a\u{FFFD}b\u{FFFD}[2J\nc");
     }
 }

@@ -304,11 +304,29 @@ impl PolicyTrace {
 impl TraceFile {
     /// Checks the bounds that keep redrawing cheap: at most two policies,
     /// [`MAX_HOPS`] hops, [`MAX_HEARINGS`] hearings, every hop within
-    /// `1..=max_hops`.
+    /// `1..=max_hops`; and that the texts drawn in the picture hold no
+    /// control characters.
     ///
     /// # Errors
     /// The field at fault and what is allowed.
     pub fn check(&self) -> Result<(), String> {
+        let texts = [
+            ("scenario", &self.scenario),
+            ("period_label", &self.period_label),
+            ("chosen", &self.chosen),
+            ("wom_version", &self.wom_version),
+        ];
+        let policies = self
+            .policies
+            .iter()
+            .map(|p| ("policies[].policy", &p.policy));
+        for (field, text) in texts.into_iter().chain(policies) {
+            if let Some(c) = crate::scenario::control_character(text, false) {
+                return Err(format!(
+                    "{field} holds the control character {c:?}; allowed: text on one line without control characters"
+                ));
+            }
+        }
         if !(1..=MAX_HOPS).contains(&self.max_hops) {
             return Err(format!(
                 "max_hops is {}; allowed: 1 to {MAX_HOPS}",

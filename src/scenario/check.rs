@@ -1,6 +1,20 @@
 //! The checks every scenario key goes through: errors that name the file,
 //! the key, the value and what is allowed. A leaf of the scenario layer:
-//! the conversions of `convert`, `dist` and `network` all use it.
+//! the conversions of `convert`, `dist` and `network` all use it, and a new
+//! key takes the check of its class from here, so that every value the
+//! model computes with stays finite and every text prints safely:
+//!
+//! - probabilities: [`Check::prob`];
+//! - money (margins, costs, refunds): [`Check::money`], at most
+//!   [`MAX_MONEY`];
+//! - other bounded numbers (rates, hours, dispersions): [`Check::range`];
+//! - whole numbers: [`Check::whole`];
+//! - texts shown to people (names, labels, currencies): [`Check::text`];
+//!   free text (descriptions): [`Check::free_text`]; names used as keys
+//!   (policies, segments): [`Check::name`];
+//! - distributions: [`Check::count_mean`] (the mean of a count a person
+//!   draws, at most the network's size) and [`Check::weights`] (empirical
+//!   weights: finite, `>= 0`, a positive finite sum).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -9,8 +23,13 @@ use super::error::{ErrorKind, ScenarioError};
 
 /// The allowed text for every probability.
 pub(crate) const PROBABILITY: &str = "a probability in [0, 1]";
-/// The allowed text for costs, hours and other non-negative amounts.
+/// The allowed text for hours and other non-negative amounts.
 pub(crate) const NON_NEGATIVE: &str = "a finite number >= 0";
+/// The largest amount of money any key may hold: a trillion per customer
+/// and period (or per complaint). Far above any business, and low enough
+/// that every sum, present value and variance over `u32::MAX` people,
+/// 10,000 periods and 10,000,000 replications stays finite.
+pub(crate) const MAX_MONEY: f64 = 1e12;
 
 /// A float written as TOML writes it (`nan`, `inf`, `1.0`).
 pub(crate) struct Num(pub f64);
@@ -111,6 +130,68 @@ impl Check<'_> {
         Ok(())
     }
 
+    /// Money: a finite amount from 0 to [`MAX_MONEY`].
+    pub fn money(&self, key: &str, v: Option<f64>, default: f64) -> Result<f64, ScenarioError> {
+        let x = v.unwrap_or(default);
+        let ok = x.is_finite() && (0.0..=MAX_MONEY).contains(&x);
+        self.float(
+            key,
+            x,
+            ok,
+            "an amount of money, a finite number from 0 to 1e12",
+        )
+    }
+
+    /// A finite number from `lo` to `hi` (both included).
+    pub fn range(
+        &self,
+        key: &str,
+        v: Option<f64>,
+        default: f64,
+        lo: f64,
+        hi: f64,
+    ) -> Result<f64, ScenarioError> {
+        let x = v.unwrap_or(default);
+        let allowed = format!("a finite number from {lo} to {hi}");
+        self.float(key, x, x.is_finite() && (lo..=hi).contains(&x), &allowed)
+    }
+
+    /// The mean of a count a person draws (how many they tell): finite,
+    /// from 0 to `max` (the network's size: no one tells more people than
+    /// there are), which also keeps it within what the samplers accept.
+    pub fn count_mean(&self, key: &str, mean: f64, max: f64) -> Result<f64, ScenarioError> {
+        let ok = mean.is_finite() && (0.0..=max).contains(&mean);
+        let allowed = format!(
+            "a mean from 0 to {max} (the people in the network: no one tells more people than there are)"
+        );
+        self.float(key, mean, ok, &allowed)
+    }
+
+    /// The weights of an empirical distribution: each finite and `>= 0`,
+    /// with a positive, finite sum.
+    pub fn weights(&self, key: &str, weights: &[f64]) -> Result<(), ScenarioError> {
+        for (i, w) in weights.iter().enumerate() {
+            self.non_negative(&format!("{key}[{i}]"), Some(*w), 0.0)?;
+        }
+        let sum: f64 = weights.iter().sum();
+        if sum > 0.0 && sum.is_finite() {
+            return Ok(());
+        }
+        let value = format!(
+            "[{}]",
+            weights
+                .iter()
+                .map(|w| Num(*w).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let allowed = "weights >= 0 with a positive, finite sum";
+        Err(self.invalid(key, value, allowed))
+    }
+
+    /// A text shown to people (a name, a label, a currency): not blank, no
+    /// control characters (they would move the terminal's cursor, break
+    /// the charts' SVG and put raw bytes into report.html).
     pub fn text(
         &self,
         key: &str,
@@ -119,9 +200,59 @@ impl Check<'_> {
     ) -> Result<String, ScenarioError> {
         let s = v.unwrap_or_else(|| default.to_owned());
         if s.trim().is_empty() {
-            Err(self.invalid(key, format!("{s:?}"), "a non-empty string"))
-        } else {
-            Ok(s)
+            return Err(self.invalid(key, format!("{s:?}"), "a non-empty string"));
+        }
+        self.no_control(key, &s, false)?;
+        Ok(s)
+    }
+
+    /// Free text (a description): may be empty and span lines (newlines
+    /// and tabs are kept; a CR only before a newline), no other control
+    /// characters.
+    pub fn free_text(
+        &self,
+        key: &str,
+        v: Option<String>,
+        default: &str,
+    ) -> Result<String, ScenarioError> {
+        let s = v.unwrap_or_else(|| default.to_owned());
+        self.no_control(key, &s, true)?;
+        Ok(s)
+    }
+
+    fn no_control(&self, key: &str, s: &str, lines: bool) -> Result<(), ScenarioError> {
+        match control_character(s, lines) {
+            None => Ok(()),
+            Some(c) => {
+                let allowed = if lines {
+                    "text without control characters (newlines and tabs are allowed)"
+                } else {
+                    "text on one line without control characters"
+                };
+                let value = format!("{s:?} (with {:?})", c);
+                Err(self.invalid(key, value, allowed))
+            }
         }
     }
+}
+
+/// The first control character of `s` (Unicode category Cc: C0, DEL and
+/// C1), if any; with `lines`, newlines, tabs and a CR before a newline are
+/// allowed.
+///
+/// ```
+/// use wom::scenario::control_character;
+/// assert_eq!(control_character("shop\u{1b}[2J", false), Some('\u{1b}'));
+/// assert_eq!(control_character("two\nlines", true), None);
+/// ```
+pub fn control_character(s: &str, lines: bool) -> Option<char> {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let allowed =
+            lines && (c == '\n' || c == '\t' || (c == '\r' && chars.peek() == Some(&'\n')));
+        if c.is_control() && !allowed {
+            return Some(c);
+        }
+    }
+    None
 }

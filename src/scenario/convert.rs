@@ -17,33 +17,52 @@ pub(crate) fn scenario(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioE
     let file = c.file;
     let name = match raw.name {
         Some(name) => c.text("name", Some(name), "")?,
+        // The stem, with any control character made `_` (it is printed).
         None => file
             .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let stem = s.to_string_lossy();
+                stem.chars()
+                    .map(|ch| if ch.is_control() { '_' } else { ch })
+                    .collect::<String>()
+            })
+            .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| d::NAME_FALLBACK.to_owned()),
     };
-    let periods_per_year = raw.periods_per_year.unwrap_or(d::PERIODS_PER_YEAR);
     let raw_population = raw.population.unwrap_or_default();
     let raw_network = raw.network.unwrap_or_default();
     let is_file = raw_network.kind == Some(RawNetworkKind::File);
     let population = population(c, raw_population, is_file)?;
+    // No one tells more people than the network has. A file network's
+    // size is known only once it is read: there the bound is the largest
+    // network, which keeps the samplers safe, and a run warns when tellings
+    // find no contact (`tell_shortfall`).
+    let max_tells = if is_file {
+        f64::from(u32::MAX)
+    } else {
+        f64::from(population.people)
+    };
     let raw_outcomes = raw.outcomes.unwrap_or_default();
     let experience = experience(c, raw.experience.unwrap_or_default(), &raw_outcomes)?;
     let segments = segments(c, raw.segments, &experience)?;
     let policies = policies(c, raw.policies, &segments)?;
     check_resolve_factors(c, &segments, &policies)?;
+    let periods = c.whole("periods", raw.periods, d::PERIODS, 1, 10_000)?;
+    let periods_per_year = c.range(
+        "periods_per_year",
+        raw.periods_per_year,
+        d::PERIODS_PER_YEAR,
+        MIN_PERIODS_PER_YEAR,
+        MAX_PERIODS_PER_YEAR,
+    )?;
+    let economics = economics(c, raw.economics.unwrap_or_default())?;
+    check_compounding(c, &economics, periods, periods_per_year)?;
     Ok(Scenario {
         name,
-        description: raw.description.unwrap_or_else(|| d::DESCRIPTION.to_owned()),
-        periods: c.whole("periods", raw.periods, d::PERIODS, 1, 10_000)?,
+        description: c.free_text("description", raw.description, d::DESCRIPTION)?,
+        periods,
         period_label: c.text("period_label", raw.period_label, d::PERIOD_LABEL)?,
-        periods_per_year: c.float(
-            "periods_per_year",
-            periods_per_year,
-            periods_per_year.is_finite() && periods_per_year > 0.0,
-            "a finite number > 0",
-        )?,
+        periods_per_year,
         replications: c.whole(
             "replications",
             raw.replications,
@@ -54,14 +73,48 @@ pub(crate) fn scenario(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioE
         seed: raw.seed.unwrap_or(d::SEED),
         network: network(c, raw_network, population.people)?,
         population,
-        outcomes: outcomes(c, raw_outcomes, experience.base_churn)?,
+        outcomes: outcomes(c, raw_outcomes, experience.base_churn, max_tells)?,
         experience,
-        word_of_mouth: word_of_mouth(c, raw.word_of_mouth.unwrap_or_default())?,
+        word_of_mouth: word_of_mouth(c, raw.word_of_mouth.unwrap_or_default(), max_tells)?,
         effects: effects(c, raw.effects.unwrap_or_default())?,
-        economics: economics(c, raw.economics.unwrap_or_default())?,
+        economics,
         policies,
         segments,
     })
+}
+
+/// The shortest period: a minute.
+const MAX_PERIODS_PER_YEAR: f64 = 525_600.0;
+/// The longest period: a century.
+const MIN_PERIODS_PER_YEAR: f64 = 0.01;
+/// The most a negative discount rate may weigh money at the horizon's end
+/// against money now, so that present values stay finite.
+const MAX_COMPOUNDING: f64 = 1e6;
+
+/// A negative discount rate weighs later money more, compounding over the
+/// horizon: `(1 + discount_rate)^(-(periods - 1) / periods_per_year)` must
+/// stay at most [`MAX_COMPOUNDING`].
+fn check_compounding(
+    c: Check,
+    economics: &Economics,
+    periods: u32,
+    periods_per_year: f64,
+) -> Result<(), ScenarioError> {
+    let rate = economics.discount_rate;
+    let years = f64::from(periods - 1) / periods_per_year;
+    let weight = (1.0 + rate).powf(-years);
+    if rate >= 0.0 || (weight.is_finite() && weight <= MAX_COMPOUNDING) {
+        return Ok(());
+    }
+    Err(c.error(ErrorKind::Conflict {
+        key: "economics.discount_rate".to_owned(),
+        value: Num(rate).to_string(),
+        other_key: "periods".to_owned(),
+        other_value: format!("{periods} ({} years)", Num(years)),
+        rule: format!(
+            "a negative rate compounds over the horizon to a weight of {weight:.3e} on the last period's money; at most {MAX_COMPOUNDING:e} is allowed (a rate closer to 0 or a shorter horizon)"
+        ),
+    }))
 }
 
 /// `people` is only checked for generated networks: a file network takes
@@ -155,7 +208,12 @@ fn experience(
     })
 }
 
-fn outcomes(c: Check, raw: RawOutcomes, base_churn: f64) -> Result<Outcomes, ScenarioError> {
+fn outcomes(
+    c: Check,
+    raw: RawOutcomes,
+    base_churn: f64,
+    max_tells: f64,
+) -> Result<Outcomes, ScenarioError> {
     let RawOutcomes {
         satisfied,
         silent,
@@ -198,12 +256,16 @@ fn outcomes(c: Check, raw: RawOutcomes, base_churn: f64) -> Result<Outcomes, Sce
             Some(RawTone::Negative) => Some(Tone::Negative),
             Some(RawTone::None) => None,
         };
-        spec.tells = tell_dist(c, &key("tells"), raw.tells, spec.tells.clone())?;
+        spec.tells = tell_dist(c, &key("tells"), raw.tells, spec.tells.clone(), max_tells)?;
     }
     Ok(Outcomes { classes })
 }
 
-fn word_of_mouth(c: Check, raw: RawWordOfMouth) -> Result<WordOfMouth, ScenarioError> {
+fn word_of_mouth(
+    c: Check,
+    raw: RawWordOfMouth,
+    max_tells: f64,
+) -> Result<WordOfMouth, ScenarioError> {
     let retell = raw.retell.unwrap_or_default();
     Ok(WordOfMouth {
         max_hops: c.whole("word_of_mouth.max_hops", raw.max_hops, d::MAX_HOPS, 1, 20)?,
@@ -223,6 +285,7 @@ fn word_of_mouth(c: Check, raw: RawWordOfMouth) -> Result<WordOfMouth, ScenarioE
             "word_of_mouth.retell_tells",
             raw.retell_tells,
             d::retell_tells(),
+            max_tells,
         )?,
     })
 }
@@ -247,16 +310,19 @@ fn effects(c: Check, raw: RawEffects) -> Result<Effects, ScenarioError> {
 fn economics(c: Check, raw: RawEconomics) -> Result<Economics, ScenarioError> {
     let rate = raw.discount_rate.unwrap_or(d::DISCOUNT_RATE);
     Ok(Economics {
-        margin: c.non_negative("economics.margin", raw.margin, d::MARGIN)?,
+        margin: c.money("economics.margin", raw.margin, d::MARGIN)?,
         discount_rate: c.float(
             "economics.discount_rate",
             rate,
-            rate.is_finite() && rate > -1.0,
-            "a finite number > -1 (a yearly rate, 0.10 for 10%)",
+            rate.is_finite() && rate > -1.0 && rate <= MAX_DISCOUNT_RATE,
+            "a finite number above -1 and at most 100 (a yearly rate, 0.10 for 10%)",
         )?,
         currency: c.text("economics.currency", raw.currency, d::CURRENCY)?,
     })
 }
+
+/// The highest yearly discount rate: 10,000% a year.
+const MAX_DISCOUNT_RATE: f64 = 100.0;
 
 const POLICIES: &str = "at least two [policies.NAME] tables (the first listed is the baseline)";
 const HANDLING: &str = r#"one of "ignore", "recover""#;
@@ -327,12 +393,8 @@ fn policy(
         )?,
         staffing,
         quick_hours: c.non_negative(&key("quick_hours"), raw.quick_hours, d::QUICK_HOURS)?,
-        compensation: c.non_negative(&key("compensation"), raw.compensation, d::COMPENSATION)?,
-        handling_cost: c.non_negative(
-            &key("handling_cost"),
-            raw.handling_cost,
-            d::HANDLING_COST,
-        )?,
+        compensation: c.money(&key("compensation"), raw.compensation, d::COMPENSATION)?,
+        handling_cost: c.money(&key("handling_cost"), raw.handling_cost, d::HANDLING_COST)?,
         part_with: raw
             .part_with
             .map(|p| part_with(c, &key("part_with"), p, segments))

@@ -1,40 +1,58 @@
 //! Count distributions (`tells`, `retell_tells`): checks each form's
-//! parameters.
+//! parameters against what its sampler accepts and against the network's
+//! size (the checks themselves are in `check`).
 
-use super::check::{Check, Num};
+use super::check::Check;
 use super::error::ScenarioError;
 use super::raw::{RawEmpirical, RawNegativeBinomial, RawTellDist};
 use crate::model::TellDist;
 
+/// The smallest negative-binomial dispersion: below it almost every draw
+/// is 0 and a rare one astronomically large (the gamma draw overflows the
+/// Poisson sampler).
+pub(crate) const MIN_DISPERSION: f64 = 0.01;
+/// The largest negative-binomial dispersion: above it the distribution is
+/// a Poisson for every purpose.
+pub(crate) const MAX_DISPERSION: f64 = 1e6;
+
 /// Checks a count distribution at `key`, or returns `default` when absent.
+/// Its mean must be at most `max_mean`, the people in the network.
 pub(crate) fn tell_dist(
     c: Check,
     key: &str,
     raw: Option<RawTellDist>,
     default: TellDist,
+    max_mean: f64,
 ) -> Result<TellDist, ScenarioError> {
     let Some(raw) = raw else { return Ok(default) };
-    Ok(match raw {
-        RawTellDist::Fixed(n) => TellDist::Fixed(n),
+    let dist = match raw {
+        RawTellDist::Fixed(n) => {
+            c.count_mean(&format!("{key}.fixed"), f64::from(n), max_mean)?;
+            TellDist::Fixed(n)
+        }
         RawTellDist::Uniform([lo, hi]) => {
+            let at = format!("{key}.uniform");
             if lo > hi {
                 let allowed = "[lo, hi], whole numbers with lo <= hi (both included)";
-                return Err(c.invalid(&format!("{key}.uniform"), format!("[{lo}, {hi}]"), allowed));
+                return Err(c.invalid(&at, format!("[{lo}, {hi}]"), allowed));
             }
-            TellDist::Uniform { lo, hi }
+            let dist = TellDist::Uniform { lo, hi };
+            c.count_mean(&at, dist.mean(), max_mean)?;
+            dist
         }
         RawTellDist::Poisson(mean) => TellDist::Poisson {
-            mean: c.non_negative(&format!("{key}.poisson"), Some(mean), 0.0)?,
+            mean: c.count_mean(&format!("{key}.poisson"), mean, max_mean)?,
         },
         RawTellDist::NegativeBinomial(RawNegativeBinomial { mean, dispersion }) => {
             let nb = format!("{key}.negative_binomial");
             TellDist::NegativeBinomial {
-                mean: c.non_negative(&format!("{nb}.mean"), Some(mean), 0.0)?,
-                dispersion: c.float(
+                mean: c.count_mean(&format!("{nb}.mean"), mean, max_mean)?,
+                dispersion: c.range(
                     &format!("{nb}.dispersion"),
-                    dispersion,
-                    dispersion.is_finite() && dispersion > 0.0,
-                    "a finite number > 0",
+                    Some(dispersion),
+                    0.0,
+                    MIN_DISPERSION,
+                    MAX_DISPERSION,
                 )?,
             }
         }
@@ -45,22 +63,11 @@ pub(crate) fn tell_dist(
                 let allowed = "values and weights of the same length, at least one";
                 return Err(c.invalid(&emp, value, allowed));
             }
-            for (i, w) in weights.iter().enumerate() {
-                c.non_negative(&format!("{emp}.weights[{i}]"), Some(*w), 0.0)?;
-            }
-            if weights.iter().sum::<f64>() <= 0.0 {
-                let value = format!(
-                    "{:?}",
-                    weights
-                        .iter()
-                        .map(|w| Num(*w).to_string())
-                        .collect::<Vec<_>>()
-                )
-                .replace('"', "");
-                let allowed = "weights >= 0 with a positive sum";
-                return Err(c.invalid(&format!("{emp}.weights"), value, allowed));
-            }
-            TellDist::Empirical { values, weights }
+            c.weights(&format!("{emp}.weights"), &weights)?;
+            let dist = TellDist::Empirical { values, weights };
+            c.count_mean(&format!("{emp}.values"), dist.mean(), max_mean)?;
+            dist
         }
-    })
+    };
+    Ok(dist)
 }

@@ -39,6 +39,7 @@ pub mod shipped;
 mod staffing;
 pub mod template;
 
+pub use check::control_character;
 pub use error::{ErrorKind, Location, ScenarioError};
 
 /// Parses scenario text into a TOML table, keeping the file's key order.

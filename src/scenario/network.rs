@@ -117,7 +117,7 @@ fn file(c: Check, raw: RawNetwork, resample: bool) -> Result<Network, ScenarioEr
         Some(p) if p.trim().is_empty() => {
             return Err(c.invalid("network.path", format!("{p:?}"), allowed));
         }
-        Some(p) => c.path(&p),
+        Some(p) => c.path(&c.text("network.path", Some(p), "")?),
     };
     Ok(Network {
         kind: NetworkKind::File { path },

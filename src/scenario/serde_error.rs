@@ -117,6 +117,7 @@ fn allowed_for(steps: &[Step]) -> Option<&'static str> {
         }
         ("initial_customers", _) => "a whole number (a count) or a float in (0, 1] (a fraction)",
         ("retell", _) => "a table { negative = p, positive = p }",
+        ("people", _) => "a whole number from 2 to 4294967295",
         _ => return None,
     })
 }
@@ -125,8 +126,8 @@ fn allowed_for(steps: &[Step]) -> Option<&'static str> {
 fn expected_in_words(message: &str) -> String {
     let expected = message.rsplit_once("expected ").map_or(message, |(_, e)| e);
     match expected {
-        "u32" => "a whole number".to_owned(),
-        "u64" => "a whole number >= 0".to_owned(),
+        "u32" => format!("a whole number from 0 to {}", u32::MAX),
+        "u64" => format!("a whole number from 0 to {}", u64::MAX),
         "f64" => "a number".to_owned(),
         "a boolean" => "true or false".to_owned(),
         other => other.to_owned(),

@@ -29,26 +29,26 @@ const OUT_OF_RANGE: &[(&str, &[&str])] = &[
     ("[effects]\ndeter = nan", &["`effects.deter` = nan", "a probability in [0, 1]"]),
     ("[effects]\ndeter = -0.1", &["`effects.deter` = -0.1", "[0, 1]"]),
     ("[outcomes.silent]\ntells = { uniform = [5, 2] }", &["`outcomes.silent.tells.uniform` = [5, 2]", "lo <= hi"]),
-    ("[outcomes.silent]\ntells = { poisson = -1.0 }", &["`outcomes.silent.tells.poisson` = -1.0", ">= 0"]),
+    ("[outcomes.silent]\ntells = { poisson = -1.0 }", &["`outcomes.silent.tells.poisson` = -1.0", "from 0 to 10000"]),
     ("[outcomes.silent]\ntells = { negative_binomial = { mean = 2, dispersion = 0 } }",
-        &["`outcomes.silent.tells.negative_binomial.dispersion` = 0.0", "> 0"]),
+        &["`outcomes.silent.tells.negative_binomial.dispersion` = 0.0", "from 0.01 to 1000000"]),
     ("[outcomes.silent]\ntells = { negative_binomial = { mean = 2 } }",
         &["`outcomes.silent.tells.negative_binomial.dispersion` is missing", "dispersion = k"]),
     ("[outcomes.silent]\ntells = { empirical = { values = [1, 2], weights = [1.0] } }",
         &["`outcomes.silent.tells.empirical`", "same length"]),
     ("[outcomes.silent]\ntells = { empirical = { values = [1], weights = [0.0] } }",
-        &["`outcomes.silent.tells.empirical.weights` = [0.0]", "positive sum"]),
+        &["`outcomes.silent.tells.empirical.weights` = [0.0]", "positive, finite sum"]),
     ("[outcomes.silent]\ntells = { empirical = { values = [1, 2], weights = [1.0, -1.0] } }",
         &["`outcomes.silent.tells.empirical.weights[1]` = -1.0", ">= 0"]),
     ("[outcomes.silent]\ntells = { fixed = 1, poisson = 2 }", &["`outcomes.silent.tells`", "{ fixed = n }"]),
     ("[outcomes.unresolved]\nstay = 2", &["`outcomes.unresolved.stay` = 2.0", "[0, 1]"]),
-    ("[economics]\nmargin = -5", &["`economics.margin` = -5.0", ">= 0"]),
-    ("[economics]\ndiscount_rate = -1", &["`economics.discount_rate` = -1.0", "> -1"]),
+    ("[economics]\nmargin = -5", &["`economics.margin` = -5.0", "from 0 to 1e12"]),
+    ("[economics]\ndiscount_rate = -1", &["`economics.discount_rate` = -1.0", "above -1"]),
     ("[economics]\ncurrency = \"\"", &["`economics.currency`", "non-empty"]),
     ("periods = 0", &["`periods` = 0", "from 1 to 10000"]),
     ("replications = 20000000", &["`replications` = 20000000", "from 2 to 10000000"]),
     ("replications = 1", &["`replications` = 1 ", "from 2 to 10000000"]),
-    ("periods_per_year = 0", &["`periods_per_year` = 0.0", "> 0"]),
+    ("periods_per_year = 0", &["`periods_per_year` = 0.0", "from 0.01 to 525600"]),
     ("name = \"\"", &["`name` = \"\"", "non-empty"]),
     ("[population]\npeople = 1", &["`population.people` = 1", ">= 2"]),
     ("[population]\ninitial_customers = 20000", &["`population.initial_customers` = 20000", "10000"]),
@@ -93,7 +93,9 @@ const NETWORK: &[(&str, &[&str])] = &[
 const WRONG_TYPES: &[(&str, &[&str])] = &[
     ("periods = \"twelve\"", &["`periods` = \"twelve\"", "whole number"]),
     ("periods = 12.5", &["`periods` = 12.5", "whole number"]),
-    ("seed = -1", &["`seed` = -1", "whole number >= 0"]),
+    ("seed = -1", &["`seed` = -1", "whole number from 0 to 18446744073709551615"]),
+    ("[population]\npeople = 4294967296", &["`population.people` = 4294967296", "from 2 to 4294967295"]),
+    ("[policies.x]\nhandling = \"recover\"\nhandoffs = -1", &["`policies.x.handoffs` = -1", "from 0 to 4294967295"]),
     ("[effects]\ndeter = \"high\"", &["`effects.deter` = \"high\"", "a number"]),
     ("[network]\nresample = 1", &["`network.resample` = 1", "true or false"]),
     ("experience = 3", &["`experience` = 3", "a table"]),
@@ -154,6 +156,87 @@ const STAFFING: &[(&str, &[&str])] = &[
 #[test]
 fn desks_and_durations_are_checked_against_their_policy() {
     check_cases(STAFFING, POLICIES);
+}
+
+/// Distributions the sampler would refuse or that make no sense: every
+/// tells and retell_tells form, bounded by the network's size (issue 15,
+/// item 1: `poisson = 1.9e19` panicked in the sampler).
+#[rustfmt::skip]
+const DISTRIBUTIONS: &[(&str, &[&str])] = &[
+    ("[outcomes.silent]\ntells = { poisson = 1.9e19 }",
+        &["`outcomes.silent.tells.poisson` = 1.9e19", "from 0 to 10000 (the people in the network"]),
+    ("[outcomes.unresolved]\ntells = { poisson = inf }", &["`outcomes.unresolved.tells.poisson` = inf", "from 0 to 10000"]),
+    ("[word_of_mouth]\nretell_tells = { poisson = 20000 }", &["`word_of_mouth.retell_tells.poisson` = 20000.0", "from 0 to 10000"]),
+    ("[population]\npeople = 50\n[network]\nmean_degree = 4\n[outcomes.silent]\ntells = { fixed = 51 }",
+        &["`outcomes.silent.tells.fixed` = 51", "from 0 to 50"]),
+    ("[outcomes.silent]\ntells = { uniform = [0, 4000000000] }", &["`outcomes.silent.tells.uniform` = 2000000000", "from 0 to 10000"]),
+    ("[outcomes.silent]\ntells = { negative_binomial = { mean = 1e300, dispersion = 1 } }",
+        &["`outcomes.silent.tells.negative_binomial.mean` = 1e300", "from 0 to 10000"]),
+    ("[outcomes.silent]\ntells = { negative_binomial = { mean = 5, dispersion = 1e-300 } }",
+        &["`outcomes.silent.tells.negative_binomial.dispersion` = 1e-300", "from 0.01 to 1000000"]),
+    ("[outcomes.silent]\ntells = { empirical = { values = [1, 2], weights = [1e308, 1e308] } }",
+        &["`outcomes.silent.tells.empirical.weights` = [1e308, 1e308]", "positive, finite sum"]),
+    ("[outcomes.silent]\ntells = { empirical = { values = [3000000000, 2], weights = [1, 0] } }",
+        &["`outcomes.silent.tells.empirical.values` = 3000000000.0", "from 0 to 10000"]),
+];
+
+/// Money and rates bounded so that every result is finite (issue 15, item
+/// 6: `margin = 1e300` wrote NaN statistics).
+#[rustfmt::skip]
+const MONEY_AND_RATES: &[(&str, &[&str])] = &[
+    ("[economics]\nmargin = 1e300", &["`economics.margin` = 1e300", "a finite number from 0 to 1e12"]),
+    ("[economics]\nmargin = inf", &["`economics.margin` = inf", "from 0 to 1e12"]),
+    ("[policies.x]\nhandling = \"recover\"\ncompensation = 1e13", &["`policies.x.compensation` = 10000000000000.0", "from 0 to 1e12"]),
+    ("[policies.x]\nhandling = \"ignore\"\nhandling_cost = 1e200", &["`policies.x.handling_cost` = 1e200", "from 0 to 1e12"]),
+    ("[economics]\ndiscount_rate = 1e300", &["`economics.discount_rate` = 1e300", "at most 100"]),
+    ("periods = 10000\n[economics]\ndiscount_rate = -0.9",
+        &["`economics.discount_rate` = -0.9 and `periods` = 10000", "compounds", "at most 1e6"]),
+    ("periods_per_year = 1e-300", &["`periods_per_year` = 1e-300", "from 0.01 to 525600"]),
+    ("periods_per_year = 1e300", &["`periods_per_year` = 1e300", "from 0.01 to 525600"]),
+];
+
+/// Control characters in text keys would move the terminal's cursor, break
+/// the SVG charts and put raw bytes in report.html (issue 15, item 11).
+#[rustfmt::skip]
+const CONTROL_CHARACTERS: &[(&str, &[&str])] = &[
+    ("name = \"shop\\u0000\"", &["`name` = \"shop\\0\"", "without control characters"]),
+    ("name = \"a\\u001b[31mred\"", &["`name`", "\\u{1b}", "without control characters"]),
+    ("period_label = \"mo\\u0007nth\"", &["`period_label`", "\\u{7}"]),
+    ("[economics]\ncurrency = \"US\\u001bD\"", &["`economics.currency`", "\\u{1b}"]),
+    ("description = \"x\\u001b[2J\"", &["`description`", "newlines and tabs are allowed"]),
+    ("description = \"one\\rtwo\"", &["`description`", "\\r"]),
+    ("[network]\nkind = \"file\"\npath = \"e\\u0085.txt\"", &["`network.path`", "\\u{85}"]),
+];
+
+/// Every case's error carries the line and column of its key.
+fn located(cases: &[(&str, &[&str])]) {
+    for (text, _) in cases {
+        let e = super::error(&format!("{text}\n{POLICIES}"));
+        assert!(e.location.is_some(), "{text:?}: {e}");
+    }
+}
+
+#[test]
+fn distributions_are_bounded_by_the_sampler_and_the_network() {
+    check_cases(DISTRIBUTIONS, POLICIES);
+    located(DISTRIBUTIONS);
+}
+
+#[test]
+fn money_and_rates_are_bounded_so_results_are_finite() {
+    check_cases(MONEY_AND_RATES, POLICIES);
+    located(MONEY_AND_RATES);
+}
+
+#[test]
+fn control_characters_are_refused_in_every_text_key() {
+    check_cases(CONTROL_CHARACTERS, POLICIES);
+    located(CONTROL_CHARACTERS);
+    // Descriptions may span lines.
+    let s = super::ok(&format!(
+        "description = \"one\\ntwo\\tthree\\r\\n\"\n{POLICIES}"
+    ));
+    assert_eq!(s.description, "one\ntwo\tthree\r\n");
 }
 
 #[test]
