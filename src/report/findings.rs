@@ -71,29 +71,77 @@ fn word_of_mouth_clause(taken: f64, currency: &str) -> Option<String> {
 fn parting_headline(scenario: &Scenario, w: &PartWith, c: &ComparisonStats) -> String {
     let d = &c.npv_difference;
     let currency = &scenario.economics.currency;
-    let verb = if d.mean >= 0.0 { "gains" } else { "loses" };
+    let subject = parting_subject(w, true);
+    let horizon = horizon_of(scenario);
+    let amount = amount_and_interval(d, ("gains", "loses"), currency);
+    if Reading::of(d.ci95) == Reading::Unclear {
+        return format!(
+            "{subject} shows no clear difference from `{}` over {horizon}: it {amount}, an interval that includes zero at this number of replications.",
+            c.baseline
+        );
+    }
     let mut text = format!(
-        "{} {verb} {} (95% CI {}) over {} compared with `{}`",
-        parting_subject(w, true),
-        money(d.mean.abs(), currency),
-        interval(d.ci95[0].min(d.ci95[1]), d.ci95[1], Some(currency)),
-        horizon_of(scenario),
+        "{subject} {amount} over {horizon} compared with `{}`",
         c.baseline
     );
     if let Some(clause) = word_of_mouth_clause(word_of_mouth_taken(&c.by_cause.0), currency) {
         text.push_str(&format!("; {clause}"));
     }
     text.push('.');
-    if d.ci95[0] <= 0.0 && d.ci95[1] >= 0.0 {
-        text.push_str(" The interval includes zero: the difference is not clear at this number of replications.");
-    }
     text
 }
 
+/// How the value lost by the baseline (NPV(policy) − NPV(baseline)) reads,
+/// from its mean and 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// The interval lies above zero: the baseline loses.
+    Loses,
+    /// The interval lies below zero: the baseline gains.
+    Gains,
+    /// The interval includes zero: no clear difference at this number of
+    /// replications.
+    Unclear,
+}
+
+impl Reading {
+    /// The reading of a difference with this 95% interval.
+    pub fn of(ci95: [f64; 2]) -> Reading {
+        let (lo, hi) = (ci95[0].min(ci95[1]), ci95[0].max(ci95[1]));
+        if lo > 0.0 {
+            Reading::Loses
+        } else if hi < 0.0 {
+            Reading::Gains
+        } else {
+            Reading::Unclear
+        }
+    }
+}
+
+/// The amount and 95% interval of a difference `d`, both as positive
+/// quantities of the same thing: with `verbs = ("loses", "gains")`, "loses
+/// $X (95% CI $a–$b)" with the interval of the loss when the mean is `>= 0`,
+/// "gains $X (95% CI $a–$b)" with the interval of the gain when below.
+fn amount_and_interval(d: &Stat, verbs: (&str, &str), currency: &str) -> String {
+    let (lo, hi) = (d.ci95[0].min(d.ci95[1]), d.ci95[0].max(d.ci95[1]));
+    let (verb, mean, lo, hi) = if d.mean >= 0.0 {
+        (verbs.0, d.mean, lo, hi)
+    } else {
+        (verbs.1, -d.mean, -hi, -lo)
+    };
+    format!(
+        "{verb} {} (95% CI {})",
+        money(mean, currency),
+        interval(lo, hi, Some(currency))
+    )
+}
+
 /// The headline sentence of one comparison, as summary.json, the terminal
-/// and the report carry it. A policy that parts with customers, against a
-/// baseline that keeps them, reads as gain (MODEL.md, "Parting with
-/// customers").
+/// and the report carry it: "… loses $X (95% CI $a–$b) …" when the interval
+/// lies above zero, "… gains $X (95% CI $a–$b) …" (the interval of the
+/// gain) when below, and "… shows no clear difference …" when it includes
+/// zero. A policy that parts with customers, against a baseline that keeps
+/// them, reads as gain (MODEL.md, "Parting with customers").
 pub fn headline(scenario: &Scenario, c: &ComparisonStats) -> String {
     if let Some(w) = parting(scenario, &c.baseline, &c.policy) {
         return parting_headline(scenario, w, c);
@@ -108,28 +156,31 @@ pub fn headline(scenario: &Scenario, c: &ComparisonStats) -> String {
     } else {
         format!("Policy `{}`", c.baseline)
     };
-    let verb = if d.mean >= 0.0 { "loses" } else { "gains" };
     let horizon = horizon_of(scenario);
-    let mut text = format!(
-        "{subject} {verb} {} (95% CI {}) over {horizon} compared with `{}`",
-        money(d.mean.abs(), currency),
-        interval(d.ci95[0].min(d.ci95[1]), d.ci95[1], Some(currency)),
-        c.policy
-    );
-    if let Some(share) = c
-        .word_of_mouth_share
-        .filter(|s| s.is_finite() && d.mean > 0.0)
-    {
-        text.push_str(&format!(
-            "; {:.0}% of the customer value lost travels through word of mouth",
-            100.0 * share
-        ));
+    let amount = amount_and_interval(d, ("loses", "gains"), currency);
+    match Reading::of(d.ci95) {
+        Reading::Unclear => format!(
+            "{subject} shows no clear difference from `{}` over {horizon}: it {amount}, an interval that includes zero at this number of replications.",
+            c.policy
+        ),
+        reading => {
+            let mut text = format!(
+                "{subject} {amount} over {horizon} compared with `{}`",
+                c.policy
+            );
+            if let Some(share) = c
+                .word_of_mouth_share
+                .filter(|s| s.is_finite() && reading == Reading::Loses)
+            {
+                text.push_str(&format!(
+                    "; {:.0}% of the customer value lost travels through word of mouth",
+                    100.0 * share
+                ));
+            }
+            text.push('.');
+            text
+        }
     }
-    text.push('.');
-    if d.ci95[0] <= 0.0 && d.ci95[1] >= 0.0 {
-        text.push_str(" The interval includes zero: the difference is not clear at this number of replications.");
-    }
-    text
 }
 
 /// "Scenario default · 1,000 replications · seed 1".
@@ -155,18 +206,18 @@ pub fn subject(run: &RunData) -> String {
 /// The comparison with the largest value at stake: the best alternative
 /// when some alternative beats the baseline (the decision an owner faces),
 /// else the one the baseline beats by most.
+/// Only differences whose 95% interval excludes zero count.
 pub fn largest(run: &RunData) -> Option<&ComparisonData> {
     let mean = |c: &&ComparisonData| c.npv_difference.mean;
-    let best = run
-        .comparisons
-        .iter()
-        .filter(|c| mean(c) > 0.0)
-        .max_by(|a, b| mean(a).total_cmp(&mean(b)));
-    best.or_else(|| {
+    let clear = || {
         run.comparisons
             .iter()
-            .max_by(|a, b| mean(a).abs().total_cmp(&mean(b).abs()))
-    })
+            .filter(|c| Reading::of(c.npv_difference.ci95) != Reading::Unclear)
+    };
+    let best = clear()
+        .filter(|c| mean(c) > 0.0)
+        .max_by(|a, b| mean(a).total_cmp(&mean(b)));
+    best.or_else(|| clear().max_by(|a, b| mean(a).abs().total_cmp(&mean(b).abs())))
 }
 
 /// The policy with the highest mean NPV other than the baseline (or the
@@ -258,13 +309,28 @@ fn partings_gain(run: &RunData) -> Option<String> {
 }
 
 /// "Ignoring complaints loses $23,985 over 12 months" (for partings, what
-/// parting gains; see [`partings_gain`]).
+/// parting gains; see [`partings_gain`]), from the largest difference whose
+/// 95% interval excludes zero; "… shows no clear difference …" when every
+/// interval includes zero.
 pub fn value_lost(run: &RunData) -> String {
     if let Some(gain) = partings_gain(run) {
         return gain;
     }
     let Some(c) = largest(run) else {
-        return format!("Value of {} over {}", run.scenario.name, run.horizon());
+        return match run.comparisons.as_slice() {
+            [] => format!("Value of {} over {}", run.scenario.name, run.horizon()),
+            [c] => format!(
+                "{} shows no clear difference from {} over {}",
+                subject(run),
+                c.policy,
+                run.horizon()
+            ),
+            _ => format!(
+                "{} shows no clear difference from any policy over {}",
+                subject(run),
+                run.horizon()
+            ),
+        };
     };
     let d = c.npv_difference.mean;
     let verb = if d >= 0.0 { "loses" } else { "gains" };
@@ -423,76 +489,5 @@ pub fn segment_worth(run: &RunData) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use wom::results::ordered::Ordered;
-
-    fn stat(mean: f64) -> Stat {
-        Stat {
-            mean,
-            sd: 1.0,
-            ci95: [mean - 10.0, mean + 10.0],
-            p5: mean,
-            p50: mean,
-            p95: mean,
-        }
-    }
-
-    #[test]
-    fn a_parting_headline_reads_as_gain_with_what_word_of_mouth_takes_back() {
-        let text = "[segments.chronic]\nshare = 0.1\n[segments.rest]\n\
-            [policies.keep]\nhandling = \"recover\"\n[policies.cut]\nhandling = \"recover\"\n\
-            part_with = { segment = \"chronic\", after_complaints = 3, manner = \"abrupt\" }\n";
-        let s = wom::scenario::parse(text, std::path::Path::new("x.toml")).unwrap();
-        let c = ComparisonStats {
-            baseline: "keep".into(),
-            policy: "cut".into(),
-            npv_difference: stat(1200.0),
-            unpaired_ci95_half_width: 50.0,
-            word_of_mouth_share: None,
-            by_cause: Ordered(vec![
-                (Cause::HearsayChurn, stat(-100.0)),
-                (Cause::CustomersParted, stat(-900.0)),
-                (Cause::DeterredProspects, stat(-250.0)),
-                (Cause::HandlingCost, stat(2450.0)),
-            ]),
-        };
-        assert_eq!(
-            headline(&s, &c),
-            "Parting abruptly with `chronic` customers at their 3rd complaint gains $1,200 \
-             (95% CI $1,190–$1,210) over 12 months compared with `keep`; word of mouth takes back $350."
-        );
-        // The other way round it is an ordinary comparison.
-        let back = ComparisonStats {
-            baseline: "cut".into(),
-            policy: "keep".into(),
-            ..c
-        };
-        assert!(headline(&s, &back).starts_with("Policy `cut` loses $1,200"));
-    }
-
-    #[test]
-    fn ordinals() {
-        let w = |n| PartWith {
-            segment: "s".into(),
-            after_complaints: n,
-            manner: Manner::Graceful,
-            refund: None,
-        };
-        for (n, nth) in [
-            (1, "1st"),
-            (2, "2nd"),
-            (3, "3rd"),
-            (4, "4th"),
-            (11, "11th"),
-            (12, "12th"),
-            (21, "21st"),
-            (113, "113th"),
-        ] {
-            assert!(
-                parting_subject(&w(n), false).ends_with(&format!("their {nth} complaint")),
-                "{n}"
-            );
-        }
-    }
-}
+#[path = "findings_tests.rs"]
+mod tests;

@@ -257,3 +257,66 @@ fn a_network_too_sparse_for_the_tells_is_warned_about_naming_the_keys() {
     let report = std::fs::read_to_string(dense.path().join("report.html")).unwrap();
     assert!(!report.contains("class=\"warning\""));
 }
+
+/// Runs tiny.toml (or `scenario`) with `extra`, returning stdout, the
+/// summary's headline, the report and the value-lost chart's SVG.
+fn headline_everywhere(scenario: &Path, extra: &[&str]) -> [String; 4] {
+    let dir = tempfile::tempdir().unwrap();
+    let out = wom()
+        .arg("run")
+        .arg(scenario)
+        .args(["--replications", "6", "--out"])
+        .arg(dir.path())
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let summary = read_json(&dir.path().join("summary.json"));
+    let read = |f: &str| std::fs::read_to_string(dir.path().join(f)).unwrap();
+    [
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        summary["headlines"][0].as_str().unwrap().to_owned(),
+        read("report.html"),
+        read("charts/value_lost_by_cause.svg"),
+    ]
+}
+
+#[test]
+fn headlines_read_with_the_sign_of_their_interval_everywhere() {
+    let tiny = fixture("tiny.toml");
+    // A large compensation: ignoring gains; the interval is the gain's.
+    let [stdout, headline, report, chart] =
+        headline_everywhere(&tiny, &["--set", "policies.recover.compensation=1000"]);
+    assert!(
+        headline.starts_with("Ignoring complaints gains $") && !headline.contains('−'),
+        "{headline}"
+    );
+    assert!(stdout.contains(&headline) && report.contains(&headline));
+    assert!(report.contains("<h1>Ignoring complaints gains $"));
+    assert!(chart.contains("Ignoring complaints gains $"));
+    // The recovering policy as the baseline: it loses nothing; it gains.
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("recover_first.toml");
+    let text = std::fs::read_to_string(&tiny).unwrap();
+    let (head, policies) = text.split_once("[policies.ignore]").unwrap();
+    let (ignore, recover) = policies.split_once("[policies.recover]").unwrap();
+    let swapped = format!("{head}[policies.recover]{recover}\n[policies.ignore]{ignore}");
+    std::fs::write(&first, swapped).unwrap();
+    let [_, headline, ..] =
+        headline_everywhere(&first, &["--set", "policies.recover.compensation=2"]);
+    assert!(
+        headline.starts_with("Policy `recover` gains $") && !headline.contains('−'),
+        "{headline}"
+    );
+    // An interval that spans zero: no clear difference, said everywhere.
+    let [stdout, headline, report, chart] =
+        headline_everywhere(&tiny, &["--set", "policies.recover.compensation=20"]);
+    assert!(
+        headline.starts_with("Ignoring complaints shows no clear difference from `recover`"),
+        "{headline}"
+    );
+    assert!(headline.contains("(95% CI −$") && headline.contains("includes zero"));
+    assert!(stdout.contains(&headline) && report.contains(&headline));
+    assert!(report.contains("<h1>Ignoring complaints shows no clear difference"));
+    assert!(chart.contains("shows no clear difference"));
+}
