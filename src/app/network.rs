@@ -51,15 +51,15 @@ pub fn available_memory_bytes() -> Option<u64> {
 /// # Errors
 /// Bad input naming what was asked and what the machine has.
 pub fn check_memory(needed: u64, what: &str, fix: &str) -> Result<()> {
-    if let Some(available) = available_memory_bytes() {
-        if needed > available {
-            let gib = |b: u64| b as f64 / (1u64 << 30) as f64;
-            return Err(bad_input(format!(
-                "{what} needs about {:.1} GiB of memory, but this machine has {:.1} GiB available; {fix}",
-                gib(needed),
-                gib(available)
-            )));
-        }
+    if let Some(available) = available_memory_bytes()
+        && needed > available
+    {
+        let gib = |b: u64| b as f64 / (1u64 << 30) as f64;
+        return Err(bad_input(format!(
+            "{what} needs about {:.1} GiB of memory, but this machine has {:.1} GiB available; {fix}",
+            gib(needed),
+            gib(available)
+        )));
     }
     Ok(())
 }

@@ -10,6 +10,7 @@
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, terminal, thread_pool};
 use crate::present::bad_input;
+use crate::present::files::lock_dir;
 use crate::present::format::{count, seconds, threads};
 use crate::report::findings::headline;
 use crate::report::render_run;
@@ -97,6 +98,8 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     }
     let pool = thread_pool(opts.threads)?;
     let workers = pool.current_num_threads();
+    let dir = opts.output.dir_for(&opts.input.path, None);
+    let _lock = lock_dir(&dir, true)?;
     let start = Instant::now();
     let world = scenario::build_world(loaded.scenario, workers)?;
     let (results, reached) = simulate(&world, &pool, first, opts.precision, opts.output.quiet)?;
@@ -108,7 +111,6 @@ pub fn run(opts: &RunOptions) -> Result<()> {
         threads: workers,
         elapsed_seconds: start.elapsed().as_secs_f64(),
     };
-    let dir = opts.output.dir_for(&opts.input.path, None);
     let name = dir.display().to_string();
     let run = on_one_machine(&world, results, execution, reached.as_ref(), &name)?;
     write(&run, &dir, opts.charts)?;

@@ -78,6 +78,9 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
     let threads = pool.current_num_threads();
     let plan = points::plan(&base, &opts.input, runs(&ranges), None, threads, |_| true)?;
     let planned = &plan.variants;
+    let dir = opts.output.dir_for(&opts.input.path, Some("sensitivity"));
+    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    crate::store::run::forget(&dir)?;
     let began = Instant::now();
     let bar = progress::bar(planned.len() as u64, "runs", opts.output.quiet);
     let results = Mutex::new(BTreeMap::new());
@@ -113,7 +116,6 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
     let scenario = &planned[0].scenario;
     let (baseline, policy) = (&scenario.policies[0].name, &scenario.policies[1].name);
 
-    let dir = opts.output.dir_for(&opts.input.path, Some("sensitivity"));
     let file = SensitivityFile {
         scenario: scenario.name.clone(),
         seed: scenario.seed,

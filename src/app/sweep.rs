@@ -5,6 +5,7 @@ use super::points::{self, Planned};
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, thread_pool};
 use crate::present::bad_input;
+use crate::present::files::lock_dir;
 use crate::present::format::{count, seconds};
 use crate::present::money::{interval, money};
 use crate::store::sweep as sweep_files;
@@ -137,6 +138,8 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     }
 
     let dir = opts.output.dir_for(&opts.input.path, Some("sweep"));
+    let _lock = lock_dir(&dir, true)?;
+    crate::store::run::forget(&dir)?;
     sweep_files::prepare(&dir, opts.resume)?;
     let done = if opts.resume {
         resumed(&dir, planned)

@@ -224,10 +224,10 @@ impl Graph {
     /// `u`'s offset, so prefetch that first). `O(1)`, never panics.
     #[inline(always)]
     pub fn prefetch_neighbors(&self, u: NodeId) {
-        if let Some(&o) = self.offsets.get(u as usize) {
-            if let Some(first) = self.neighbors.get(o as usize) {
-                prefetch(first);
-            }
+        if let Some(&o) = self.offsets.get(u as usize)
+            && let Some(first) = self.neighbors.get(o as usize)
+        {
+            prefetch(first);
         }
     }
 

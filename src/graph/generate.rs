@@ -26,7 +26,7 @@ pub fn generate(
             rewire,
         } => {
             let k = mean_degree as u32;
-            assert!(k % 2 == 0 && k >= 2 && k < nodes);
+            assert!(k.is_multiple_of(2) && k >= 2 && k < nodes);
             let half = k / 2;
             let mut edges = Vec::with_capacity(nodes as usize * half as usize);
             for u in 0..nodes {

@@ -1,6 +1,8 @@
-//! File helpers: reading with the path in every error, and atomic writes
-//! (a temporary file in the same directory, synced, then renamed over the
-//! target) so an interrupted run never leaves a half-written result.
+//! File helpers: reading with the path in every error, atomic writes (a
+//! temporary file in the same directory, synced, then renamed over the
+//! target) so an interrupted run never leaves a half-written result, and
+//! the lock that keeps a second command from writing into the same
+//! directory.
 
 use super::error::bad_input;
 use anyhow::{Context, Result};
@@ -116,5 +118,78 @@ pub fn remove_if_present(path: &Path) -> Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e).with_context(|| format!("cannot remove {}", path.display())),
+    }
+}
+
+/// The lock file every command that writes into a directory holds: a
+/// name only wom uses, empty, left in place (removing a lock file others
+/// may be opening would let two holders coexist).
+pub const LOCK_NAME: &str = ".wom-lock";
+
+/// An exclusive lock on an output directory, held until dropped (the
+/// operating system releases it when the process ends, however it ends).
+#[derive(Debug)]
+pub struct DirLock {
+    _file: fs::File,
+}
+
+/// Takes the exclusive lock on `dir` for the rest of the command, creating
+/// the directory when `create` (else a missing directory is not locked:
+/// the caller's reading then reports it). Uses the standard library's
+/// `File::try_lock` (an advisory `flock` on Unix, `LockFileEx` on
+/// Windows), so a second writer is refused at once instead of waiting.
+///
+/// # Errors
+/// A failure (exit 1) naming the directory when another command holds the
+/// lock, or when the lock file cannot be created.
+pub fn lock_dir(dir: &Path, create: bool) -> Result<Option<DirLock>> {
+    if create {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create directory {}", dir.display()))?;
+    } else if !dir.is_dir() {
+        return Ok(None);
+    }
+    lock(&dir.join(LOCK_NAME), dir).map(Some)
+}
+
+/// Takes the exclusive lock on the directory `dir` that a command builds
+/// aside and renames into place whole (a shard): the lock file is
+/// `.NAME.wom-lock` beside it, since `dir` itself may not exist yet and must
+/// be empty when the finished directory is renamed over it.
+///
+/// # Errors
+/// As [`lock_dir`].
+pub fn lock_beside(dir: &Path) -> Result<DirLock> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| bad_input(format!("--out {}: name a directory", dir.display())))?;
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create directory {}", parent.display()))?;
+    lock(&parent.join(format!(".{name}{LOCK_NAME}")), dir)
+}
+
+/// Takes the lock file at `path` for the directory `dir`, at once or not.
+fn lock(path: &Path, dir: &Path) -> Result<DirLock> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot create the lock file {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(DirLock { _file: file }),
+        Err(fs::TryLockError::WouldBlock) => Err(anyhow::anyhow!(
+            "another wom command is writing into {} (it holds {}); wait until it finishes, or write elsewhere with --out",
+            dir.display(),
+            path.display()
+        )),
+        Err(fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
     }
 }

@@ -120,10 +120,10 @@ pub fn thin<T: Clone>(points: &[T], max: usize) -> Vec<T> {
     }
     let step = (points.len() - 1).div_ceil(max - 1);
     let mut out: Vec<T> = points.iter().step_by(step).cloned().collect();
-    if (points.len() - 1) % step != 0 {
-        if let Some(last) = points.last() {
-            out.push(last.clone());
-        }
+    if !(points.len() - 1).is_multiple_of(step)
+        && let Some(last) = points.last()
+    {
+        out.push(last.clone());
     }
     out
 }

@@ -36,6 +36,17 @@ pub fn write(run: &Run, dir: &Path, more: impl FnOnce() -> Result<()>) -> Result
     write_json(&dir.join(SUMMARY), &run.summary)
 }
 
+/// Makes the run in `dir`, if any, no longer look finished: for a command
+/// about to write other files under a run's names (a sweep's or a
+/// sensitivity analysis's metadata.json), so that summary.json never
+/// stands beside files that are not its run's.
+///
+/// # Errors
+/// When summary.json exists and cannot be removed.
+pub fn forget(dir: &Path) -> Result<()> {
+    remove_if_present(&dir.join(SUMMARY))
+}
+
 /// Reads the run saved in `dir`.
 ///
 /// # Errors

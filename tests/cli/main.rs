@@ -5,6 +5,7 @@ mod cascade;
 mod charts;
 mod deploy;
 mod graph;
+mod lock;
 mod pinned;
 mod result_files;
 mod run;

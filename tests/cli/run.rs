@@ -61,7 +61,7 @@ fn writes_the_documented_files() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".wom-tmp"))
         .collect();
     assert!(leftovers.is_empty());
 }

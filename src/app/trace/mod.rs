@@ -70,6 +70,8 @@ pub fn run(args: &TraceOptions) -> Result<()> {
             scenario.periods - 1
         )));
     }
+    let dir = args.output.dir_for(&args.input.path, None);
+    let _lock = crate::present::files::lock_dir(&dir, true)?;
     let world = scenario::build_world(scenario, 1)?;
     let replays = policies
         .iter()
@@ -105,7 +107,6 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         })
         .collect();
 
-    let dir = args.output.dir_for(&args.input.path, None);
     let file = TraceFile {
         scenario: scenario.name.clone(),
         scenario_identity: wom::scenario::resolved::identity(scenario)?,
