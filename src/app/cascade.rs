@@ -164,6 +164,7 @@ pub fn run(args: &CascadeOptions) -> Result<()> {
         load_seconds: net.load_seconds,
     };
     if args.json {
+        wom::results::finite::check(&report)?;
         println!("{}", serde_json::to_string(&report)?);
         return Ok(());
     }

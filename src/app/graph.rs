@@ -54,6 +54,7 @@ pub fn run(args: &GraphOptions) -> Result<()> {
         value["self_loops_dropped"] = net.counts.self_loops.into();
         value["duplicates_dropped"] = net.counts.duplicates.into();
         value["load_seconds"] = net.load_seconds.into();
+        wom::results::finite::check(&stats)?;
         println!("{}", serde_json::to_string_pretty(&value)?);
         return Ok(());
     }

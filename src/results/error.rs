@@ -61,8 +61,11 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(
 /// A value as the pretty JSON text of a result file (with a final newline).
 ///
 /// # Errors
-/// When the value cannot be serialized (a map with non-string keys).
+/// When the value holds a number that is not finite (serde_json would
+/// write it as `null`; see [`super::finite`]), or cannot be serialized (a
+/// map with non-string keys).
 pub fn to_json_text<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    super::finite::check(value).map_err(<serde_json::Error as serde::ser::Error>::custom)?;
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
     Ok(text)

@@ -152,17 +152,12 @@ pub fn write_replications(
     w.write_record(replications_header(columns))?;
     for r in rows {
         let mut record = vec![r.replication.to_string(), names[r.policy].clone()];
-        record.extend(
-            columns
-                .metrics
-                .iter()
-                .map(|&m| r.outputs.get(m).to_string()),
-        );
-        record.extend(
-            columns
-                .segment_cells()
-                .map(|(g, m)| r.segments[g].get(m).to_string()),
-        );
+        for &m in &columns.metrics {
+            record.push(cell(r.outputs.get(m), m.key())?);
+        }
+        for (g, m) in columns.segment_cells() {
+            record.push(cell(r.segments[g].get(m), m.key())?);
+        }
         w.write_record(&record)?;
     }
     w.flush()?;
@@ -179,13 +174,25 @@ pub fn write_periods(out: &mut dyn Write, names: &[String], rows: &[PeriodRow]) 
     w.write_record(periods_header())?;
     for r in rows {
         let mut record = vec![r.period.to_string(), names[r.policy].clone()];
-        for b in &r.bands {
-            record.extend([b.mean.to_string(), b.p5.to_string(), b.p95.to_string()]);
+        for (b, s) in r.bands.iter().zip(PeriodSeries::ALL) {
+            for x in [b.mean, b.p5, b.p95] {
+                record.push(cell(x, s.key())?);
+            }
         }
         w.write_record(&record)?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// A number as a CSV cell, refused (as a write error) when not finite.
+///
+/// # Errors
+/// When `x` is NaN or infinite (see [`super::finite`]).
+pub fn cell(x: f64, what: &str) -> csv::Result<String> {
+    super::finite::number(x, what)
+        .map(|x| x.to_string())
+        .map_err(|e| std::io::Error::other(e).into())
 }
 
 /// A CSV read cell by cell, with errors that name the file, the line and

@@ -138,6 +138,7 @@ impl SensitivityFile {
     pub fn write_csv(&self, out: &mut dyn Write) -> csv::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         for row in self.rows() {
+            super::finite::check(&row).map_err(std::io::Error::other)?;
             w.serialize(row)?;
         }
         w.flush()?;

@@ -187,11 +187,14 @@ impl SummaryFile {
                 check_stats(&at, seg_stats, &segment_metrics, |m| m.key())?;
             }
         }
+        super::finite::check(&self.precision).map_err(|e| format!("precision: {e}"))?;
         for (i, c) in self.comparisons.iter().enumerate() {
             finite(
                 &format!("comparisons[{i}].npv_difference"),
                 &c.npv_difference,
             )?;
+            let scalars = (c.unpaired_ci95_half_width, c.word_of_mouth_share);
+            super::finite::check(&scalars).map_err(|e| format!("comparisons[{i}]: {e}"))?;
             if let Some(extra) = c.by_cause.keys().find(|k| !causes.contains(k)) {
                 return Err(format!(
                     "comparisons[{i}].by_cause.{}: not a cause of this scenario",

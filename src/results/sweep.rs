@@ -99,8 +99,11 @@ fn csv_header(keys: &[String]) -> Vec<String> {
     header
 }
 
-fn stats(s: &Summary) -> [String; 7] {
-    [s.mean, s.sd, s.ci95[0], s.ci95[1], s.p5, s.p50, s.p95].map(|x| x.to_string())
+fn stats(s: &Summary, metric: &str) -> csv::Result<Vec<String>> {
+    [s.mean, s.sd, s.ci95[0], s.ci95[1], s.p5, s.p50, s.p95]
+        .into_iter()
+        .map(|x| super::rows::cell(x, metric))
+        .collect()
 }
 
 /// Writes sweep.csv: one row per point × policy × metric, then per point ×
@@ -125,7 +128,7 @@ pub fn write_csv(
                 for s in &policy.metrics {
                     let mut row = lead.clone();
                     row.extend([policy.policy.clone(), String::new(), s.metric.clone()]);
-                    row.extend(stats(&s.summary));
+                    row.extend(stats(&s.summary, &s.metric)?);
                     w.write_record(&row)?;
                 }
             }
@@ -138,8 +141,9 @@ pub fn write_csv(
                     );
                 for (metric, s) in parts {
                     let mut row = lead.clone();
+                    let numbers = stats(s, &metric)?;
                     row.extend([c.policy.clone(), c.baseline.clone(), metric]);
-                    row.extend(stats(s));
+                    row.extend(numbers);
                     w.write_record(&row)?;
                 }
             }

@@ -83,13 +83,9 @@ pub fn load_point(path: &Path, index: usize, hash: u64) -> Option<PointResult> {
 /// # Errors
 /// When the file cannot be written.
 pub fn store_point(dir: &Path, hash: u64, point: &PointResult) -> Result<PointResult> {
-    let text = serde_json::to_string_pretty(point)?;
+    let text = wom::results::to_json_text(point)?;
     let path = point_path(dir, point.index, hash);
-    write_atomic(&path, |out| {
-        out.write_all(text.as_bytes())?;
-        out.write_all(b"\n")?;
-        Ok(())
-    })?;
+    write_atomic(&path, |out| Ok(out.write_all(text.as_bytes())?))?;
     Ok(serde_json::from_str(&text)?)
 }
 

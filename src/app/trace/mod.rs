@@ -130,7 +130,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
             })
             .collect(),
     };
-    let json = serde_json::to_string_pretty(&file)?;
+    let json = wom::results::to_json_text(&file)?;
     write_atomic(&dir.join("trace.json"), |out| {
         Ok(out.write_all(json.as_bytes())?)
     })?;

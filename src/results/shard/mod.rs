@@ -215,7 +215,9 @@ impl Shard {
                 for (t, values) in periods.iter().enumerate() {
                     let mut record = vec![replication.to_string(), names[policy].clone()];
                     record.push(t.to_string());
-                    record.extend(values.iter().map(f64::to_string));
+                    for x in values {
+                        record.push(rows::cell(*x, "a period's value")?);
+                    }
                     w.write_record(&record)?;
                 }
             }
