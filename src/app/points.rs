@@ -52,24 +52,37 @@ pub fn describe(point: &Point) -> String {
     point
         .assignments
         .iter()
-        .map(|(k, v)| format!("{k}={}", value_text(v)))
+        .map(|(k, v)| format!("{k}={}", shown(v)))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A value for a message: as in the files, but a float in Rust's short
+/// form (`1e300`, not three hundred digits).
+fn shown(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Float(x) => format!("{x:?}"),
+        other => value_text(other),
+    }
 }
 
 /// Applies every point to the base scenario's table and validates the
 /// result exactly as `wom run --set` would, computes each point's identity,
 /// keeps the points `keep` selects (a shard's), and checks that their
 /// distinct networks and the scratch state of `threads` workers fit in
-/// memory. Nothing runs until every point has passed.
+/// memory. Nothing runs until every point has passed. `flag` is how the
+/// points' values were given (`--set` for a sweep, `--vary` for a
+/// sensitivity analysis), for messages.
 ///
 /// # Errors
 /// Bad input (exit 2) naming the point and the key for an unknown key, a
-/// value out of range, or a network too large.
+/// value out of range, or a network too large: blamed on the flag that
+/// set the key, else on the scenario file at the key's line.
 pub fn plan(
     base: &Loaded,
     input: &ScenarioInput,
     points: Vec<Point>,
+    flag: &str,
     precision: Option<Precision>,
     threads: usize,
     keep: impl Fn(usize) -> bool,
@@ -82,8 +95,18 @@ pub fn plan(
             for (key, value) in &point.assignments {
                 wom::scenario::set_key(&mut table, key, value.clone()).with_context(at)?;
             }
-            let mut s = wom::scenario::from_table(&table, &input.path).with_context(at)?;
+            let mut flags = scenario::set_flags(input);
+            flags.extend(
+                point
+                    .assignments
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), format!("{flag} {k}={}", shown(v)))),
+            );
+            let mut s = wom::scenario::from_table(&table, &input.path)
+                .map_err(|e| scenario::blame(e, &flags, &base.text))
+                .with_context(at)?;
             let loaded = Loaded {
+                text: String::new(),
                 table,
                 scenario: s.clone(),
             };

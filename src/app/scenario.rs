@@ -85,10 +85,42 @@ pub fn default_dir(scenario: &Path, suffix: Option<&str>) -> PathBuf {
 /// edit it further) and the validated scenario with `--seed` applied.
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// The scenario file's text, to place errors at their line.
+    pub text: String,
     /// The table, overrides applied.
     pub table: toml::Table,
     /// The validated scenario.
     pub scenario: Scenario,
+}
+
+/// A validation error of a scenario with values set on the command line,
+/// blamed where the value came from: on the flag (`--set KEY=VALUE`, a
+/// sweep's `--set`, a sensitivity's `--vary`) whose key the error is about,
+/// the last one given first; else on the scenario file, with the line and
+/// column where `text` writes the key. `flags` are (dotted key, the flag
+/// and its argument as the user wrote it).
+pub fn blame(
+    e: wom::scenario::ScenarioError,
+    flags: &[(&str, String)],
+    text: &str,
+) -> anyhow::Error {
+    // A conflict between two keys is the flag's when it set either.
+    let keys: Vec<&str> = match &*e.kind {
+        wom::scenario::ErrorKind::Conflict { key, other_key, .. } => vec![key, other_key],
+        kind => kind.key().into_iter().collect(),
+    };
+    let about = |flag_key: &str| {
+        keys.iter().any(|key| {
+            *key == flag_key
+                || key.starts_with(&format!("{flag_key}."))
+                || flag_key.starts_with(&format!("{key}."))
+        })
+    };
+    let found = flags.iter().rev().find(|(flag_key, _)| about(flag_key));
+    match found {
+        Some((_, flag)) => bad_input(format!("{flag}: {}", e.kind)),
+        None => e.locate_in(text).into(),
+    }
 }
 
 /// Reads a scenario file and applies the overrides before validation, so
@@ -115,25 +147,29 @@ pub fn load_text(text: &str, input: &ScenarioInput) -> Result<Loaded> {
         wom::scenario::set_key(&mut table, &o.key, o.value.clone())
             .map_err(|e| bad_input(format!("--set {}: {e}", o.text)))?;
     }
-    let mut scenario = wom::scenario::from_table(&table, path).map_err(|e| {
-        // A key set by --set is blamed on --set, not on the file.
-        let key = e.kind.key().unwrap_or("");
-        match input.overrides.iter().rev().find(|o| {
-            key == o.key
-                || key.starts_with(&format!("{}.", o.key))
-                || o.key.starts_with(&format!("{key}."))
-        }) {
-            Some(o) => bad_input(format!("--set {}: {}", o.text, e.kind)),
-            None => e.locate_in(text).into(),
-        }
-    })?;
+    let flags = set_flags(input);
+    let mut scenario =
+        wom::scenario::from_table(&table, path).map_err(|e| blame(e, &flags, text))?;
     if let Some(seed) = input.seed {
         scenario.seed = seed;
     }
     if let Some(r) = input.replications {
         scenario.replications = r;
     }
-    Ok(Loaded { table, scenario })
+    Ok(Loaded {
+        text: text.to_owned(),
+        table,
+        scenario,
+    })
+}
+
+/// The `--set` overrides of `input` as [`blame`] takes them.
+pub fn set_flags(input: &ScenarioInput) -> Vec<(&str, String)> {
+    input
+        .overrides
+        .iter()
+        .map(|o| (o.key.as_str(), format!("--set {}", o.text)))
+        .collect()
 }
 
 /// Replications to start with: `--replications`, else with a precision

@@ -76,7 +76,15 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
     let ranges = ranges(opts, &base.scenario);
     let pool = thread_pool(opts.threads)?;
     let threads = pool.current_num_threads();
-    let plan = points::plan(&base, &opts.input, runs(&ranges), None, threads, |_| true)?;
+    let plan = points::plan(
+        &base,
+        &opts.input,
+        runs(&ranges),
+        "--vary",
+        None,
+        threads,
+        |_| true,
+    )?;
     let planned = &plan.variants;
     let dir = opts.output.dir_for(&opts.input.path, Some("sensitivity"));
     let _lock = crate::present::files::lock_dir(&dir, true)?;

@@ -113,7 +113,15 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     let threads = pool.current_num_threads();
     let shard = opts.shard;
     let keep = |i: usize| shard.is_none_or(|s| holds(s, i));
-    let plan = points::plan(&base, &opts.input, points, opts.precision, threads, keep)?;
+    let plan = points::plan(
+        &base,
+        &opts.input,
+        points,
+        "--set",
+        opts.precision,
+        threads,
+        keep,
+    )?;
     let planned = &plan.variants;
     let keys: Vec<String> = opts.axes.iter().map(|a| a.key.clone()).collect();
     let base = &base.scenario;

@@ -123,9 +123,12 @@ impl<'de, K: MapKey, V: Deserialize<'de>> Deserialize<'de> for Ordered<K, V> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries: Vec<(K, V)> = Vec::new();
+                // Repeats found by text in a hash set: a hand-made file
+                // with a million keys costs a million steps, not 10^12.
+                let mut seen = std::collections::HashSet::new();
                 while let Some(text) = map.next_key::<String>()? {
                     let key = K::parse(&text).map_err(de::Error::custom)?;
-                    if entries.iter().any(|(k, _)| *k == key) {
+                    if !seen.insert(key.text().to_owned()) {
                         return Err(de::Error::custom(format!("`{text}` appears twice")));
                     }
                     entries.push((key, map.next_value()?));

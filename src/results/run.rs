@@ -164,7 +164,9 @@ impl Run {
             }
         }
         let p = names.len();
-        let expected = s.replications as usize * p;
+        let expected = usize::try_from(s.replications)
+            .unwrap_or(usize::MAX)
+            .saturating_mul(p);
         if self.replications.len() != expected {
             return Err(in_file(
                 REPLICATIONS,

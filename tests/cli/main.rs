@@ -7,6 +7,7 @@ mod deploy;
 mod graph;
 mod lock;
 mod pinned;
+mod reproducers;
 mod result_files;
 mod run;
 mod segments;
