@@ -75,6 +75,30 @@ pub fn is_temporary(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(TEMPORARY_SUFFIX)
 }
 
+/// Removes the temporary files an interrupted wom command left in `dir`
+/// (named by [`temporary_name`]; nothing else is touched). Call it only
+/// while holding the directory's lock ([`lock_dir`]), so that no other
+/// command is writing one of them; [`lock_dir`] calls it for the directory
+/// and its `charts/`.
+///
+/// # Errors
+/// When `dir` exists but cannot be read, or a file cannot be removed.
+pub fn remove_temporaries(dir: &Path) -> Result<()> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read directory {}", dir.display()))?;
+        // Files only: a shard being built beside (`.NAME.PID.wom-tmp/`) is
+        // a directory under its own lock, cleaned by its own command.
+        let file = entry.file_type().is_ok_and(|t| t.is_file());
+        if file && is_temporary(&entry.file_name().to_string_lossy()) {
+            remove_if_present(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes `path` atomically: `fill` writes into a temporary sibling file,
 /// which is flushed, synced and renamed over `path`.
 pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
@@ -135,7 +159,8 @@ pub struct DirLock {
 
 /// Takes the exclusive lock on `dir` for the rest of the command, creating
 /// the directory when `create` (else a missing directory is not locked:
-/// the caller's reading then reports it). Uses the standard library's
+/// the caller's reading then reports it), and removes the temporary files a
+/// killed command left in it and in its `charts/`. Uses the standard library's
 /// `File::try_lock` (an advisory `flock` on Unix, `LockFileEx` on
 /// Windows), so a second writer is refused at once instead of waiting.
 ///
@@ -149,7 +174,13 @@ pub fn lock_dir(dir: &Path, create: bool) -> Result<Option<DirLock>> {
     } else if !dir.is_dir() {
         return Ok(None);
     }
-    lock(&dir.join(LOCK_NAME), dir).map(Some)
+    let held = lock(&dir.join(LOCK_NAME), dir)?;
+    // No other command writes here: the temporary files a killed one left
+    // are ours to remove.
+    for d in [dir, &dir.join("charts")] {
+        remove_temporaries(d)?;
+    }
+    Ok(Some(held))
 }
 
 /// Takes the exclusive lock on the directory `dir` that a command builds

@@ -9,8 +9,9 @@ use std::path::Path;
 use wom::results::rows;
 use wom::results::run::{METADATA, PERIODS, REPLICATIONS, Run, RunTexts, SUMMARY};
 
-/// Writes the run into `dir`: first removes a summary.json an earlier run
-/// left (so a run killed half way never looks complete), then writes
+/// Writes the run into `dir` (the caller holds its lock, see
+/// `present::files::lock_dir`): first removes a summary.json an earlier
+/// run left (so a run killed half way never looks complete), then writes
 /// metadata.json, replications.csv and periods.csv, then calls `more`
 /// (charts and report), and writes summary.json last.
 ///

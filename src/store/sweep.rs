@@ -11,7 +11,7 @@
 //! final files are byte-identical to those of an uninterrupted run.
 
 use super::write_text;
-use crate::present::files::{is_temporary, write_atomic};
+use crate::present::files::{remove_temporaries, write_atomic};
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::fs;
@@ -43,26 +43,28 @@ fn is_point_file(name: &str) -> bool {
         && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Prepares `dir` for a sweep: removes temporary files an interrupted run
-/// of wom left (named by [`crate::present::files::temporary_name`]), and,
+/// Prepares `dir` for a sweep (whose lock the caller holds, which cleaned
+/// `dir` itself): removes temporary files an interrupted run of wom left in
+/// `points/` (named by [`crate::present::files::temporary_name`]), and,
 /// unless resuming, the point files of an earlier sweep (only files named
 /// like point files are touched; nothing else of the user's).
 ///
 /// # Errors
 /// When the directory cannot be read or a file removed.
 pub fn prepare(dir: &Path, resume: bool) -> Result<()> {
-    for d in [dir.to_path_buf(), dir.join(POINTS_DIR)] {
-        let Ok(entries) = fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries {
-            let entry = entry.with_context(|| format!("cannot read directory {}", d.display()))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let stale_point = !resume && d != dir && is_point_file(&name);
-            if is_temporary(&name) || stale_point {
-                fs::remove_file(entry.path())
-                    .with_context(|| format!("cannot remove {}", entry.path().display()))?;
-            }
+    let points = dir.join(POINTS_DIR);
+    remove_temporaries(&points)?;
+    if resume {
+        return Ok(());
+    }
+    let Ok(entries) = fs::read_dir(&points) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read directory {}", points.display()))?;
+        if is_point_file(&entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path())
+                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
         }
     }
     Ok(())
@@ -116,6 +118,7 @@ mod tests {
         assert!(is_point_file("00012-0123456789abcdef.json"));
         assert!(!is_point_file("sweep.json"));
         assert!(!is_point_file("00012-0123.json"));
+        use crate::present::files::is_temporary;
         assert!(is_temporary(".00012-0123456789abcdef.json.77.wom-tmp"));
         assert!(!is_temporary(".important.db.tmp"));
         let p = point_path(Path::new("d"), 3, 0xab);

@@ -5,6 +5,7 @@ mod cascade;
 mod charts;
 mod deploy;
 mod graph;
+mod kill;
 mod lock;
 mod pinned;
 mod reproducers;
