@@ -1,0 +1,265 @@
+//! Property tests of the library's input handling (small case counts, for
+//! a 2-core machine): a random scenario is either refused with a scenario
+//! or world error — exit 2 in the binary — or runs to finite results whose
+//! files read back; random or mutated bytes as a scenario, an edge list or
+//! a result file never panic. `fuzz/` runs the same entry points for
+//! millions of inputs (docs/fuzzing.md).
+
+use proptest::prelude::*;
+use std::io::Cursor;
+use std::path::Path;
+use wom::results::metadata::Execution;
+use wom::results::run::RunTexts;
+use wom::results::{Run, rows, to_json_text};
+use wom::sim::precision::run_to_precision;
+use wom::sim::summary::summarize;
+use wom::sim::{SimError, World};
+
+/// A number drawn across the whole range a key allows, its ends included.
+fn spread(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(lo),
+        Just(hi),
+        lo..=hi,
+        (0.0..=1.0f64).prop_map(move |u| lo + (hi - lo) * u * u * u)
+    ]
+}
+
+fn probability() -> impl Strategy<Value = f64> {
+    spread(0.0, 1.0)
+}
+
+fn money() -> impl Strategy<Value = f64> {
+    prop_oneof![spread(0.0, 100.0), spread(0.0, 1e12)]
+}
+
+/// A count distribution of any form, in TOML.
+fn tells(people: u32) -> impl Strategy<Value = String> {
+    let most = f64::from(people.min(60));
+    prop_oneof![
+        (0..=people.min(60)).prop_map(|n| format!("{{ fixed = {n} }}")),
+        (0..=people.min(60), 0..=people.min(60)).prop_map(|(a, b)| format!(
+            "{{ uniform = [{}, {}] }}",
+            a.min(b),
+            a.max(b)
+        )),
+        spread(0.0, most).prop_map(|m| format!("{{ poisson = {m:?} }}")),
+        (spread(0.0, most), spread(0.01, 1e6)).prop_map(|(m, k)| format!(
+            "{{ negative_binomial = {{ mean = {m:?}, dispersion = {k:?} }} }}"
+        )),
+        prop::collection::vec((0..=people.min(60), spread(0.0, 1e3)), 1..5).prop_map(|vw| {
+            let (v, w): (Vec<_>, Vec<_>) = vw.into_iter().unzip();
+            let w: Vec<String> = w.iter().map(|x| format!("{x:?}")).collect();
+            format!(
+                "{{ empirical = {{ values = {v:?}, weights = [{}] }} }}",
+                w.join(", ")
+            )
+        }),
+    ]
+}
+
+fn network(people: u32) -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1..=20u32, probability(), any::<bool>()).prop_map(|(k, r, resample)| format!(
+            "kind = \"watts_strogatz\"\nmean_degree = {}\nrewire = {r:?}\nresample = {resample}",
+            2 * k
+        )),
+        spread(0.0, f64::from(people)).prop_map(|k| format!("kind = \"erdos_renyi\"\nmean_degree = {k:?}")),
+        (1..=12u32).prop_map(|m| format!("kind = \"barabasi_albert\"\nattach = {m}")),
+        (2..=12u32, spread(0.0, 11.0), spread(0.0, 6.0), any::<bool>()).prop_map(|(c, s, w, churn)| format!(
+            "kind = \"strong_weak_ties\"\ncluster_size = {c}\nstrong_ties = {s:?}\nweak_ties = {w:?}\nweak_ties_churn = {churn}"
+        )),
+    ]
+}
+
+fn outcome(name: &'static str, people: u32) -> impl Strategy<Value = String> {
+    let tone = prop_oneof![Just("positive"), Just("negative"), Just("none")];
+    (probability(), tone, tells(people)).prop_map(move |(stay, tone, tells)| {
+        let stay = if name == "satisfied" {
+            String::new()
+        } else {
+            format!("stay = {stay:?}\n")
+        };
+        format!("[outcomes.{name}]\n{stay}tone = \"{tone}\"\ntells = {tells}\n")
+    })
+}
+
+fn policy(i: usize) -> impl Strategy<Value = String> {
+    let handling = prop_oneof![Just("ignore"), Just("recover")];
+    (handling, probability(), 0..6u32, probability(), spread(0.0, 100.0), spread(0.0, 100.0), money(), money())
+        .prop_map(move |(h, rate, handoffs, penalty, hours, quick, comp, cost)| {
+            format!(
+                "[policies.p{i}]\nhandling = \"{h}\"\nresolve_rate = {rate:?}\nhandoffs = {handoffs}\n\
+                 handoff_penalty = {penalty:?}\nresponse_hours = {hours:?}\nquick_hours = {quick:?}\n\
+                 compensation = {comp:?}\nhandling_cost = {cost:?}\n"
+            )
+        })
+}
+
+/// A scenario text with every key drawn over its allowed range (a few
+/// combinations are refused, e.g. a network denser than its people).
+fn scenario() -> impl Strategy<Value = String> {
+    (2..=150u32)
+        .prop_flat_map(|people| {
+            let head = (
+                1..=5u32,
+                spread(0.01, 525_600.0),
+                prop_oneof![spread(-0.99, 0.0), spread(0.0, 100.0)],
+                prop_oneof![
+                    (0.01..=1.0f64).prop_map(|f| format!("{f:?}")),
+                    (0..=people).prop_map(|n| n.to_string())
+                ],
+                network(people),
+                (
+                    probability(),
+                    probability(),
+                    spread(0.0, 1.0),
+                    spread(0.0, 3.0),
+                ),
+            );
+            let classes = (
+                outcome("satisfied", people),
+                outcome("silent", people),
+                outcome("unresolved", people),
+                outcome("resolved", people),
+                outcome("resolved_quickly", people),
+            );
+            let spread_out = (
+                1..=8u32,
+                probability(),
+                probability(),
+                probability(),
+                tells(people),
+            );
+            let effects = (
+                probability(),
+                probability(),
+                probability(),
+                probability(),
+                money(),
+            );
+            let policies = prop::collection::vec(Just(()), 2..=3)
+                .prop_flat_map(|n| (0..n.len()).map(policy).collect::<Vec<_>>());
+            (Just(people), head, classes, spread_out, effects, policies)
+        })
+        .prop_map(|(people, head, classes, wom, effects, policies)| {
+            let (periods, per_year, rate, initial, network, (problem, complaint, churn, paradox)) =
+                head;
+            let paradox = if churn * paradox > 1.0 { 1.0 } else { paradox };
+            let (max_hops, decay, neg, pos, retell_tells) = wom;
+            let (deter, referral, hearsay, organic, margin) = effects;
+            let (a, b, c, d, e) = classes;
+            format!(
+                "periods = {periods}\nperiods_per_year = {per_year:?}\nreplications = 3\nseed = 7\n\
+             [population]\npeople = {people}\ninitial_customers = {initial}\n\
+             [network]\n{network}\n\
+             [experience]\nproblem_rate = {problem:?}\ncomplaint_rate = {complaint:?}\n\
+             base_churn = {churn:?}\nrecovery_paradox = {paradox:?}\n\
+             {a}{b}{c}{d}{e}\
+             [word_of_mouth]\nmax_hops = {max_hops}\nhop_decay = {decay:?}\n\
+             retell = {{ negative = {neg:?}, positive = {pos:?} }}\nretell_tells = {retell_tells}\n\
+             [effects]\ndeter = {deter:?}\nreferral_conversion = {referral:?}\n\
+             hearsay_churn = {hearsay:?}\norganic_conversion = {organic:?}\n\
+             [economics]\nmargin = {margin:?}\ndiscount_rate = {rate:?}\ncurrency = \"USD\"\n{}",
+                policies.concat()
+            )
+        })
+}
+
+mod reference;
+use reference::*;
+
+/// A random scenario is refused or runs to finite results that are written
+/// and read back unchanged; most random scenarios must run, or the property
+/// would say little.
+#[test]
+fn random_scenarios_are_refused_or_run_to_finite_results() {
+    use proptest::test_runner::{Config, TestRunner};
+    // PROPTEST_CASES explores more (e.g. 5000 on a quiet machine).
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(64);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        ..Config::default()
+    });
+    let ran = std::sync::atomic::AtomicU32::new(0);
+    let refusals = std::sync::Mutex::new(Vec::new());
+    runner
+        .run(&scenario(), |text| {
+            let scenario = match wom::scenario::parse(&text, Path::new("random.toml")) {
+                Ok(_) => text.as_str(),
+                Err(e) => {
+                    refusals.lock().unwrap().push(e.to_string());
+                    return Ok(());
+                }
+            };
+            let Some(run) = run_in_memory(scenario) else {
+                return Ok(());
+            };
+            ran.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            wom::results::finite::check(&run.summary)
+                .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            let back =
+                parse(&texts(&run)).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            prop_assert_eq!(back.summary, run.summary);
+            prop_assert_eq!(back.replications, run.replications);
+            Ok(())
+        })
+        .unwrap();
+    let ran = ran.into_inner();
+    eprintln!("{ran} of {cases} random scenarios ran");
+    assert!(
+        ran >= cases / 2,
+        "only {ran} of {cases} ran; refused: {:?}",
+        refusals.into_inner()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(200),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn any_bytes_as_a_scenario_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), edits in edits()) {
+        let _ = wom::scenario::parse(&String::from_utf8_lossy(&bytes), Path::new("x.toml"));
+        let shipped = include_bytes!("../../scenarios/tarp.toml");
+        let text = String::from_utf8_lossy(&mutate(shipped, &edits)).into_owned();
+        let _ = wom::scenario::parse(&text, Path::new("x.toml"));
+    }
+
+    #[test]
+    fn any_bytes_as_an_edge_list_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), edits in edits()) {
+        let _ = wom::graph::edgelist::read(Cursor::new(&bytes), Path::new("e.txt"));
+        let edited = mutate(b"# net\n0 1\n1 2\n2 0 7.5\n3 3\n\n10 2\n", &edits);
+        let _ = wom::graph::edgelist::read(Cursor::new(edited), Path::new("e.txt"));
+    }
+
+    #[test]
+    fn any_bytes_as_result_files_never_panic(which in 0..4usize, edits in edits(), bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let mut files = reference_files().clone();
+        files[which] = mutate(&files[which], &edits);
+        let _ = parse(&files);
+        files[which] = bytes;
+        let _ = parse(&files);
+    }
+
+    #[test]
+    fn any_bytes_as_a_trace_or_point_file_never_panic(which in 0..2usize, edits in edits(), bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let reference = [trace_text(), point_text()][which];
+        for text in [String::from_utf8_lossy(&mutate(reference.as_bytes(), &edits)), String::from_utf8_lossy(&bytes)] {
+            read_trace_or_point(&text);
+        }
+    }
+}
+
+#[test]
+fn the_reference_files_read_back() {
+    parse(reference_files()).unwrap();
+    assert!(read_trace_or_point(trace_text()));
+    assert!(read_trace_or_point(point_text()));
+}
