@@ -211,7 +211,7 @@ pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     for h in &run.summary.headlines {
         println!("{h}");
     }
-    if let Some(warning) = shortfall_warning(&run) {
+    if let Some(warning) = shortfall_warning(run) {
         println!("\n{warning}");
     }
     if let Some(r) = &run.summary.precision {

@@ -99,10 +99,10 @@ pub fn with_difference<'a>(
 ) -> MergeError {
     match e {
         MergeError::Mismatch(mut m) if m.field == IDENTITY => {
-            if let (Some(a), Some(b)) = (table(&m.first), table(&m.second)) {
-                if let Some((key, x, y)) = first_difference(a, b, "") {
-                    m.detail = format!(" (`{key}` is {x} in one and {y} in the other)");
-                }
+            if let (Some(a), Some(b)) = (table(&m.first), table(&m.second))
+                && let Some((key, x, y)) = first_difference(a, b, "")
+            {
+                m.detail = format!(" (`{key}` is {x} in one and {y} in the other)");
             }
             MergeError::Mismatch(m)
         }

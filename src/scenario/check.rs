@@ -7,7 +7,9 @@
 //! - probabilities: [`Check::prob`];
 //! - money (margins, costs, refunds): [`Check::money`], at most
 //!   [`MAX_MONEY`];
-//! - other bounded numbers (rates, hours, dispersions): [`Check::range`];
+//! - hours: [`Check::hours`], at most [`MAX_HOURS`]; multipliers:
+//!   [`Check::factor`]; other bounded numbers (rates, dispersions):
+//!   [`Check::range`];
 //! - whole numbers: [`Check::whole`];
 //! - texts shown to people (names, labels, currencies): [`Check::text`];
 //!   free text (descriptions): [`Check::free_text`]; names used as keys
@@ -30,6 +32,15 @@ pub(crate) const NON_NEGATIVE: &str = "a finite number >= 0";
 /// that every sum, present value and variance over `u32::MAX` people,
 /// 10,000 periods and 10,000,000 replications stays finite.
 pub(crate) const MAX_MONEY: f64 = 1e12;
+/// The longest duration any key may hold, in hours (about 114 years): far
+/// beyond any horizon, and low enough that sums of durations over every
+/// complaint of a run stay finite.
+pub(crate) const MAX_HOURS: f64 = 1e6;
+/// The allowed text for hours.
+pub(crate) const HOURS: &str = "a number of hours from 0 to 1000000 (about 114 years)";
+/// The largest multiplier a segment may apply to a policy's rate, cost or
+/// time.
+pub(crate) const MAX_FACTOR: f64 = 1000.0;
 
 /// A float written as TOML writes it (`nan`, `inf`, `1.0`).
 pub(crate) struct Num(pub f64);
@@ -128,6 +139,20 @@ impl Check<'_> {
             return Err(self.invalid(&format!("{table}.{name:?}"), format!("{name:?}"), allowed));
         }
         Ok(())
+    }
+
+    /// A number of hours (a response time, a hand-off): finite, from 0 to
+    /// [`MAX_HOURS`].
+    pub fn hours(&self, key: &str, v: Option<f64>, default: f64) -> Result<f64, ScenarioError> {
+        let x = v.unwrap_or(default);
+        let ok = x.is_finite() && (0.0..=MAX_HOURS).contains(&x);
+        self.float(key, x, ok, HOURS)
+    }
+
+    /// A multiplier of a policy's rate, cost or time (a segment's
+    /// `resolve_factor`, `handle_factor`): finite, from 0 to [`MAX_FACTOR`].
+    pub fn factor(&self, key: &str, v: Option<f64>, default: f64) -> Result<f64, ScenarioError> {
+        self.range(key, v, default, 0.0, MAX_FACTOR)
     }
 
     /// Money: a finite amount from 0 to [`MAX_MONEY`].

@@ -203,7 +203,7 @@ fn experience(
         recovery_paradox: c.float("experience.recovery_paradox", paradox, ok, &allowed)?,
         tolerance_hours: match raw.tolerance_hours {
             None => d::TOLERANCE_HOURS,
-            Some(t) => Some(duration(c, "experience.tolerance_hours", t)?),
+            Some(t) => Some(duration(c, "experience.tolerance_hours", t, 1.0)?),
         },
     })
 }
@@ -381,18 +381,14 @@ fn policy(
             raw.handoff_penalty,
             d::HANDOFF_PENALTY,
         )?,
-        response_hours: c.non_negative(
+        response_hours: c.hours(
             &key("response_hours"),
             raw.response_hours,
             d::RESPONSE_HOURS,
         )?,
-        handoff_hours: c.non_negative(
-            &key("handoff_hours"),
-            raw.handoff_hours,
-            d::HANDOFF_HOURS,
-        )?,
+        handoff_hours: c.hours(&key("handoff_hours"), raw.handoff_hours, d::HANDOFF_HOURS)?,
         staffing,
-        quick_hours: c.non_negative(&key("quick_hours"), raw.quick_hours, d::QUICK_HOURS)?,
+        quick_hours: c.hours(&key("quick_hours"), raw.quick_hours, d::QUICK_HOURS)?,
         compensation: c.money(&key("compensation"), raw.compensation, d::COMPENSATION)?,
         handling_cost: c.money(&key("handling_cost"), raw.handling_cost, d::HANDLING_COST)?,
         part_with: raw

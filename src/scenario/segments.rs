@@ -2,7 +2,7 @@
 //! (MODEL.md, "Segments" and "Parting with customers"): shares that sum to
 //! 1, overrides in range, and a parting that names a known segment.
 
-use super::check::{Check, NON_NEGATIVE, Num, PROBABILITY};
+use super::check::{Check, Num, PROBABILITY};
 use super::defaults as d;
 use super::error::{ErrorKind, ScenarioError, closest};
 use super::raw::{Named, RawManner, RawPartWith, RawSegment, RawSegments};
@@ -92,8 +92,7 @@ fn segment(
     let key = |field: &str| format!("segments.{name}.{field}");
     let prob =
         |field: &str, v: Option<f64>| v.map(|x| c.prob(&key(field), Some(x), 0.0)).transpose();
-    let factor =
-        |field: &str, v: Option<f64>, default: f64| c.non_negative(&key(field), v, default);
+    let factor = |field: &str, v: Option<f64>, default: f64| c.factor(&key(field), v, default);
     let base_churn = prob("base_churn", r.base_churn)?;
     if let Some(b) = base_churn {
         let paradox = experience.recovery_paradox;
@@ -111,7 +110,7 @@ fn segment(
         share,
         margin: r
             .margin
-            .map(|x| c.non_negative(&key("margin"), Some(x), 0.0))
+            .map(|x| c.money(&key("margin"), Some(x), 0.0))
             .transpose()?,
         problem_rate: prob("problem_rate", r.problem_rate)?,
         complaint_rate: prob("complaint_rate", r.complaint_rate)?,
@@ -187,9 +186,7 @@ pub(crate) fn part_with(
                         .into(),
             }));
         }
-        (Some(x), Manner::Graceful) => {
-            Some(c.float(&field("refund"), x, x.is_finite() && x >= 0.0, NON_NEGATIVE)?)
-        }
+        (Some(x), Manner::Graceful) => Some(c.money(&field("refund"), Some(x), 0.0)?),
         (None, _) => None,
     };
     Ok(PartWith {

@@ -2,7 +2,7 @@
 //! duration distributions (`tolerance_hours`, `handle_minutes`), a policy's
 //! desk (`staffing = { … }`) and the rules that tie it to the policy.
 
-use super::check::{Check, Num};
+use super::check::{Check, MAX_HOURS, Num};
 use super::defaults as d;
 use super::error::{ErrorKind, ScenarioError};
 use super::raw::{RawDurationDist, RawDurationEmpirical, RawLognormal, RawStaffing};
@@ -10,13 +10,59 @@ use super::serde_error::DURATIONS;
 use crate::model::{Handling, MAX_AGENTS, Staffing};
 use crate::staffing::{Calendar, DurationDist};
 
+/// The largest log-scale deviation of a log-normal duration: with `sigma`
+/// 10 one draw in a million is already e^48 times the median.
+pub(crate) const MAX_SIGMA: f64 = 10.0;
+
 /// Checks a duration distribution at `key` (its unit is the key's: hours
-/// or minutes). Every parameter must be finite and `>= 0`.
+/// or minutes, `hours` the number of its units in an hour). Every parameter
+/// must be finite and `>= 0`; every value, and the mean, at most
+/// [`MAX_HOURS`] hours, and a log-normal's `sigma` at most [`MAX_SIGMA`],
+/// so that sums over every complaint of a run stay finite.
 pub(crate) fn duration(
     c: Check,
     key: &str,
     raw: RawDurationDist,
+    per_hour: f64,
 ) -> Result<DurationDist, ScenarioError> {
+    let built = sampled(c, key, raw)?;
+    let max = MAX_HOURS * per_hour;
+    let unit = if per_hour == 1.0 { "hours" } else { "minutes" };
+    let allowed = format!("at most {max} {unit} (about 114 years)");
+    let at_most = |k: String, x: f64| {
+        if x <= max {
+            Ok(())
+        } else {
+            Err(c.invalid(&k, Num(x), &allowed))
+        }
+    };
+    match &built {
+        DurationDist::Fixed(x) => at_most(format!("{key}.fixed"), *x)?,
+        DurationDist::Uniform { hi, .. } => at_most(format!("{key}.uniform[1]"), *hi)?,
+        DurationDist::Exponential { mean } => at_most(format!("{key}.exponential"), *mean)?,
+        DurationDist::Lognormal { median, sigma } => {
+            if *sigma > MAX_SIGMA {
+                let allowed = format!("a log-scale deviation from 0 to {MAX_SIGMA}");
+                return Err(c.invalid(&format!("{key}.lognormal.sigma"), Num(*sigma), &allowed));
+            }
+            at_most(format!("{key}.lognormal.median"), *median)?;
+            let mean_allowed = format!("a mean, median * exp(sigma^2 / 2), {allowed}");
+            if built.mean() > max {
+                let value = format!("{{ median = {}, sigma = {} }}", Num(*median), Num(*sigma));
+                return Err(c.invalid(&format!("{key}.lognormal"), value, &mean_allowed));
+            }
+        }
+        DurationDist::Empirical { values, .. } => {
+            for (i, v) in values.iter().enumerate() {
+                at_most(format!("{key}.empirical.values[{i}]"), *v)?;
+            }
+        }
+    }
+    Ok(built)
+}
+
+/// A duration distribution as its sampler accepts it.
+fn sampled(c: Check, key: &str, raw: RawDurationDist) -> Result<DurationDist, ScenarioError> {
     let built = match raw {
         RawDurationDist::Fixed(x) => DurationDist::fixed(x),
         RawDurationDist::Uniform([lo, hi]) => DurationDist::uniform(lo, hi),
@@ -113,7 +159,7 @@ pub(crate) fn staffing(
             allowed: format!("minutes an agent spends on one complaint, {DURATIONS}"),
         }));
     };
-    let handle_minutes = duration(c, &field("handle_minutes"), handle)?;
+    let handle_minutes = duration(c, &field("handle_minutes"), handle, 60.0)?;
     let days = c.whole(
         &field("days_per_week"),
         raw.days_per_week,
@@ -135,6 +181,6 @@ pub(crate) fn staffing(
         agents,
         handle_minutes,
         calendar,
-        agent_cost: c.non_negative(&field("agent_cost"), raw.agent_cost, d::AGENT_COST)?,
+        agent_cost: c.money(&field("agent_cost"), raw.agent_cost, d::AGENT_COST)?,
     })
 }

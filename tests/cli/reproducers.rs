@@ -82,6 +82,76 @@ fn distributions_the_sampler_refuses_are_refused_everywhere_before_any_work() {
     assert!(!Path::new(out).exists(), "a refused command wrote files");
 }
 
+/// The staffing durations too (tolerance_hours, handle_minutes): finite,
+/// and bounded so that sums over every complaint stay finite, whether from
+/// the file, `--set`, a sweep or a sensitivity analysis.
+#[test]
+fn durations_beyond_their_bounds_are_refused_everywhere_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let out = out.to_str().unwrap();
+    let hours = "at most 1000000 hours";
+    exits(
+        &[
+            "run",
+            &tiny(),
+            "--set",
+            "experience.tolerance_hours={exponential=1e300}",
+            "--out",
+            out,
+        ],
+        2,
+        &["--set experience.tolerance_hours", hours],
+    );
+    exits(
+        &[
+            "sweep",
+            &tiny(),
+            "--set",
+            "experience.tolerance_hours={fixed=2},{fixed=1e300}",
+            "--out",
+            out,
+        ],
+        2,
+        &["--set experience.tolerance_hours", hours],
+    );
+    exits(
+        &[
+            "sensitivity",
+            &tiny(),
+            "--vary",
+            "experience.tolerance_hours={fixed=2}:{fixed=1e300}",
+            "--out",
+            out,
+        ],
+        2,
+        &["--vary experience.tolerance_hours", hours],
+    );
+    let desk =
+        "policies.recover.staffing={agents=2,handle_minutes={lognormal={median=10,sigma=37}}}";
+    exits(
+        &["run", &tiny(), "--set", desk, "--out", out],
+        2,
+        &["--set policies.recover.staffing", "sigma", "from 0 to 10"],
+    );
+    let file = scenario(
+        dir.path(),
+        "desk.toml",
+        "",
+        "[policies.desk]\nhandling = \"recover\"\nstaffing = { agents = 2, handle_minutes = { fixed = 1e300 } }",
+    );
+    exits(
+        &["validate", &file],
+        2,
+        &[
+            "desk.toml:",
+            "`policies.desk.staffing.handle_minutes.fixed` = 1e300",
+            "at most 60000000 minutes",
+        ],
+    );
+    assert!(!Path::new(out).exists(), "a refused command wrote files");
+}
+
 #[test]
 fn money_that_would_overflow_is_refused_everywhere_before_any_work() {
     let dir = tempfile::tempdir().unwrap();

@@ -84,14 +84,63 @@ fn outcome(name: &'static str, people: u32) -> impl Strategy<Value = String> {
     })
 }
 
+/// A duration distribution of any form over the whole range its key
+/// allows: values and mean at most `max` (hours or minutes), a log-normal's
+/// sigma at most 10.
+fn duration(max: f64) -> impl Strategy<Value = String> {
+    prop_oneof![
+        spread(0.0, max).prop_map(|x| format!("{{ fixed = {x:?} }}")),
+        (spread(0.0, max), spread(0.0, max)).prop_map(|(a, b)| format!(
+            "{{ uniform = [{:?}, {:?}] }}",
+            a.min(b),
+            a.max(b)
+        )),
+        spread(0.0, max).prop_map(|m| format!("{{ exponential = {m:?} }}")),
+        (spread(0.0, 10.0), spread(0.0, 1.0)).prop_map(move |(sigma, u)| {
+            let median = u * max / (sigma * sigma / 2.0).exp();
+            format!("{{ lognormal = {{ median = {median:?}, sigma = {sigma:?} }} }}")
+        }),
+        prop::collection::vec((spread(0.0, max), spread(0.0, 10.0)), 1..4).prop_map(|vw| {
+            let v: Vec<String> = vw.iter().map(|x| format!("{:?}", x.0)).collect();
+            let w: Vec<String> = vw.iter().map(|x| format!("{:?}", x.1 + 0.1)).collect();
+            format!(
+                "{{ empirical = {{ values = [{}], weights = [{}] }} }}",
+                v.join(", "),
+                w.join(", ")
+            )
+        }),
+    ]
+}
+
+/// A desk (`staffing = { … }`) or none.
+fn desk() -> impl Strategy<Value = Option<String>> {
+    let agents = prop_oneof![1..=5u32, Just(1_000_000)];
+    let desk = (agents, duration(6e7), 1..=7u32, spread(0.5, 24.0), money()).prop_map(
+        |(n, handle, days, hours, cost)| {
+            format!(
+                "staffing = {{ agents = {n}, handle_minutes = {handle}, days_per_week = {days}, \
+                 hours_per_day = {hours:?}, agent_cost = {cost:?} }}\n"
+            )
+        },
+    );
+    prop_oneof![Just(None), desk.prop_map(Some)]
+}
+
 fn policy(i: usize) -> impl Strategy<Value = String> {
     let handling = prop_oneof![Just("ignore"), Just("recover")];
-    (handling, probability(), 0..6u32, probability(), spread(0.0, 100.0), spread(0.0, 100.0), money(), money())
-        .prop_map(move |(h, rate, handoffs, penalty, hours, quick, comp, cost)| {
+    let hours = (spread(0.0, 1e6), spread(0.0, 1e6), spread(0.0, 1e6), desk());
+    (handling, probability(), 0..6u32, probability(), hours, money(), money())
+        .prop_map(move |(h, rate, handoffs, penalty, (hours, quick, handoff_hours, desk), comp, cost)| {
+            // A desk answers instead of a fixed response time, and only
+            // under a policy that answers.
+            let answer = match desk {
+                Some(desk) if h == "recover" => desk,
+                _ => format!("response_hours = {hours:?}\n"),
+            };
             format!(
                 "[policies.p{i}]\nhandling = \"{h}\"\nresolve_rate = {rate:?}\nhandoffs = {handoffs}\n\
-                 handoff_penalty = {penalty:?}\nresponse_hours = {hours:?}\nquick_hours = {quick:?}\n\
-                 compensation = {comp:?}\nhandling_cost = {cost:?}\n"
+                 handoff_penalty = {penalty:?}\n{answer}quick_hours = {quick:?}\n\
+                 handoff_hours = {handoff_hours:?}\ncompensation = {comp:?}\nhandling_cost = {cost:?}\n"
             )
         })
 }
@@ -115,6 +164,7 @@ fn scenario() -> impl Strategy<Value = String> {
                     probability(),
                     spread(0.0, 1.0),
                     spread(0.0, 3.0),
+                    prop_oneof![Just(None), duration(1e6).prop_map(Some)],
                 ),
             );
             let classes = (
@@ -143,8 +193,11 @@ fn scenario() -> impl Strategy<Value = String> {
             (Just(people), head, classes, spread_out, effects, policies)
         })
         .prop_map(|(people, head, classes, wom, effects, policies)| {
-            let (periods, per_year, rate, initial, network, (problem, complaint, churn, paradox)) =
-                head;
+            let (periods, per_year, rate, initial, network, experience) = head;
+            let (problem, complaint, churn, paradox, tolerance) = experience;
+            let tolerance = tolerance
+                .map(|t| format!("tolerance_hours = {t}\n"))
+                .unwrap_or_default();
             let paradox = if churn * paradox > 1.0 { 1.0 } else { paradox };
             let (max_hops, decay, neg, pos, retell_tells) = wom;
             let (deter, referral, hearsay, organic, margin) = effects;
@@ -154,7 +207,7 @@ fn scenario() -> impl Strategy<Value = String> {
              [population]\npeople = {people}\ninitial_customers = {initial}\n\
              [network]\n{network}\n\
              [experience]\nproblem_rate = {problem:?}\ncomplaint_rate = {complaint:?}\n\
-             base_churn = {churn:?}\nrecovery_paradox = {paradox:?}\n\
+             base_churn = {churn:?}\nrecovery_paradox = {paradox:?}\n{tolerance}\
              {a}{b}{c}{d}{e}\
              [word_of_mouth]\nmax_hops = {max_hops}\nhop_decay = {decay:?}\n\
              retell = {{ negative = {neg:?}, positive = {pos:?} }}\nretell_tells = {retell_tells}\n\
