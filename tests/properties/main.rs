@@ -316,3 +316,53 @@ fn the_reference_files_read_back() {
     assert!(read_trace_or_point(trace_text()));
     assert!(read_trace_or_point(point_text()));
 }
+
+/// Every input fuzzing found to crash, once fixed, is kept in
+/// `fuzz/regressions/TARGET/` and replayed here through the target's entry
+/// point (docs/fuzzing.md): none may panic again.
+#[test]
+fn fuzz_regressions_replay_without_a_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for target in [
+        "scenario",
+        "edgelist",
+        "run_files",
+        "trace_file",
+        "point_file",
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let entry_name = path.file_name().unwrap_or_default().to_owned();
+            let bytes = std::fs::read(&path).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            match target {
+                "scenario" => {
+                    let parsed = wom::scenario::parse(&text, Path::new("x.toml"));
+                    // The issue's reproducers are refused at validation.
+                    let name = entry_name.to_string_lossy();
+                    assert!(!name.starts_with("issue15-") || parsed.is_err(), "{name}");
+                }
+                "edgelist" => drop(wom::graph::edgelist::read(
+                    Cursor::new(&bytes),
+                    Path::new("e.txt"),
+                )),
+                "run_files" => {
+                    let mut parts = bytes.split(|&b| b == 0).map(<[u8]>::to_vec);
+                    let mut next = || parts.next().unwrap_or_default();
+                    drop(parse(&[next(), next(), next(), next()]));
+                }
+                _ => drop(read_trace_or_point(&text)),
+            }
+            replayed += 1;
+        }
+    }
+    eprintln!("{replayed} fuzz regressions replayed");
+    assert!(
+        replayed >= 4,
+        "the issue's reproducers are in fuzz/regressions"
+    );
+}
