@@ -171,10 +171,10 @@ impl AppEngine {
         let scenario = scenario::load_text(&self.text, &input)
             .map_err(|e| cli_message(&e))?
             .scenario;
-        if let NetworkKind::File { path } = &scenario.network.kind {
-            if self.file.as_ref().is_none_or(|f| &f.path != path) {
-                return Err(NO_FILES.to_owned());
-            }
+        if let NetworkKind::File { path } = &scenario.network.kind
+            && self.file.as_ref().is_none_or(|f| &f.path != path)
+        {
+            return Err(NO_FILES.to_owned());
         }
         Ok(scenario)
     }

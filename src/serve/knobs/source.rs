@@ -37,10 +37,10 @@ pub fn written(text: &str, dotted: &str) -> Option<Option<String>> {
             return Some(comment());
         }
         // A line's comment speaks of the whole inline table, not of one key.
-        if let Some(inner) = dotted.strip_prefix(&format!("{full}.")) {
-            if inline_has(value, inner) {
-                return Some(None);
-            }
+        if let Some(inner) = dotted.strip_prefix(&format!("{full}."))
+            && inline_has(value, inner)
+        {
+            return Some(None);
         }
     }
     None
