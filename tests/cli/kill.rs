@@ -174,3 +174,31 @@ fn a_killed_sweep_resumes_to_the_bytes_of_an_uninterrupted_one() {
         assert_eq!(temporaries(&dir), 0);
     }
 }
+
+/// A temporary file a killed command left (`.NAME.PID.wom-tmp`) is removed
+/// by the next command that writes there; a user's file that only looks
+/// temporary is kept.
+#[test]
+fn the_next_command_removes_what_a_killed_one_left_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let left = [
+        dir.path().join(".summary.json.99999.wom-tmp"),
+        dir.path().join("charts").join(".npv.svg.99999.wom-tmp"),
+    ];
+    let users = dir.path().join(".important.db.tmp");
+    std::fs::create_dir_all(dir.path().join("charts")).unwrap();
+    for f in left.iter().chain([&users]) {
+        std::fs::write(f, "x").unwrap();
+    }
+    super::wom_into(
+        "run",
+        &super::fixture("tiny.toml"),
+        dir.path(),
+        &["--replications", "3"],
+    );
+    for f in &left {
+        assert!(!f.exists(), "{f:?} left behind");
+    }
+    assert!(users.exists(), "a user's file was removed");
+    assert_eq!(temporaries(dir.path()), 0);
+}
