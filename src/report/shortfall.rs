@@ -4,7 +4,7 @@
 use super::findings::horizon_of;
 use crate::present::format::thousands;
 use wom::graph::Generator;
-use wom::model::{NetworkKind, OutcomeClass, Scenario};
+use wom::model::{Manner, NetworkKind, OutcomeClass, Scenario};
 use wom::results::Run;
 use wom::sim::Metric;
 /// The share of the tellings asked for above which a run warns that the
@@ -46,7 +46,7 @@ pub fn shortfall_warning(run: &Run) -> Option<String> {
         .iter()
         .map(|&c| scenario.outcomes.get(c))
         .zip(OutcomeClass::ALL)
-        .filter(|(spec, _)| spec.tone.is_some())
+        .filter(|(spec, c)| spec.tone.is_some() && occurs(scenario, *c))
         .map(|(spec, c)| (format!("`outcomes.{}.tells`", c.key()), spec.tells.mean()))
         .chain([(
             "`word_of_mouth.retell_tells`".to_owned(),
@@ -84,4 +84,18 @@ fn nominal_degree(scenario: &Scenario) -> f64 {
         NetworkKind::Generated(Generator::Star | Generator::Path) => 2.0,
         NetworkKind::File { .. } => 0.0,
     }
+}
+
+/// Whether some customer of `scenario` can end a period in `class`: a
+/// parting's class only under a policy that parts with customers that way.
+fn occurs(scenario: &Scenario, class: OutcomeClass) -> bool {
+    let manner = match class {
+        OutcomeClass::PartedGraceful => Manner::Graceful,
+        OutcomeClass::PartedAbrupt => Manner::Abrupt,
+        _ => return true,
+    };
+    scenario
+        .policies
+        .iter()
+        .any(|p| p.part_with.as_ref().is_some_and(|w| w.manner == manner))
 }
