@@ -12,7 +12,7 @@ use super::{progress, terminal, thread_pool};
 use crate::present::bad_input;
 use crate::present::files::lock_dir;
 use crate::present::format::{count, seconds, threads};
-use crate::report::findings::headline;
+use crate::report::headline::headline;
 use crate::report::render_run;
 use crate::report::shortfall::shortfall_warning;
 use crate::store;

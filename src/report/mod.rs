@@ -54,6 +54,7 @@ pub mod findings;
 pub mod fonts;
 mod funnel;
 mod hbars;
+pub mod headline;
 mod html;
 mod npv;
 mod response;

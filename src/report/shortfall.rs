@@ -1,7 +1,7 @@
 //! The warning that the network cut word of mouth short: more than 5% of
 //! the tellings asked for found no contact left to tell (`tell_shortfall`).
 
-use super::findings::horizon_of;
+use super::headline::horizon_of;
 use crate::present::format::thousands;
 use wom::graph::Generator;
 use wom::model::{Manner, NetworkKind, OutcomeClass, Scenario};

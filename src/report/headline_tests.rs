@@ -1,4 +1,4 @@
-//! Tests of the headlines and titles of `findings`.
+//! Tests of the headline (`headline`).
 
 use super::*;
 use wom::results::ordered::Ordered;
