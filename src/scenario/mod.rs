@@ -32,6 +32,7 @@ mod error;
 mod locate;
 mod network;
 mod raw;
+mod raw_dist;
 pub mod resolved;
 mod segments;
 mod serde_error;
