@@ -174,49 +174,52 @@ impl ser::Serializer for Finite {
     }
 }
 
-impl ser::SerializeSeq for Finite {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
-        value.serialize(Finite)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
+/// The compound parts of a value (sequences, tuples, maps, structs): each
+/// element, key or field is checked in turn, and a struct's field is named
+/// in the message.
+macro_rules! compound {
+    ($($trait:ident :: $method:ident),* $(,)?) => {$(
+        impl ser::$trait for Finite {
+            type Ok = ();
+            type Error = NonFinite;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
+                value.serialize(Finite)
+            }
+            fn end(self) -> R {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Finite {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
-        value.serialize(Finite)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
+macro_rules! fields {
+    ($($trait:ident),* $(,)?) => {$(
+        impl ser::$trait for Finite {
+            type Ok = ();
+            type Error = NonFinite;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> R {
+                value
+                    .serialize(Finite)
+                    .map_err(|e| NonFinite(format!("`{key}`: {e}")))
+            }
+            fn end(self) -> R {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Finite {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
-        value.serialize(Finite)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Finite {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
-        value.serialize(Finite)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
+compound!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+);
+fields!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Finite {
     type Ok = ();
@@ -226,32 +229,6 @@ impl ser::SerializeMap for Finite {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
         value.serialize(Finite)
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for Finite {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> R {
-        value
-            .serialize(Finite)
-            .map_err(|e| NonFinite(format!("`{key}`: {e}")))
-    }
-    fn end(self) -> R {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for Finite {
-    type Ok = ();
-    type Error = NonFinite;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> R {
-        value
-            .serialize(Finite)
-            .map_err(|e| NonFinite(format!("`{key}`: {e}")))
     }
     fn end(self) -> R {
         Ok(())
