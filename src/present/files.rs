@@ -191,14 +191,7 @@ pub fn lock_dir(dir: &Path, create: bool) -> Result<Option<DirLock>> {
 /// # Errors
 /// As [`lock_dir`].
 pub fn lock_beside(dir: &Path) -> Result<DirLock> {
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| bad_input(format!("--out {}: name a directory", dir.display())))?;
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
+    let (parent, name) = parent_and_name(dir)?;
     fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create directory {}", parent.display()))?;
     lock(&parent.join(format!(".{name}{LOCK_NAME}")), dir)
@@ -223,4 +216,21 @@ fn lock(path: &Path, dir: &Path) -> Result<DirLock> {
             Err(e).with_context(|| format!("cannot lock {}", path.display()))
         }
     }
+}
+
+/// The parent directory (`.` for a bare name) and the name of `dir`, an
+/// output directory given with `--out`.
+///
+/// # Errors
+/// Bad input when `dir` has no name (`/`, `..`).
+pub fn parent_and_name(dir: &Path) -> Result<(PathBuf, String)> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| bad_input(format!("--out {}: name a directory", dir.display())))?;
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((parent, name))
 }

@@ -7,10 +7,12 @@
 //! temporary directory.
 
 use crate::present::bad_input;
-use crate::present::files::{is_temporary, read_input, temporary_name, write_atomic};
+use crate::present::files::{
+    is_temporary, parent_and_name, read_input, temporary_name, write_atomic,
+};
 use anyhow::{Context, Result};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use wom::results::shard::{self, Shard, ShardTexts};
 use wom::results::sweep_shard::{SWEEP_HEADER, SweepShard, SweepShardHeader};
 
@@ -146,19 +148,6 @@ pub fn write_dir(dir: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<(
     }
     remove_stale(&parent, &name);
     Ok(())
-}
-
-/// The parent directory (`.` for a bare name) and the name of `dir`.
-fn parent_and_name(dir: &Path) -> Result<(PathBuf, String)> {
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| bad_input(format!("--out {}: name a directory", dir.display())))?;
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    Ok((parent, name))
 }
 
 /// Removes `.NAME.PID.wom-tmp` directories of other processes beside
