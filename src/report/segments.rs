@@ -7,6 +7,7 @@ use super::data::RunData;
 use super::findings;
 use super::hbars::{self, Bar, Group, HBars};
 use super::style::{header, policy_colour};
+use crate::present::format::percent_exact;
 use crate::present::money::money;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -29,13 +30,7 @@ impl<'a> SegmentWorth<'a> {
 
 /// "chronic (3% of people)".
 pub fn segment_label(name: &str, share: f64) -> String {
-    let pct = 100.0 * share;
-    let pct = if (pct - pct.round()).abs() < 1e-9 {
-        format!("{pct:.0}%")
-    } else {
-        format!("{pct:.1}%")
-    };
-    format!("{name} ({pct} of people)")
+    format!("{name} ({} of people)", percent_exact(share))
 }
 
 impl Chart for SegmentWorth<'_> {

@@ -59,6 +59,16 @@ struct Finite;
 
 type R = Result<(), NonFinite>;
 
+/// Serializer methods that accept a value and check nothing: every
+/// primitive but a float is finite.
+macro_rules! nothing {
+    ($($method:ident: $t:ty),* $(,)?) => {$(
+        fn $method(self, _: $t) -> R {
+            Ok(())
+        }
+    )*};
+}
+
 impl ser::Serializer for Finite {
     type Ok = ();
     type Error = NonFinite;
@@ -76,42 +86,20 @@ impl ser::Serializer for Finite {
     fn serialize_f64(self, v: f64) -> R {
         number(v, "a number").map(|_| ())
     }
-    fn serialize_bool(self, _: bool) -> R {
-        Ok(())
-    }
-    fn serialize_i8(self, _: i8) -> R {
-        Ok(())
-    }
-    fn serialize_i16(self, _: i16) -> R {
-        Ok(())
-    }
-    fn serialize_i32(self, _: i32) -> R {
-        Ok(())
-    }
-    fn serialize_i64(self, _: i64) -> R {
-        Ok(())
-    }
-    fn serialize_u8(self, _: u8) -> R {
-        Ok(())
-    }
-    fn serialize_u16(self, _: u16) -> R {
-        Ok(())
-    }
-    fn serialize_u32(self, _: u32) -> R {
-        Ok(())
-    }
-    fn serialize_u64(self, _: u64) -> R {
-        Ok(())
-    }
-    fn serialize_char(self, _: char) -> R {
-        Ok(())
-    }
-    fn serialize_str(self, _: &str) -> R {
-        Ok(())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> R {
-        Ok(())
-    }
+    nothing!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_char: char,
+        serialize_str: &str,
+        serialize_bytes: &[u8],
+    );
     fn serialize_none(self) -> R {
         Ok(())
     }
