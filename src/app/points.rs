@@ -9,14 +9,17 @@
 use super::network::{self, NetworkCache};
 use super::scenario::{self, Loaded, ScenarioInput};
 use crate::present::bad_input;
+use crate::store::sweep as sweep_files;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use wom::model::Scenario;
 use wom::sim::precision::{Precision, Reached, run_to_precision};
 use wom::sim::summary::{RunSummary, summarize};
 use wom::sweep::grid::Point;
 use wom::sweep::hash::point_hash;
+use wom::sweep::point::PointResult;
 use wom::sweep::value_text;
 
 /// A variant ready to run.
@@ -181,6 +184,26 @@ pub fn run_point(
         reached,
         headline,
     })
+}
+
+/// Runs `planned` (as [`run_point`]) and stores its point file in `dir`
+/// atomically; returns the record as read back from its text, exactly what
+/// a later `--resume` or merge reads.
+pub fn run_and_store(
+    planned: &Planned,
+    precision: Option<Precision>,
+    networks: &NetworkCache,
+    dir: &Path,
+) -> Result<PointResult> {
+    let ran = run_point(planned, precision, networks)?;
+    let record = PointResult::new(
+        &planned.scenario,
+        &planned.point,
+        planned.hash,
+        &ran.summary,
+        ran.reached.as_ref(),
+    );
+    sweep_files::store_point(dir, planned.hash, &record)
 }
 
 /// Calls `work` on every item, on the current rayon pool: `workers` tasks

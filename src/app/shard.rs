@@ -13,7 +13,6 @@ use super::{progress, thread_pool};
 use crate::present::bad_input;
 use crate::present::format::{count, seconds, threads as thread_count};
 use crate::store::shard::{self as shard_dir, Target};
-use crate::store::sweep as sweep_files;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -24,7 +23,6 @@ use wom::results::sweep::SweepHeader;
 use wom::results::sweep_shard::{SWEEP_HEADER, SweepShardHeader};
 use wom::scenario::resolved::{identity, to_table};
 use wom::sim::precision::Precision;
-use wom::sweep::point::PointResult;
 
 /// This wom's version, which a shard records and a merge requires.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -185,15 +183,7 @@ pub fn sweep(
     shard_dir::write_dir(&dir, |tmp| {
         pool.install(|| {
             points::for_each_in_order(&todo, threads, |p| {
-                let ran = points::run_point(p, precision, &plan.networks)?;
-                let record = PointResult::new(
-                    &p.scenario,
-                    &p.point,
-                    p.hash,
-                    &ran.summary,
-                    ran.reached.as_ref(),
-                );
-                sweep_files::store_point(tmp, p.hash, &record)?;
+                points::run_and_store(p, precision, &plan.networks, tmp)?;
                 bar.inc(1);
                 Ok(())
             })

@@ -196,15 +196,7 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     // replications run in parallel on the same pool (no oversubscription).
     pool.install(|| {
         points::for_each_in_order(&todo, threads, |p| {
-            let ran = points::run_point(p, opts.precision, &plan.networks)?;
-            let record = PointResult::new(
-                &p.scenario,
-                &p.point,
-                p.hash,
-                &ran.summary,
-                ran.reached.as_ref(),
-            );
-            let stored = sweep_files::store_point(&dir, p.hash, &record)?;
+            let stored = points::run_and_store(p, opts.precision, &plan.networks, &dir)?;
             let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
             s.done.insert(p.point.index, stored);
             s.fresh += 1;
