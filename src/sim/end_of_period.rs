@@ -4,7 +4,7 @@
 //! values are reckoned in `accounts.rs`.
 
 use super::context::{Counts, Period};
-use super::person::{flag, state};
+use super::person::{flag, segment_at, state};
 use super::scratch::Scratch;
 use crate::rng::{Gaps, Purpose};
 
@@ -23,13 +23,7 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
     let Scratch {
         people, segment, ..
     } = scratch;
-    let segment_of = |u: usize| {
-        if segment.is_empty() {
-            0
-        } else {
-            usize::from(segment[u])
-        }
-    };
+    let segment_of = |u: usize| segment_at(segment, u);
     for (u, person) in people.iter_mut().enumerate() {
         let candidate = u as u64 == next_candidate;
         if candidate {

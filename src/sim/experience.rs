@@ -9,7 +9,7 @@ use super::context::{Counts, Period};
 use super::metrics::{Metric, Outputs};
 use super::observer::Observer;
 use super::params::{PolicyParams, SegmentParams};
-use super::person::{flag, state};
+use super::person::{flag, segment_at, state};
 use super::scratch::Scratch;
 use crate::graph::NodeId;
 use crate::model::{OutcomeClass, Tone};
@@ -85,11 +85,7 @@ pub(super) fn step<O: Observer>(
         if person.status() != state::CUSTOMER {
             continue;
         }
-        let g = if segment.is_empty() {
-            0
-        } else {
-            usize::from(segment[u])
-        };
+        let g = segment_at(segment, u);
         let sp = &params.segments[g];
         // Four draws in a fixed order whatever happens, so that every policy
         // sees the same uniforms for the same customer and period.

@@ -59,3 +59,11 @@ impl Person {
         self.state = (self.state & !state::STATUS_MASK) | status;
     }
 }
+
+/// The segment of person `u` in a replication's segment list (`Scratch`'s
+/// `segment`, borrowed apart from the rest of the scratch): 0 when the list
+/// is empty, as it is without segments.
+#[inline]
+pub(super) fn segment_at(segment: &[u8], u: usize) -> usize {
+    segment.get(u).map_or(0, |&g| usize::from(g))
+}

@@ -17,7 +17,7 @@
 use super::context::Period;
 use super::metrics::{Metric, Outputs};
 use super::params::{DeskParams, Params, PolicyParams};
-use super::person::{Person, state};
+use super::person::{Person, segment_at, state};
 use crate::graph::NodeId;
 use crate::rng::Purpose;
 use crate::staffing::{Calendar, Desk};
@@ -126,7 +126,7 @@ impl ResponseScratch {
             if person.status() != state::CUSTOMER {
                 continue;
             }
-            let sp = &params.segments[segment.get(u).map_or(0, |&g| usize::from(g))];
+            let sp = &params.segments[segment_at(segment, u)];
             let key = p.key.person(u as NodeId);
             let [u_problem, u_complain] = key.uniforms::<2>(Purpose::Experience);
             if !sp.complains(u_problem, u_complain) {

@@ -3,7 +3,7 @@
 //! allocated once per thread and reused across replications and policies.
 
 use super::params::Params;
-use super::person::{Person, state};
+use super::person::{Person, segment_at, state};
 use super::response::ResponseScratch;
 use super::tells::Marks;
 use crate::graph::NodeId;
@@ -66,11 +66,7 @@ impl Scratch {
     /// The segment of person `u` (0 without segments).
     #[inline]
     pub(super) fn segment_of(&self, u: usize) -> usize {
-        if self.segment.is_empty() {
-            0
-        } else {
-            usize::from(self.segment[u])
-        }
+        segment_at(&self.segment, u)
     }
 
     /// Everyone a prospect but the initial customers: the state at the
