@@ -126,17 +126,27 @@ impl Reading {
 /// $X (95% CI $a–$b)" with the interval of the loss when the mean is `>= 0`,
 /// "gains $X (95% CI $a–$b)" with the interval of the gain when below.
 fn amount_and_interval(d: &Stat, verbs: (&str, &str), currency: &str) -> String {
-    let (lo, hi) = (d.ci95[0].min(d.ci95[1]), d.ci95[0].max(d.ci95[1]));
-    let (verb, mean, lo, hi) = if d.mean >= 0.0 {
-        (verbs.0, d.mean, lo, hi)
-    } else {
-        (verbs.1, -d.mean, -hi, -lo)
-    };
+    let verb = if d.mean >= 0.0 { verbs.0 } else { verbs.1 };
+    let (amount, [lo, hi]) = magnitude(d);
     format!(
         "{verb} {} (95% CI {})",
-        money(mean, currency),
+        money(amount, currency),
         interval(lo, hi, Some(currency))
     )
+}
+
+/// A difference as the amount a sentence states, `|mean|`, with the 95%
+/// interval of that same quantity: `[lo, hi]` for a mean `>= 0`, `[−hi,
+/// −lo]` for a negative one (a gain stated with the interval of the gain).
+/// Every place that writes "loses $X" or "gains $X" beside an interval
+/// takes both from here.
+pub fn magnitude(d: &Stat) -> (f64, [f64; 2]) {
+    let (lo, hi) = (d.ci95[0].min(d.ci95[1]), d.ci95[0].max(d.ci95[1]));
+    if d.mean >= 0.0 {
+        (d.mean, [lo, hi])
+    } else {
+        (-d.mean, [-hi, -lo])
+    }
 }
 
 /// The headline sentence of one comparison, as summary.json, the terminal

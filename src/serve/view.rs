@@ -5,6 +5,7 @@
 
 use crate::present::format::{hours, hours_range, percent};
 use crate::present::money::{amount, interval, money};
+use crate::report::headline::magnitude;
 use crate::report::rows;
 use serde::Serialize;
 use wom::results::Run;
@@ -113,7 +114,7 @@ pub fn view(run: &Run) -> View {
         .zip(&summary.headlines)
         .map(|(c, headline)| {
             let d = &c.npv_difference;
-            let [lo, hi] = d.ci95;
+            let (stated, [lo, hi]) = magnitude(d);
             let (subject, verb) = subject(headline);
             let versus = versus(headline).unwrap_or(&c.policy).to_string();
             // The share of the value lost by word of mouth, for a headline
@@ -128,8 +129,8 @@ pub fn view(run: &Run) -> View {
                 verb,
                 versus,
                 headline: headline.clone(),
-                difference: money(d.mean.abs(), currency),
-                interval: interval(lo.min(hi), hi.max(lo), Some(currency)),
+                difference: money(stated, currency),
+                interval: interval(lo, hi, Some(currency)),
                 paired_half_width: money(d.half_width(), currency),
                 unpaired_half_width: money(c.unpaired_ci95_half_width, currency),
                 word_of_mouth_share: share.map(|s| format!("{:.0}%", 100.0 * s)),

@@ -263,6 +263,23 @@ fn staffed_desks_have_agents_and_office_hours_that_run_as_wom_run_does() {
     assert_same_result(&api.json, &wom_run(&file, &[], &dir.path().join("saved")));
     let plain = post_run(&server, &json!({}));
     assert_ne!(api.json["policies"], plain.json["policies"]);
+    // Each comparison states an amount with the interval of that same
+    // amount: one office agent gains against three or around the clock
+    // (a negative difference), and its interval, like every interval that
+    // excludes zero, reads as positive amounts.
+    let views = plain.json["view"]["comparisons"].as_array().unwrap();
+    let stats = plain.json["comparisons"].as_array().unwrap();
+    let mut gains = 0;
+    for (view, stat) in views.iter().zip(stats) {
+        let ci = &stat["npv_difference"]["ci95"];
+        let (lo, hi) = (ci[0].as_f64().unwrap(), ci[1].as_f64().unwrap());
+        if lo > 0.0 || hi < 0.0 {
+            let interval = view["interval"].as_str().unwrap();
+            assert!(!interval.contains('−'), "{view}");
+            gains += usize::from(hi < 0.0);
+        }
+    }
+    assert!(gains >= 1, "{views:?}");
     // The page draws the report's response-time chart, and its table
     // gives response times in hours and the agents' busy share in percent.
     let charts = api.json["charts"].as_array().unwrap();
