@@ -148,11 +148,26 @@ impl StreamKey {
     /// ```
     #[inline]
     pub fn uniforms<const N: usize>(self, purpose: Purpose) -> [f64; N] {
-        let start = absorb(self.hash ^ 0x3c6e_f372_fe94_f82b, purpose as u64);
-        std::array::from_fn(|i| {
-            let bits = absorb(start, i as u64 + 1);
-            (bits >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
-        })
+        let draws = self.draws(purpose);
+        std::array::from_fn(|i| draws.get(i))
+    }
+
+    /// The same draws as [`StreamKey::uniforms`], each computed only when
+    /// asked for: `draws(p).get(i)` is `uniforms::<N>(p)[i]` for every
+    /// `N > i`, so a loop that needs only some of them skips the others'
+    /// cost without changing any value.
+    ///
+    /// ```
+    /// use wom::rng::{Purpose, StreamKey};
+    /// let key = StreamKey::new(7).person(3);
+    /// let all: [f64; 4] = key.uniforms(Purpose::Experience);
+    /// assert_eq!(key.draws(Purpose::Experience).get(3), all[3]);
+    /// ```
+    #[inline]
+    pub fn draws(self, purpose: Purpose) -> Draws {
+        Draws {
+            start: absorb(self.hash ^ 0x3c6e_f372_fe94_f82b, purpose as u64),
+        }
     }
 
     /// The generator of this key for one purpose.
@@ -161,6 +176,23 @@ impl StreamKey {
         let lo = absorb(self.hash, purpose as u64);
         let hi = mix64(lo ^ 0x6a09_e667_f3bc_c909);
         Pcg64Mcg::new((u128::from(hi) << 64) | u128::from(lo))
+    }
+}
+
+/// The uniforms of one key and purpose, drawn one at a time by index
+/// ([`StreamKey::draws`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Draws {
+    start: u64,
+}
+
+impl Draws {
+    /// Draw `i` (from 0) in `[0, 1)`: output `i + 1` of the SplitMix64
+    /// sequence seeded with the key's hash.
+    #[inline]
+    pub fn get(self, i: usize) -> f64 {
+        let bits = absorb(self.start, i as u64 + 1);
+        (bits >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
     }
 }
 

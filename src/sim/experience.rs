@@ -11,7 +11,6 @@ use super::observer::Observer;
 use super::params::{PolicyParams, SegmentParams};
 use super::person::{flag, segment_at, state};
 use super::scratch::Scratch;
-use crate::graph::NodeId;
 use crate::model::{OutcomeClass, Tone};
 use crate::rng::Purpose;
 
@@ -55,7 +54,7 @@ pub(super) fn handle(
     }
 }
 
-/// Runs steps 1–4 for every customer, counting complaints, resolutions
+/// Runs steps 1–4 for every customer (in person order), counting complaints, resolutions
 /// paid for and partings per segment into `counts`.
 pub(super) fn step<O: Observer>(
     p: &Period<'_>,
@@ -68,6 +67,7 @@ pub(super) fn step<O: Observer>(
     let observe = observer.wants(p.t);
     let Scratch {
         people,
+        customers,
         origins,
         segment,
         complaints: complained,
@@ -81,19 +81,24 @@ pub(super) fn step<O: Observer>(
     negative.clear();
     positive.clear();
     let (mut resolved, mut quick, mut silent) = (0u32, 0u32, 0u32);
-    for (u, person) in people.iter_mut().enumerate() {
-        if person.status() != state::CUSTOMER {
-            continue;
-        }
-        let g = segment_at(segment, u);
+    // Only customers have experiences: visit the customer set, in person
+    // order like the scan of everyone it replaces, so the desk's answers
+    // (taken in person order) and the stories' order are unchanged.
+    for u in customers.iter() {
+        let person = &mut people[u as usize];
+        debug_assert_eq!(person.status(), state::CUSTOMER);
+        let g = segment_at(segment, u as usize);
         let sp = &params.segments[g];
-        // Four draws in a fixed order whatever happens, so that every policy
-        // sees the same uniforms for the same customer and period.
-        let [u_problem, u_complain, u_resolve, u_stay] =
-            p.key.person(u as NodeId).uniforms::<4>(Purpose::Experience);
+        // Four draws with fixed indices whatever happens (problem, complain,
+        // resolve, stay), so that every policy sees the same uniforms for
+        // the same customer and period. Each is computed only when the
+        // outcome reads it: a draw's value depends on its key and index
+        // alone, so the ones left out change nothing.
+        let draws = p.key.person(u).draws(Purpose::Experience);
+        let u_problem = draws.get(0);
         let class = if u_problem >= sp.problem_rate {
             OutcomeClass::Satisfied
-        } else if !sp.complains(u_problem, u_complain) {
+        } else if !sp.complains(u_problem, draws.get(1)) {
             silent += 1;
             OutcomeClass::Silent
         } else {
@@ -103,15 +108,15 @@ pub(super) fn step<O: Observer>(
             // desk, whether it ends resolved, unresolved or in a parting.
             let in_time = match policy.quick {
                 Some(quick) if !params.track_response => quick,
-                _ => response.answer(p, u as NodeId),
+                _ => response.answer(p, u),
             };
-            let handled = handle(policy, sp, u_resolve, in_time);
+            let handled = handle(policy, sp, draws.get(2), in_time);
             c.resolved_paid += u32::from(handled.resolved);
             // Under a parting policy, members of the parted segment count
             // their complaints; the n-th ends the relationship.
             let parting = policy.parting.filter(|part| {
                 part.segment == g && {
-                    let n = &mut complained[u];
+                    let n = &mut complained[u as usize];
                     *n = n.saturating_add(1);
                     *n == part.after
                 }
@@ -133,7 +138,7 @@ pub(super) fn step<O: Observer>(
         };
         if class.is_parted() {
             person.flags |= flag::PARTED;
-        } else if u_stay >= stay {
+        } else if draws.get(3) >= stay {
             person.flags |= flag::LEAVE_DIRECT;
         }
         if matches!(
@@ -145,12 +150,12 @@ pub(super) fn step<O: Observer>(
         if let Some(tone) = spec.tone {
             person.flags |= flag::ORIGIN << tone.index();
             match tone {
-                Tone::Negative => negative.push((u as NodeId, class)),
-                Tone::Positive => positive.push((u as NodeId, class)),
+                Tone::Negative => negative.push((u, class)),
+                Tone::Positive => positive.push((u, class)),
             }
         }
         if observe {
-            observer.outcome(p.t, u as NodeId, class);
+            observer.outcome(p.t, u, class);
         }
     }
     out.add(

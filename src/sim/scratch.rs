@@ -14,6 +14,15 @@ use crate::rng::{Purpose, StreamKey};
 #[derive(Debug, Default)]
 pub struct Scratch {
     pub(super) people: Vec<Person>,
+    /// The people whose status is `CUSTOMER`, kept in step with `people`
+    /// by `start_policy` and the end of the period: steps 1–4 visit these
+    /// alone, in person order, instead of scanning everyone.
+    pub(super) customers: Bits,
+    /// The people who heard a story this period (set at their first
+    /// hearing of each tone): with the customers, the only people whose
+    /// period flags or hops are not zero, so the end of the period visits
+    /// them and the organic candidates alone. Emptied there.
+    pub(super) touched: Bits,
     /// Originators of this period by tone index, with their class.
     pub(super) origins: [Vec<(NodeId, OutcomeClass)>; 2],
     /// Tellers of the current hop.
@@ -75,12 +84,75 @@ impl Scratch {
     pub(super) fn start_policy(&mut self, people: u32, parts: bool) {
         self.people.clear();
         self.people.resize(people as usize, Person::default());
+        self.customers.reset(people as usize);
+        self.touched.reset(people as usize);
         for &u in &self.initial {
             self.people[u as usize].state = state::CUSTOMER;
+            self.customers.insert(u);
         }
         self.complaints.clear();
         if parts {
             self.complaints.resize(people as usize, 0);
         }
+    }
+}
+
+/// A set of person ids as one bit each, visited in increasing order: the
+/// order of a scan of every person, so a step that visits a set's members
+/// instead of everyone meets them in the same order as before.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Bits {
+    pub(super) words: Vec<u64>,
+}
+
+impl Bits {
+    /// Empties the set and makes room for ids below `len`.
+    pub fn reset(&mut self, len: usize) {
+        self.words.clear();
+        self.words.resize(len.div_ceil(64), 0);
+    }
+
+    /// Adds `u`.
+    #[inline]
+    pub fn insert(&mut self, u: NodeId) {
+        self.words[(u >> 6) as usize] |= 1 << (u & 63);
+    }
+
+    /// The members in increasing order.
+    pub fn iter(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.words.iter().enumerate().flat_map(|(i, &w)| ones(i, w))
+    }
+}
+
+/// The ids of the ones of word `i` of a set (`w`), in increasing order.
+#[inline]
+pub(super) fn ones(i: usize, mut w: u64) -> impl Iterator<Item = NodeId> {
+    let base = (i as NodeId) << 6;
+    std::iter::from_fn(move || {
+        (w != 0).then(|| {
+            let bit = w.trailing_zeros();
+            w &= w - 1;
+            base + bit
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bits_visit_their_members_in_increasing_order() {
+        let mut bits = Bits::default();
+        bits.reset(200);
+        for u in [130, 0, 63, 64, 199, 5, 63] {
+            bits.insert(u);
+        }
+        assert_eq!(
+            bits.iter().collect::<Vec<_>>(),
+            vec![0, 5, 63, 64, 130, 199]
+        );
+        bits.reset(10);
+        assert_eq!(bits.iter().count(), 0);
     }
 }

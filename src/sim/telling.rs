@@ -2,11 +2,11 @@
 //! hop by hop over the period's contacts, and what each hearing does.
 
 use super::context::{Period, Tally};
-use super::metrics::{Metric, Outputs};
+use super::metrics::Metric;
 use super::observer::{Effect, Hearing, Observer};
 use super::params::Params;
 use super::person::{Person, flag, state};
-use super::scratch::Scratch;
+use super::scratch::{Bits, Scratch};
 use super::tells::pick_distinct;
 use crate::graph::NodeId;
 use crate::model::Tone;
@@ -23,6 +23,9 @@ pub(super) fn step<O: Observer>(
     let params = p.params;
     let observe = observer.wants(p.t);
     let mut heard = [0u64; 2];
+    // Prospects deterred and people reached by bad news, counted here and
+    // added once: sums of ones, exact in `f64`, so the totals are the same.
+    let mut reached = Reached::default();
     let mut shortfall = 0u64;
     for tone in Tone::BOTH {
         let Scratch {
@@ -32,18 +35,14 @@ pub(super) fn step<O: Observer>(
             next,
             picks,
             marks,
+            touched,
             ..
         } = scratch;
         let origins = &origins[tone.index()];
         level.clear();
         for hop in 1..=params.max_hops {
             next.clear();
-            let telling = Hop {
-                params,
-                key: p.key,
-                tone,
-                hop,
-            };
+            let telling = Hop::new(params, p.key, tone, hop, observe);
             let tellers = if hop == 1 { origins.len() } else { level.len() };
             for i in 0..tellers {
                 // Expanding a teller is two dependent cache misses (offset,
@@ -76,10 +75,7 @@ pub(super) fn step<O: Observer>(
                 for &i in picks.iter() {
                     let v = p.net.nth(u, i);
                     heard[tone.index()] += 1;
-                    let effect = telling.hear(people, u, v, next, &mut tally.out);
-                    if effect == Effect::Deterred {
-                        tally.deterred_total += 1.0;
-                    }
+                    let effect = telling.hear(people, touched, u, v, next, &mut reached);
                     if observe {
                         let hearing = Hearing {
                             teller: u,
@@ -99,69 +95,128 @@ pub(super) fn step<O: Observer>(
         }
     }
     let [negative, positive] = heard.map(|h| h as f64);
+    tally.deterred_total += reached.deterred as f64;
+    tally.out.add(Metric::Deterred, reached.deterred as f64);
+    tally
+        .out
+        .add(Metric::NegativeReach, reached.negative as f64);
     tally.out.add(Metric::NegativeTellings, negative);
     tally.out.add(Metric::PositiveTellings, positive);
     tally.out.add(Metric::TellShortfall, shortfall as f64);
     [negative, positive]
 }
 
-/// The hearings of one tone at one hop.
-struct Hop<'a> {
-    params: &'a Params,
+/// What the hearings of a period counted.
+#[derive(Debug, Default)]
+struct Reached {
+    /// Prospects deterred.
+    deterred: u64,
+    /// People who heard bad news for the first time in the replication.
+    negative: u64,
+}
+
+/// The hearings of one tone at one hop, with the hop's chances worked out
+/// once (the same products `rate × strength` the hearings used before).
+struct Hop {
     /// The key of `(seed, replication, period)`.
     key: StreamKey,
     tone: Tone,
     hop: u32,
+    /// The chance that this hearing deters a prospect (negative), refers
+    /// one (positive), or makes a customer leave (negative; 0 for
+    /// positive).
+    prospect: f64,
+    customer: f64,
+    /// Whether a first hearing at this hop may be retold, and how likely.
+    retells: bool,
+    retell: f64,
+    /// Whether every hearing's effect must be reported as before (an
+    /// observer is watching): then no draw is skipped.
+    exact: bool,
 }
 
-impl Hop<'_> {
+impl Hop {
+    fn new(params: &Params, key: StreamKey, tone: Tone, hop: u32, exact: bool) -> Self {
+        let strength = params.strength[hop as usize - 1];
+        let (prospect, customer) = match tone {
+            Tone::Negative => (params.deter * strength, params.hearsay_churn * strength),
+            Tone::Positive => (params.referral_conversion * strength, 0.0),
+        };
+        Self {
+            key,
+            tone,
+            hop,
+            prospect,
+            customer,
+            retells: hop < params.max_hops,
+            retell: params.retell[tone.index()],
+            exact,
+        }
+    }
+
     /// Step 7 for `teller` telling `v`, plus the hearer's retelling decision
     /// (pushed to `next`) the first time they hear this tone this period.
+    ///
+    /// A hearing's draw is keyed by who told whom which tone, so it is
+    /// independent of the order in which hearings are processed, and it is
+    /// computed only when the outcome can depend on it: a former or
+    /// deterred hearer, a customer hearing good news and a chance of 0 take
+    /// no effect whatever the draw. Unless an observer is watching, neither
+    /// does a hearing that would set a flag already set (a referred
+    /// prospect referred again, a customer already leaving). Leaving a
+    /// keyed draw uncomputed changes no other draw.
     #[inline]
     fn hear(
         &self,
         people: &mut [Person],
+        touched: &mut Bits,
         teller: NodeId,
         v: NodeId,
         next: &mut Vec<NodeId>,
-        out: &mut Outputs,
+        reached: &mut Reached,
     ) -> Effect {
-        let params = self.params;
         let (tone, t) = (self.tone, self.tone.index());
         let person = &mut people[v as usize];
-        let strength = params.strength[self.hop as usize - 1];
+        let settled = |bits: u8| !self.exact && person.flags & bits != 0;
+        let (chance, effect) = match person.status() {
+            state::PROSPECT if tone == Tone::Positive && settled(flag::REFERRED) => {
+                (0.0, Effect::None)
+            }
+            state::PROSPECT if tone == Tone::Negative => (self.prospect, Effect::Deterred),
+            state::PROSPECT => (self.prospect, Effect::Referred),
+            state::CUSTOMER if settled(flag::LEAVE_HEARSAY | flag::LEAVE_DIRECT | flag::PARTED) => {
+                (0.0, Effect::None)
+            }
+            state::CUSTOMER => (self.customer, Effect::Lost),
+            _ => (0.0, Effect::None),
+        };
         let hearer_key = self.key.person(v);
-        // One draw per hearing, keyed by who told whom which tone:
-        // independent of the order in which hearings are processed.
-        let u = hearer_key
-            .sub(2 * u64::from(teller) + t as u64)
-            .uniform(Purpose::Hearing);
-        let mut effect = Effect::None;
-        match (person.status(), tone) {
-            (state::PROSPECT, Tone::Negative) if u < params.deter * strength => {
+        // `u < chance` is false for every draw in [0, 1) when the chance is
+        // 0, so such a hearing needs no draw.
+        let took = chance > 0.0
+            && hearer_key
+                .sub(2 * u64::from(teller) + t as u64)
+                .uniform(Purpose::Hearing)
+                < chance;
+        let effect = if took { effect } else { Effect::None };
+        match effect {
+            Effect::Deterred => {
                 person.set_status(state::DETERRED);
-                out.add(Metric::Deterred, 1.0);
-                effect = Effect::Deterred;
+                reached.deterred += 1;
             }
-            (state::PROSPECT, Tone::Positive) if u < params.referral_conversion * strength => {
-                person.flags |= flag::REFERRED;
-                effect = Effect::Referred;
-            }
-            (state::CUSTOMER, Tone::Negative) if u < params.hearsay_churn * strength => {
-                person.flags |= flag::LEAVE_HEARSAY;
-                effect = Effect::Lost;
-            }
-            _ => {}
+            Effect::Referred => person.flags |= flag::REFERRED,
+            Effect::Lost => person.flags |= flag::LEAVE_HEARSAY,
+            Effect::None => {}
         }
         if tone == Tone::Negative && person.state & state::HEARD_NEGATIVE == 0 {
             person.state |= state::HEARD_NEGATIVE;
-            out.add(Metric::NegativeReach, 1.0);
+            reached.negative += 1;
         }
         if person.hop[t] == 0 {
             person.hop[t] = self.hop as u8;
-            let may_retell = self.hop < params.max_hops && person.flags & (flag::ORIGIN << t) == 0;
-            if may_retell && hearer_key.sub(t as u64).uniform(Purpose::Retelling) < params.retell[t]
-            {
+            touched.insert(v);
+            let may_retell = self.retells && person.flags & (flag::ORIGIN << t) == 0;
+            if may_retell && hearer_key.sub(t as u64).uniform(Purpose::Retelling) < self.retell {
                 next.push(v);
             }
         }
