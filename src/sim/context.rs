@@ -17,27 +17,16 @@ pub(super) struct Contacts<'a> {
 }
 
 impl Contacts<'_> {
-    /// Contacts of `u` this period.
+    /// The contacts of `u` this period, as its own neighbours and this
+    /// period's weak ties (empty without churn): contact `i` is `own[i]`,
+    /// then `extra[i - own.len()]`, looked up once per
+    /// teller instead of once per contact.
     #[inline]
-    pub fn degree(&self, u: NodeId) -> u32 {
-        self.base.degree(u) + self.extra.map_or(0, |g| g.degree(u))
-    }
-
-    /// The `i`-th contact of `u` this period: its own neighbours first,
-    /// then this period's weak ties.
-    ///
-    /// # Panics
-    /// If `i >= self.degree(u)` (callers pick indices below the degree).
-    #[inline]
-    pub fn nth(&self, u: NodeId, i: u32) -> NodeId {
-        let own = self.base.neighbors(u);
-        let extra = self.extra.map_or(&[][..], |g| g.neighbors(u));
-        let i = i as usize;
-        if i < own.len() {
-            own[i]
-        } else {
-            extra[i - own.len()]
-        }
+    pub fn contacts(&self, u: NodeId) -> (&[NodeId], &[NodeId]) {
+        (
+            self.base.neighbors(u),
+            self.extra.map_or(&[][..], |g| g.neighbors(u)),
+        )
     }
 }
 

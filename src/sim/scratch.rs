@@ -29,8 +29,9 @@ pub struct Scratch {
     pub(super) level: Vec<NodeId>,
     /// Tellers of the next hop.
     pub(super) next: Vec<NodeId>,
-    pub(super) picks: Vec<u32>,
     pub(super) marks: Marks,
+    /// The (teller, hearer) pairs of the current hop, in hearing order.
+    pub(super) pairs: Vec<(NodeId, NodeId)>,
     /// The replication's initial customers (shared by its policies).
     pub(super) initial: Vec<NodeId>,
     pub(super) weak_edges: Vec<(NodeId, NodeId)>,

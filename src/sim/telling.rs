@@ -7,7 +7,7 @@ use super::observer::{Effect, Hearing, Observer};
 use super::params::Params;
 use super::person::{Person, flag, state};
 use super::scratch::{Bits, Scratch};
-use super::tells::pick_distinct;
+use super::tells::for_each_distinct;
 use crate::graph::NodeId;
 use crate::model::Tone;
 use crate::rng::{Purpose, StreamKey};
@@ -33,9 +33,9 @@ pub(super) fn step<O: Observer>(
             origins,
             level,
             next,
-            picks,
             marks,
             touched,
+            pairs,
             ..
         } = scratch;
         let origins = &origins[tone.index()];
@@ -44,6 +44,14 @@ pub(super) fn step<O: Observer>(
             next.clear();
             let telling = Hop::new(params, p.key, tone, hop, observe);
             let tellers = if hop == 1 { origins.len() } else { level.len() };
+            // Two passes per hop. First every teller of the hop draws how
+            // many contacts they tell and which, into `pairs`; then the
+            // hearings are heard in that same order. Nothing a hearing does
+            // changes a teller's draws (keyed by teller and tone) or
+            // contacts, so the hearings, their order and the retellers
+            // pushed to `next` are those of hearing each pick at once; but
+            // the picks' memory reads no longer wait on the hearings'.
+            pairs.clear();
             for i in 0..tellers {
                 // Expanding a teller is two dependent cache misses (offset,
                 // then adjacency list); prefetch both a few tellers ahead.
@@ -58,7 +66,7 @@ pub(super) fn step<O: Observer>(
                     p.net.base.prefetch_offsets(w);
                 }
                 if let Some(w) = ahead(i + 8) {
-                    p.net.base.prefetch_neighbors(w);
+                    prefetch_all(p.net.base.neighbors(w));
                 }
                 let (u, sampler) = if hop == 1 {
                     let (u, class) = origins[i];
@@ -69,23 +77,35 @@ pub(super) fn step<O: Observer>(
                 let key = p.key.person(u).sub(tone.index() as u64);
                 let mut rng = key.rng(Purpose::Telling);
                 let k = sampler.sample(&mut rng);
-                let d = p.net.degree(u);
+                let (own, extra) = p.net.contacts(u);
+                let d = (own.len() + extra.len()) as u32;
                 shortfall += u64::from(k.saturating_sub(d));
-                pick_distinct(d, k.min(d), &mut rng, marks, picks);
-                for &i in picks.iter() {
-                    let v = p.net.nth(u, i);
-                    heard[tone.index()] += 1;
-                    let effect = telling.hear(people, touched, u, v, next, &mut reached);
-                    if observe {
-                        let hearing = Hearing {
-                            teller: u,
-                            hearer: v,
-                            tone,
-                            hop,
-                            effect,
-                        };
-                        observer.hearing(p.t, &hearing);
-                    }
+                heard[tone.index()] += u64::from(k.min(d));
+                // The picks' draws and order are those of `pick_distinct`.
+                for_each_distinct(d, k.min(d), &mut rng, marks, |i| {
+                    let i = i as usize;
+                    let v = if i < own.len() {
+                        own[i]
+                    } else {
+                        extra[i - own.len()]
+                    };
+                    pairs.push((u, v));
+                });
+            }
+            for (j, &(u, v)) in pairs.iter().enumerate() {
+                if let Some(&(_, w)) = pairs.get(j + 8) {
+                    prefetch_all(std::slice::from_ref(&people[w as usize]));
+                }
+                let effect = telling.hear(people, touched, u, v, next, &mut reached);
+                if observe {
+                    let hearing = Hearing {
+                        teller: u,
+                        hearer: v,
+                        tone,
+                        hop,
+                        effect,
+                    };
+                    observer.hearing(p.t, &hearing);
                 }
             }
             std::mem::swap(level, next);
@@ -222,4 +242,25 @@ impl Hop {
         }
         effect
     }
+}
+
+/// Hints the CPU to fetch every cache line of `items` (a teller's contacts
+/// or a hearer's record) before they are read; a no-op on targets without a
+/// prefetch instruction. Only timing changes, never a value.
+#[inline(always)]
+fn prefetch_all<T>(items: &[T]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        let bytes = std::mem::size_of_val(items);
+        let start = items.as_ptr().cast::<i8>();
+        for offset in (0..bytes).step_by(64) {
+            // SAFETY: SSE is part of the x86_64 baseline; the address lies
+            // within `items`, and a prefetch never faults and has no
+            // architectural effect.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(start.wrapping_add(offset)) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = items;
 }

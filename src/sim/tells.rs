@@ -79,11 +79,25 @@ fn clamp_count(x: f64) -> u32 {
 /// `rand::seq::index::sample` does the same but allocates per call.
 pub fn pick_distinct(d: u32, k: u32, rng: &mut WomRng, marks: &mut Marks, out: &mut Vec<u32>) {
     out.clear();
+    for_each_distinct(d, k, rng, marks, |i| out.push(i));
+}
+
+/// The picks of [`pick_distinct`], the same draws in the same order, handed
+/// to `f` one at a time instead of collected: the telling loop hears each
+/// contact as it is picked, without a list in between.
+#[inline]
+pub fn for_each_distinct(
+    d: u32,
+    k: u32,
+    rng: &mut WomRng,
+    marks: &mut Marks,
+    mut f: impl FnMut(u32),
+) {
     if k == 0 {
         return;
     }
     if k >= d {
-        out.extend(0..d);
+        (0..d).for_each(f);
         return;
     }
     let epoch = marks.next_epoch(d as usize);
@@ -95,7 +109,7 @@ pub fn pick_distinct(d: u32, k: u32, rng: &mut WomRng, marks: &mut Marks, out: &
             t
         };
         marks.stamp[pick as usize] = epoch;
-        out.push(pick);
+        f(pick);
     }
 }
 
@@ -107,6 +121,7 @@ pub struct Marks {
 }
 
 impl Marks {
+    #[inline]
     fn next_epoch(&mut self, len: usize) -> u32 {
         if self.stamp.len() < len {
             self.stamp.resize(len, 0);
