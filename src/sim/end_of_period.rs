@@ -6,6 +6,7 @@
 use super::context::{Counts, Period};
 use super::person::{Person, flag, segment_at, state};
 use super::scratch::{Scratch, ones};
+use crate::model::MAX_SEGMENTS;
 use crate::rng::{Gaps, Purpose};
 
 /// Runs step 8, counting customers lost and prospects converted by
@@ -36,6 +37,8 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
         ..
     } = scratch;
     let n = people.len() as u64;
+    // Changes counted by segment and kind, then added to `counts`.
+    let mut tallies = [[0u32; Change::COUNT]; MAX_SEGMENTS];
     for (i, (customers, touched)) in customers
         .words
         .iter_mut()
@@ -53,23 +56,23 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
         for u in ones(i, visit) {
             let bit = 1u64 << (u & 63);
             let person = &mut people[u as usize];
-            let (change, now_customer) = settle(person, candidates & bit != 0);
-            if let Some(change) = change {
-                let c = &mut counts.0[segment_at(segment, u as usize)];
-                match change {
-                    Change::Direct => c.direct += 1,
-                    Change::Hearsay => c.hearsay += 1,
-                    Change::Referral => c.referral += 1,
-                    Change::Organic => c.organic += 1,
-                    Change::Parted => {}
-                }
-            }
-            if now_customer {
+            let rule = RULES[rule_index(*person, candidates & bit != 0)];
+            person.set_status(rule.status);
+            person.flags = 0;
+            person.hop = [0, 0];
+            tallies[segment_at(segment, u as usize)][rule.change as usize] += 1;
+            if rule.status == state::CUSTOMER {
                 *customers |= bit;
             } else {
                 *customers &= !bit;
             }
         }
+    }
+    for (c, t) in counts.0.iter_mut().zip(&tallies) {
+        c.direct += t[Change::Direct as usize];
+        c.hearsay += t[Change::Hearsay as usize];
+        c.referral += t[Change::Referral as usize];
+        c.organic += t[Change::Organic as usize];
     }
     debug_assert!(people.iter().all(|q| q.flags == 0 && q.hop == [0, 0]));
 }
@@ -77,6 +80,7 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
 /// What step 8 did to one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Change {
+    None,
     Parted,
     Direct,
     Hearsay,
@@ -84,25 +88,115 @@ enum Change {
     Organic,
 }
 
-/// Step 8 for one person (`candidate`: drawn to convert organically):
-/// the change, if any, and whether they are a customer afterwards; their
-/// period flags and hops are cleared.
-#[inline]
-fn settle(person: &mut Person, candidate: bool) -> (Option<Change>, bool) {
-    let change = match person.status() {
-        state::CUSTOMER if person.flags & flag::PARTED != 0 => Some(Change::Parted),
-        state::CUSTOMER if person.flags & flag::LEAVE_DIRECT != 0 => Some(Change::Direct),
-        state::CUSTOMER if person.flags & flag::LEAVE_HEARSAY != 0 => Some(Change::Hearsay),
-        state::PROSPECT if person.flags & flag::REFERRED != 0 => Some(Change::Referral),
-        state::PROSPECT if candidate => Some(Change::Organic),
-        _ => None,
-    };
-    match change {
-        Some(Change::Referral | Change::Organic) => person.set_status(state::CUSTOMER),
-        Some(_) => person.set_status(state::FORMER),
-        None => {}
+impl Change {
+    const COUNT: usize = 6;
+}
+
+/// Step 8's rule for one person: their status and period flags, and
+/// whether they are an organic candidate, decide what happens, in this
+/// order of precedence.
+const fn rule(status: u8, flags: u8, candidate: bool) -> Change {
+    match status {
+        state::CUSTOMER if flags & flag::PARTED != 0 => Change::Parted,
+        state::CUSTOMER if flags & flag::LEAVE_DIRECT != 0 => Change::Direct,
+        state::CUSTOMER if flags & flag::LEAVE_HEARSAY != 0 => Change::Hearsay,
+        state::PROSPECT if flags & flag::REFERRED != 0 => Change::Referral,
+        state::PROSPECT if candidate => Change::Organic,
+        _ => Change::None,
     }
-    person.flags = 0;
-    person.hop = [0, 0];
-    (change, person.status() == state::CUSTOMER)
+}
+
+/// A [`rule`]'s outcome: the change and the status after it.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    change: Change,
+    status: u8,
+}
+
+/// The flags [`rule`] reads.
+const READ: [u8; 4] = [
+    flag::PARTED,
+    flag::LEAVE_DIRECT,
+    flag::LEAVE_HEARSAY,
+    flag::REFERRED,
+];
+
+/// The index into [`RULES`] of a person: the status bits, the flags the
+/// rule reads, and the candidate bit (7 bits).
+#[inline]
+fn rule_index(person: Person, candidate: bool) -> usize {
+    let mut index = usize::from(person.status());
+    let mut i = 0;
+    while i < READ.len() {
+        index |= usize::from(person.flags & READ[i] != 0) << (2 + i);
+        i += 1;
+    }
+    index | usize::from(candidate) << 6
+}
+
+/// [`rule`] worked out once for every status, read flags and candidate
+/// bit, so each visit is one table look-up instead of a chain of branches
+/// that a processor mispredicts: the same rule, hence the same outcomes.
+const RULES: [Rule; 128] = {
+    let mut table = [Rule {
+        change: Change::None,
+        status: 0,
+    }; 128];
+    let mut index = 0;
+    while index < 128 {
+        let status = (index & 0b11) as u8;
+        let mut flags = 0;
+        let mut i = 0;
+        while i < READ.len() {
+            if index & (1 << (2 + i)) != 0 {
+                flags |= READ[i];
+            }
+            i += 1;
+        }
+        let change = rule(status, flags, index & (1 << 6) != 0);
+        let status = match change {
+            Change::Referral | Change::Organic => state::CUSTOMER,
+            Change::Parted | Change::Direct | Change::Hearsay => state::FORMER,
+            Change::None => status,
+        };
+        table[index] = Rule { change, status };
+        index += 1;
+    }
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_follows_the_rule() {
+        // Every status, every combination of period flags and both
+        // candidate values: the look-up and the rule agree.
+        for status in 0..4u8 {
+            for flags in 0..=u8::MAX {
+                for candidate in [false, true] {
+                    let person = Person {
+                        state: status | state::RECOVERED,
+                        flags,
+                        hop: [1, 0],
+                    };
+                    let r = RULES[rule_index(person, candidate)];
+                    assert_eq!(r.change, rule(status, flags, candidate));
+                    let after = match r.change {
+                        Change::None => status,
+                        Change::Referral | Change::Organic => state::CUSTOMER,
+                        _ => state::FORMER,
+                    };
+                    assert_eq!(r.status, after);
+                }
+            }
+        }
+        assert_eq!(rule(state::PROSPECT, 0, true), Change::Organic);
+        assert_eq!(
+            rule(state::CUSTOMER, flag::LEAVE_HEARSAY | flag::PARTED, true),
+            Change::Parted
+        );
+        assert_eq!(rule(state::DETERRED, flag::REFERRED, true), Change::None);
+    }
 }
