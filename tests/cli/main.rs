@@ -11,6 +11,7 @@ mod pinned;
 mod reproducers;
 mod result_files;
 mod run;
+mod scale;
 mod segments;
 mod shard_dirs;
 pub mod shards;
