@@ -4,6 +4,7 @@ mod bad_input;
 mod cascade;
 mod charts;
 mod deploy;
+mod deploy_submit;
 mod graph;
 mod kill;
 mod lock;
