@@ -7,9 +7,15 @@ Needs PyYAML (pip install pyyaml, or Debian's python3-yaml). Checks that
 every manifest parses; that the shard Job is Indexed with WOM_SHARDS equal to
 spec.completions and parallelism at most completions; that both Jobs run the
 scripts the image ships (deploy/k8s/shard.sh and merge.sh, copied by
-deploy/Dockerfile) with the same image, volume claim and RESULTS; and, when
-kubernetes-validate is installed (pip install kubernetes-validate), validates
-each manifest against the Kubernetes schema, strictly. Exit 0 when all pass.
+deploy/Dockerfile) with the same image, volume claim and RESULTS; that every
+pod meets the Pod Security "restricted" profile (non-root, no privilege
+escalation, all capabilities dropped, seccomp RuntimeDefault); that retries
+are per index with exit 2 failing its index; that both Jobs have a deadline,
+a time to live and memory limits; and validates each manifest with
+kubernetes-validate --strict (pip install kubernetes-validate) against the
+schemas of Kubernetes 1.33 (where backoffLimitPerIndex became stable) and of
+the newest version it knows. Without kubernetes-validate it skips that step,
+unless CI is set (then it fails). Exit 0 when all pass.
 """
 import os
 import subprocess
@@ -77,15 +83,45 @@ if scenario.startswith("/opt/wom/scenarios/"):
     shipped = os.path.join(HERE, "..", "..", "scenarios", os.path.basename(scenario))
     check(os.path.exists(shipped), f"SCENARIO {scenario} is shipped in the image")
 
+check(spec.get("backoffLimitPerIndex", 0) >= 1 and spec.get("maxFailedIndexes") is not None
+      and "backoffLimit" not in spec,
+      "the shard Job retries per index (backoffLimitPerIndex, maxFailedIndexes)")
+rules = spec.get("podFailurePolicy", {}).get("rules", [])
+check(any(r.get("action") == "FailIndex" and 2 in r.get("onExitCodes", {}).get("values", [])
+          for r in rules), "exit 2 fails its index at once (FailIndex)")
+check(claim_class := pvc["spec"].get("storageClassName"),
+      f"the volume claim names a storageClassName ({claim_class})")
+for name, job in [("wom-indexed-job.yaml", shards), ("wom-merge-job.yaml", merge)]:
+    js, pod = job["spec"], job["spec"]["template"]["spec"]
+    check(js.get("activeDeadlineSeconds", 0) > 0 and js.get("ttlSecondsAfterFinished") is not None,
+          f"{name}: activeDeadlineSeconds and ttlSecondsAfterFinished")
+    psc = pod.get("securityContext", {})
+    for c in pod["containers"]:
+        csc = c.get("securityContext", {})
+        non_root = csc.get("runAsNonRoot", psc.get("runAsNonRoot")) is True
+        user = csc.get("runAsUser", psc.get("runAsUser"))
+        seccomp = csc.get("seccompProfile", psc.get("seccompProfile", {})).get("type")
+        check(non_root and user not in (None, 0), f"{name}: runs as non-root (runAsUser {user})")
+        check(csc.get("allowPrivilegeEscalation") is False, f"{name}: allowPrivilegeEscalation false")
+        check(csc.get("capabilities", {}).get("drop") == ["ALL"], f"{name}: drops all capabilities")
+        check(seccomp in ("RuntimeDefault", "Localhost"), f"{name}: seccompProfile RuntimeDefault")
+        check("memory" in c.get("resources", {}).get("limits", {}), f"{name}: a memory limit")
+
 try:
     import kubernetes_validate  # noqa: F401
 except ImportError:
-    print("skip schema validation (pip install kubernetes-validate to run it)")
+    msg = "kubernetes-validate is not installed (pip install kubernetes-validate)"
+    if os.environ.get("CI"):
+        check(False, msg)
+    else:
+        print("skip schema validation: " + msg)
 else:
     names = ["wom-results-pvc.yaml", "wom-indexed-job.yaml", "wom-merge-job.yaml"]
-    r = subprocess.run([sys.executable, "-m", "kubernetes_validate", "--strict", "--quiet",
-                        *[os.path.join(HERE, n) for n in names]])
-    check(r.returncode == 0, "kubernetes-validate --strict passes (Kubernetes schema)")
+    for version in [["-k", "1.33.0"], []]:
+        r = subprocess.run([sys.executable, "-m", "kubernetes_validate", "--strict", "--quiet",
+                            *version, *[os.path.join(HERE, n) for n in names]])
+        check(r.returncode == 0,
+              f"kubernetes-validate --strict {' '.join(version) or '(newest schemas)'} passes")
 
 print(f"{len(failures)} failed" if failures else "all checks passed")
 sys.exit(1 if failures else 0)

@@ -16,9 +16,19 @@ die() {
     printf 'merge: %s\n' "$*" >&2
     exit 2
 }
+# The volume must be writable by this pod's user: fsGroup is not applied to
+# many ReadWriteMany volumes (NFS, CephFS, cloud file services).
+writable() { # DIR
+    local probe="$1/.wom-write-test.${HOSTNAME:-pod}.$$"
+    if ! mkdir -p "$1" 2>/dev/null || ! : 2>/dev/null >"$probe"; then
+        die "cannot write to $1 as user $(id -u) (group $(id -g)): make the volume's directory writable by that user (chown $(id -u):$(id -g) on the file server, or a storage class that honours fsGroup); see deploy/README.md"
+    fi
+    rm -f "$probe"
+}
 results=${RESULTS:-/results}
 wom=${WOM:-wom}
 [[ -d $results ]] || die "RESULTS=$results: no such directory (is the volume mounted?)"
+writable "$results"
 
 # Exactly the directories named shard-<number>: never a temporary or
 # half-written directory a pod may leave beside them.

@@ -30,6 +30,15 @@ die() {
     printf 'shard: %s\n' "$*" >&2
     exit 2
 }
+# The volume must be writable by this pod's user: fsGroup is not applied to
+# many ReadWriteMany volumes (NFS, CephFS, cloud file services).
+writable() { # DIR
+    local probe="$1/.wom-write-test.${HOSTNAME:-pod}.$$"
+    if ! mkdir -p "$1" 2>/dev/null || ! : 2>/dev/null >"$probe"; then
+        die "cannot write to $1 as user $(id -u) (group $(id -g)): make the volume's directory writable by that user (chown $(id -u):$(id -g) on the file server, or a storage class that honours fsGroup); see deploy/README.md"
+    fi
+    rm -f "$probe"
+}
 need() { # NAME HINT
     [[ -n ${!1:-} ]] || die "$1 is not set: $2"
 }
@@ -65,7 +74,7 @@ if [[ -n ${WOM_THREADS:-} && " $* " != *" --threads"* ]]; then
     threads=(--threads "$WOM_THREADS")
 fi
 
-mkdir -p "$results"
+writable "$results"
 cmd=("$wom" "$mode" "$SCENARIO" --shard "$k/$n" --out "$results/shard-$k" ${threads[@]+"${threads[@]}"} "$@")
 printf 'shard: %s of %s on %s:' "$k" "$n" "${HOSTNAME:-unknown host}" >&2
 printf ' %q' "${cmd[@]}" >&2

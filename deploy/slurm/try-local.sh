@@ -115,7 +115,8 @@ if [[ -z ${WOM:-} ]]; then
     (cd "$repo" && "$cargo" build --release --quiet)
     WOM=$repo/target/release/wom
 fi
-WOM=$(realpath -e "$WOM") || die "WOM=$WOM: no such file"
+wom_abs=$(realpath -e "$WOM" 2>/dev/null) || die "WOM=$WOM: no such file"
+WOM=$wom_abs
 export WOM
 run_help=$("$WOM" run --help 2>&1 || true)
 [[ $run_help == *--shard* ]] ||

@@ -5,6 +5,7 @@
 
 pub mod cascade;
 pub mod graph;
+pub mod limits;
 pub mod merge;
 pub mod network;
 pub mod plot;
@@ -22,14 +23,14 @@ pub mod trace;
 
 use anyhow::Result;
 
-/// A rayon pool with the requested number of threads (default: all cores),
+/// A rayon pool with the requested number of threads (default: all cores,
+/// capped by the cgroup's CPU quota),
 /// used for every parallel part of a command so nothing oversubscribes.
 ///
 /// # Errors
 /// When the pool cannot be built.
 pub fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
-    let threads =
-        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let threads = threads.unwrap_or_else(|| limits::SystemFiles::system().default_threads());
     Ok(rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()?)

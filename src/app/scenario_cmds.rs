@@ -11,7 +11,9 @@ use wom::scenario::template::TEMPLATE;
 use wom::sim::{NetworkPlan, World};
 
 /// Runs `wom validate`: parses, validates and, for file networks, reads
-/// the network and checks the initial customers against it.
+/// the network and checks the initial customers against it; for generated
+/// networks, checks without building anything that the network and the
+/// default number of workers fit in memory (as `wom run` would).
 ///
 /// # Errors
 /// Bad input naming the file, the key and what is allowed.
@@ -30,7 +32,11 @@ pub fn validate(path: &Path) -> Result<()> {
                 .map_err(|e| bad_input(format!("{e} (network file {})", path.display())))?;
             world.people()
         }
-        NetworkKind::Generated(_) => s.population.people,
+        NetworkKind::Generated(_) => {
+            let threads = super::limits::SystemFiles::system().default_threads();
+            super::network::check_fits(&s, threads, 1)?;
+            s.population.people
+        }
     };
     let names: Vec<&str> = s.policies.iter().map(|p| p.name.as_str()).collect();
     let segments: Vec<String> = s

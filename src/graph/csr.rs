@@ -18,7 +18,7 @@ pub enum GraphError {
         /// The number of nodes.
         nodes: u32,
     },
-    /// More adjacency entries than `u32` offsets can address.
+    /// More adjacency entries than this machine's address space can hold.
     #[error("{edges} edges exceed the graph's capacity of {max} edges")]
     TooManyEdges {
         /// Edges requested.
@@ -53,17 +53,31 @@ pub struct BuildCounts {
 pub struct Graph {
     /// `offsets[u]..offsets[u + 1]` is the range of `u`'s neighbours in
     /// `neighbors`. Invariant: `offsets.len() == nodes + 1`, `offsets[0] ==
-    /// 0`, non-decreasing, `offsets[nodes] == neighbors.len()`.
-    offsets: Vec<u32>,
+    /// 0`, non-decreasing, `offsets[nodes] == neighbors.len()`. `u64`, so a
+    /// graph may hold billions of edges.
+    offsets: Vec<u64>,
     /// Concatenated adjacency lists. Invariant: each list is sorted strictly
     /// increasing, never contains its own node, and `v ∈ adj(u) ⇔ u ∈ adj(v)`.
     neighbors: Vec<NodeId>,
 }
 
+/// A re-playable source of edges: each call hands every edge, in the same
+/// order, to `emit`. Construction calls it twice (count, then fill).
+pub type EmitEdges<'a> = &'a mut dyn FnMut(NodeId, NodeId);
+
 impl Graph {
-    /// The largest number of undirected edges a graph can hold (each is
-    /// stored twice and addressed by `u32` offsets).
-    pub const MAX_EDGES: u64 = (u32::MAX / 2) as u64;
+    /// The largest number of undirected edges a graph can hold: each is
+    /// stored twice as a 4-byte id, and one allocation holds at most
+    /// `isize::MAX` bytes. Memory, not this bound, is the limit in practice.
+    pub const MAX_EDGES: u64 = isize::MAX as u64 / 8;
+
+    /// Bytes a graph on `nodes` nodes with `stored` edges (self loops
+    /// excluded, duplicates included) holds at the peak of its
+    /// construction: an 8-byte offset per node and two 4-byte ids per edge;
+    /// nothing else is allocated.
+    pub fn construction_bytes(nodes: u32, stored: u64) -> u64 {
+        8 * (u64::from(nodes) + 1) + 8 * stored
+    }
 
     /// Builds a graph on `nodes` nodes from an edge slice, dropping and
     /// counting self loops and duplicates.
@@ -82,7 +96,8 @@ impl Graph {
 
     /// Builds a graph from a re-iterable source of edges: `edges()` is
     /// called twice (count, then fill), so nothing but the CSR itself is
-    /// allocated. `edge_hint` is the number of edges the source yields.
+    /// allocated. `edge_hint` is the number of edges the source yields
+    /// (checked against [`Graph::MAX_EDGES`] before any work).
     ///
     /// # Errors
     /// As [`Graph::from_edges`].
@@ -101,53 +116,84 @@ impl Graph {
                 max: Self::MAX_EDGES,
             });
         }
+        Self::from_edge_passes(nodes, |emit| {
+            for (u, v) in edges() {
+                emit(u, v);
+            }
+        })
+    }
+
+    /// Builds a graph from a source that emits its edges to a callback and
+    /// can do so twice with the same edges in the same order (a generator
+    /// replaying the same random draws): pass 1 counts degrees into the
+    /// offsets, pass 2 fills each list using its offset as the cursor, then
+    /// each list is sorted and compacted in place. Peak memory is
+    /// [`Graph::construction_bytes`]: no edge list is held beside the CSR.
+    ///
+    /// # Errors
+    /// As [`Graph::from_edges`] (before pass 2, so nothing large is
+    /// allocated for a bad source).
+    ///
+    /// Time `O(nodes + E log d_max)` plus two runs of the source.
+    pub fn from_edge_passes<S>(nodes: u32, mut source: S) -> Result<(Self, BuildCounts), GraphError>
+    where
+        S: FnMut(EmitEdges<'_>),
+    {
         let n = nodes as usize;
         let mut counts = BuildCounts::default();
         // Pass 1: degrees (self loops excluded), stored shifted by one so the
-        // prefix sum turns them into offsets in place.
-        let mut offsets = vec![0u32; n + 1];
+        // prefix sum turns them into the lists' starts in place.
+        let mut offsets = vec![0u64; n + 1];
         let mut stored: u64 = 0;
-        for (u, v) in edges() {
+        let mut bad: Option<GraphError> = None;
+        source(&mut |u, v| {
+            if bad.is_some() {
+                return;
+            }
             if u >= nodes || v >= nodes {
-                return Err(GraphError::NodeOutOfRange { u, v, nodes });
+                bad = Some(GraphError::NodeOutOfRange { u, v, nodes });
+                return;
             }
             if u == v {
                 counts.self_loops += 1;
-                continue;
+                return;
             }
             stored += 1;
-            if stored > Self::MAX_EDGES {
-                return Err(GraphError::TooManyEdges {
-                    edges: stored,
-                    max: Self::MAX_EDGES,
-                });
-            }
             offsets[u as usize + 1] += 1;
             offsets[v as usize + 1] += 1;
+        });
+        if let Some(e) = bad {
+            return Err(e);
+        }
+        if stored > Self::MAX_EDGES {
+            return Err(GraphError::TooManyEdges {
+                edges: stored,
+                max: Self::MAX_EDGES,
+            });
         }
         for i in 0..n {
             offsets[i + 1] += offsets[i];
         }
-        // Pass 2: fill, using `cursor[u]` as the next free slot of `u`.
+        // Pass 2: fill, with `offsets[u]` as the next free slot of `u`;
+        // afterwards `offsets[u]` is the end of `u`'s list (the start of
+        // `u + 1`'s) and `offsets[n]` the total.
         let mut neighbors = vec![0 as NodeId; offsets[n] as usize];
-        let mut cursor: Vec<u32> = offsets[..n].to_vec();
-        for (u, v) in edges() {
+        source(&mut |u, v| {
             if u == v {
-                continue;
+                return;
             }
-            neighbors[cursor[u as usize] as usize] = v;
-            cursor[u as usize] += 1;
-            neighbors[cursor[v as usize] as usize] = u;
-            cursor[v as usize] += 1;
-        }
-        drop(cursor);
-        // Sort each list and compact duplicates out, in place.
+            neighbors[offsets[u as usize] as usize] = v;
+            offsets[u as usize] += 1;
+            neighbors[offsets[v as usize] as usize] = u;
+            offsets[v as usize] += 1;
+        });
+        // Sort each list and compact duplicates out, in place; `offsets[u]`
+        // is read as `u`'s end, then overwritten with its compacted start.
         let mut write = 0usize;
         let mut start = 0usize;
         for u in 0..n {
-            let end = offsets[u + 1] as usize;
-            let list = &mut neighbors[start..end];
-            list.sort_unstable();
+            let end = offsets[u] as usize;
+            neighbors[start..end].sort_unstable();
             let mut last = None;
             let list_start = write;
             for i in start..end {
@@ -159,10 +205,10 @@ impl Graph {
                 }
             }
             counts.duplicates += (end - start - (write - list_start)) as u64;
-            offsets[u] = list_start as u32;
+            offsets[u] = list_start as u64;
             start = end;
         }
-        offsets[n] = write as u32;
+        offsets[n] = write as u64;
         // Each duplicate undirected edge was removed from both ends.
         counts.duplicates /= 2;
         neighbors.truncate(write);
@@ -207,7 +253,7 @@ impl Graph {
     #[inline]
     pub fn degree(&self, u: NodeId) -> u32 {
         let u = u as usize;
-        self.offsets[u + 1] - self.offsets[u]
+        (self.offsets[u + 1] - self.offsets[u]) as u32
     }
 
     /// Hints the CPU to fetch `u`'s entry in the offset array. Used by
@@ -244,7 +290,7 @@ impl Graph {
 
     /// Bytes held by the graph's arrays.
     pub fn heap_bytes(&self) -> usize {
-        (self.offsets.capacity() + self.neighbors.capacity()) * 4
+        self.offsets.capacity() * 8 + self.neighbors.capacity() * 4
     }
 }
 

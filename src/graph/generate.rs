@@ -1,13 +1,18 @@
 //! Random network generators, each in time proportional to its edges.
 //!
 //! All generators draw from the generator they are given, so a network is a
-//! pure function of its spec and stream key.
+//! pure function of its spec and stream key. The Watts–Strogatz, Erdős–Rényi
+//! and strong/weak-ties generators hold no edge list: they emit their edges
+//! twice from the same starting state of the stream (once to count degrees,
+//! once to fill the CSR), so the same draws give the same edges both times
+//! and the graph is the one an edge list would have given.
 
-use super::{BuildCounts, Generator, GeneratorSpec, Graph, GraphError, NodeId};
+use super::{BuildCounts, EmitEdges, Generator, GeneratorSpec, Graph, GraphError, NodeId};
 use crate::rng::{Gaps, WomRng};
 use rand::RngExt;
 
-/// Generates the network described by `spec` from `rng`.
+/// Generates the network described by `spec` from `rng`, leaving `rng` in
+/// the state after all the network's draws.
 ///
 /// # Errors
 /// [`GraphError::TooManyEdges`] past [`Graph::MAX_EDGES`].
@@ -27,20 +32,9 @@ pub fn generate(
         } => {
             let k = mean_degree as u32;
             assert!(k.is_multiple_of(2) && k >= 2 && k < nodes);
-            let half = k / 2;
-            let mut edges = Vec::with_capacity(nodes as usize * half as usize);
-            for u in 0..nodes {
-                for j in 1..=half {
-                    let v = (u + j) % nodes;
-                    let v = if rewire > 0.0 && rng.random_bool(rewire) {
-                        rng.random_range(0..nodes)
-                    } else {
-                        v
-                    };
-                    edges.push((u, v));
-                }
-            }
-            Graph::from_edges(nodes, &edges)
+            replayed(nodes, rng, |rng, emit| {
+                watts_strogatz(nodes, k / 2, rewire, rng, emit);
+            })
         }
         Generator::BarabasiAlbert { attach } => barabasi_albert(nodes, attach, rng),
         Generator::ErdosRenyi { mean_degree } => {
@@ -49,20 +43,16 @@ pub fn generate(
             } else {
                 0.0
             };
-            let mut edges = Vec::with_capacity((spec.expected_edges() * 1.05) as usize);
-            random_pairs(0, nodes, p, rng, &mut edges);
-            Graph::from_edges(nodes, &edges)
+            replayed(nodes, rng, |rng, emit| random_pairs(0, nodes, p, rng, emit))
         }
         Generator::StrongWeakTies {
             cluster_size,
             strong_ties,
             weak_ties,
-        } => {
-            let mut edges = Vec::with_capacity((spec.expected_edges() * 1.05) as usize);
-            strong_ties_edges(nodes, cluster_size, strong_ties, rng, &mut edges);
-            weak_ties_edges(nodes, cluster_size, weak_ties, rng, &mut edges);
-            Graph::from_edges(nodes, &edges)
-        }
+        } => replayed(nodes, rng, |rng, emit| {
+            strong_ties_emit(nodes, cluster_size, strong_ties, rng, emit);
+            weak_ties_emit(nodes, cluster_size, weak_ties, rng, emit);
+        }),
         Generator::Star => Graph::from_edge_fn(nodes, nodes.saturating_sub(1) as u64, || {
             (1..nodes).map(|v| (0, v))
         }),
@@ -72,15 +62,47 @@ pub fn generate(
     }
 }
 
-/// Appends the edges of `G(n, p)` on nodes `first..first + n` to `out`, by
-/// geometric skipping over the pairs `(v, w)`, `w < v`. `O(n + edges)`.
-fn random_pairs(first: u32, n: u32, p: f64, rng: &mut WomRng, out: &mut Vec<(NodeId, NodeId)>) {
+/// Builds a graph from a generator run twice from the same state of `rng`
+/// ([`Graph::from_edge_passes`]); `rng` ends where one run would leave it.
+fn replayed<G>(nodes: u32, rng: &mut WomRng, mut run: G) -> Result<(Graph, BuildCounts), GraphError>
+where
+    G: FnMut(&mut WomRng, EmitEdges<'_>),
+{
+    let start = rng.clone();
+    Graph::from_edge_passes(nodes, |emit| {
+        *rng = start.clone();
+        run(rng, emit);
+    })
+}
+
+/// Emits the edges of a Watts–Strogatz graph: each node `u` to `u + j`
+/// for `j` in `1..=half`, the far end rewired to a uniform node with
+/// probability `rewire`. `O(nodes × half)`.
+fn watts_strogatz(nodes: u32, half: u32, rewire: f64, rng: &mut WomRng, emit: EmitEdges<'_>) {
+    for u in 0..nodes {
+        for j in 1..=half {
+            let v = (u + j) % nodes;
+            let v = if rewire > 0.0 && rng.random_bool(rewire) {
+                rng.random_range(0..nodes)
+            } else {
+                v
+            };
+            emit(u, v);
+        }
+    }
+}
+
+/// Emits the edges of `G(n, p)` on nodes `first..first + n`, by geometric
+/// skipping over the pairs `(v, w)`, `w < v`. `O(n + edges)`.
+fn random_pairs(first: u32, n: u32, p: f64, rng: &mut WomRng, emit: EmitEdges<'_>) {
     if n < 2 || p <= 0.0 {
         return;
     }
     if p >= 1.0 {
         for v in 1..n {
-            out.extend((0..v).map(|w| (first + v, first + w)));
+            for w in 0..v {
+                emit(first + v, first + w);
+            }
         }
         return;
     }
@@ -98,19 +120,33 @@ fn random_pairs(first: u32, n: u32, p: f64, rng: &mut WomRng, out: &mut Vec<(Nod
         if v >= n {
             return;
         }
-        out.push((first + v as u32, first + w as u32));
+        emit(first + v as u32, first + w as u32);
         w += 1;
     }
 }
 
-/// Appends the strong ties of a strong/weak-ties network: an independent
-/// `G(size, strong_ties / (size − 1))` inside each consecutive cluster.
+/// Appends the strong ties of a strong/weak-ties network to `out`
+/// ([`strong_ties_emit`]).
 pub fn strong_ties_edges(
     nodes: u32,
     cluster_size: u32,
     strong_ties: f64,
     rng: &mut WomRng,
     out: &mut Vec<(NodeId, NodeId)>,
+) {
+    strong_ties_emit(nodes, cluster_size, strong_ties, rng, &mut |u, v| {
+        out.push((u, v));
+    });
+}
+
+/// Emits the strong ties of a strong/weak-ties network: an independent
+/// `G(size, strong_ties / (size − 1))` inside each consecutive cluster.
+fn strong_ties_emit(
+    nodes: u32,
+    cluster_size: u32,
+    strong_ties: f64,
+    rng: &mut WomRng,
+    emit: EmitEdges<'_>,
 ) {
     let size = cluster_size.max(1);
     let p = if size > 1 {
@@ -121,19 +157,34 @@ pub fn strong_ties_edges(
     let mut first = 0;
     while first < nodes {
         let n = size.min(nodes - first);
-        random_pairs(first, n, p, rng, out);
+        random_pairs(first, n, p, rng, emit);
         first += n;
     }
 }
 
-/// Appends `round(nodes × weak_ties / 2)` weak ties between uniform pairs of
-/// nodes in different clusters (none if there is a single cluster).
+/// Appends the weak ties of a strong/weak-ties network to `out`
+/// ([`weak_ties_emit`]); also the weak ties redrawn each period with
+/// weak-tie churn.
 pub fn weak_ties_edges(
     nodes: u32,
     cluster_size: u32,
     weak_ties: f64,
     rng: &mut WomRng,
     out: &mut Vec<(NodeId, NodeId)>,
+) {
+    weak_ties_emit(nodes, cluster_size, weak_ties, rng, &mut |u, v| {
+        out.push((u, v));
+    });
+}
+
+/// Emits `round(nodes × weak_ties / 2)` weak ties between uniform pairs of
+/// nodes in different clusters (none if there is a single cluster).
+fn weak_ties_emit(
+    nodes: u32,
+    cluster_size: u32,
+    weak_ties: f64,
+    rng: &mut WomRng,
+    emit: EmitEdges<'_>,
 ) {
     let size = cluster_size.max(1);
     if nodes <= size {
@@ -148,7 +199,7 @@ pub fn weak_ties_edges(
                 break v;
             }
         };
-        out.push((u, v));
+        emit(u, v);
     }
 }
 

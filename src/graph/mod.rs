@@ -8,6 +8,8 @@ pub mod generate;
 pub mod measure;
 mod spec;
 
-pub use csr::{BuildCounts, Graph, GraphError, NodeId};
+pub use csr::{BuildCounts, EmitEdges, Graph, GraphError, NodeId};
 pub use generate::generate;
 pub use spec::{Generator, GeneratorSpec, SpecError};
+#[cfg(test)]
+mod equivalence_tests;

@@ -254,29 +254,36 @@ impl GeneratorSpec {
         }
     }
 
-    /// Peak bytes needed to generate the network: its edge buffer, its CSR
-    /// and the construction cursor at once (for Watts–Strogatz 16 bytes per
-    /// edge and 8 per node), with a 5% margin on the edges. Used to refuse
-    /// networks too large for the machine before allocating; measured
-    /// against the peak resident memory at 10 and 100 million nodes in
-    /// benches/README.md.
-    pub fn memory_estimate_bytes(&self) -> u64 {
-        let n = f64::from(self.nodes);
-        let e = self.expected_edges() * 1.05 + 64.0;
-        let buffer_per_edge = match self.generator {
-            Generator::BarabasiAlbert { .. } => 4.0,
-            _ => 8.0,
+    /// Edges stored while building (duplicates included), with a 2% margin
+    /// over the expectation for the generators whose count is random.
+    fn stored_edges_bound(&self) -> u64 {
+        let margin = match self.generator {
+            Generator::ErdosRenyi { .. } | Generator::StrongWeakTies { .. } => 1.02,
+            _ => 1.0,
         };
-        (n * 8.0 + e * (8.0 + buffer_per_edge)) as u64
+        (self.expected_edges() * margin) as u64 + 64
     }
 
-    /// Bytes of the finished graph (the CSR: 4 bytes per node and 8 per
-    /// edge, each edge stored in both directions), with a 5% margin on the
-    /// edges.
+    /// Peak bytes needed to generate the network: its CSR at the peak of
+    /// construction ([`super::Graph::construction_bytes`]: 8 bytes per node
+    /// and per edge, no edge list beside it), plus for Barabási–Albert the
+    /// 4-byte target of each edge it draws from. Used to refuse networks
+    /// too large for the machine before allocating; measured against the
+    /// peak resident memory at 10 and 100 million nodes in
+    /// benches/README.md.
+    pub fn memory_estimate_bytes(&self) -> u64 {
+        let e = self.stored_edges_bound();
+        let targets = match self.generator {
+            Generator::BarabasiAlbert { .. } => 4 * e,
+            _ => 0,
+        };
+        super::Graph::construction_bytes(self.nodes, e) + targets
+    }
+
+    /// Bytes of the finished graph (the CSR: an 8-byte offset per node and
+    /// 8 bytes per edge, each edge stored in both directions).
     pub fn graph_bytes(&self) -> u64 {
-        let n = f64::from(self.nodes);
-        let e = self.expected_edges() * 1.05 + 64.0;
-        (n * 4.0 + e * 8.0) as u64
+        super::Graph::construction_bytes(self.nodes, self.stored_edges_bound())
     }
 }
 

@@ -212,10 +212,24 @@ fn lock(path: &Path, dir: &Path) -> Result<DirLock> {
             dir.display(),
             path.display()
         )),
+        Err(fs::TryLockError::Error(e)) if no_flock(&e) => Err(anyhow::anyhow!(
+            "cannot lock {}: the file system of {} does not support file locks ({e}); \
+             mount it with locks enabled (Lustre: the `flock` mount option), or write \
+             --out to a file system that has them (deploy/README.md, \"File systems\")",
+            path.display(),
+            dir.display()
+        )),
         Err(fs::TryLockError::Error(e)) => {
             Err(e).with_context(|| format!("cannot lock {}", path.display()))
         }
     }
+}
+
+/// Whether a lock error means the file system has no `flock` (Lustre
+/// mounted without `-o flock` gives ENOSYS, some NFS setups ENOLCK or
+/// EOPNOTSUPP).
+fn no_flock(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::Unsupported || matches!(e.raw_os_error(), Some(37 | 38 | 95))
 }
 
 /// The parent directory (`.` for a bare name) and the name of `dir`, an

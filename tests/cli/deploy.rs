@@ -43,6 +43,19 @@ fn bash(path: &str, env: &[(&str, &str)], args: &[&str]) -> assert_cmd::assert::
     assert_cmd::assert::OutputAssertExt::assert(&mut c)
 }
 
+/// Every path below `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        }
+        out.push(path);
+    }
+    out
+}
+
 /// The same scenario and arguments run on one machine into `dir`.
 fn unsharded(command: &str, dir: &Path, args: &[&str]) {
     super::wom_into(command, &fixture("tiny.toml"), dir, args);
@@ -91,6 +104,14 @@ fn the_slurm_array_and_merge_scripts_give_the_unsharded_run() {
     )
     .success()
     .stderr(contains("4 shards"));
+    // The scripts remove the lock files wom keeps beside the shards.
+    let locks: Vec<_> = walk(&results)
+        .into_iter()
+        .filter(|p| {
+            p.to_string_lossy().ends_with("wom-lock") && !p.starts_with(results.join("merged"))
+        })
+        .collect();
+    assert!(locks.is_empty(), "lock files left in RESULTS: {locks:?}");
     let one = tmp.path().join("one");
     unsharded("run", &one, &["--replications", "30", "--seed", "3"]);
     assert_same_files(&one, &results.join("merged"));
