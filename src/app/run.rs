@@ -96,6 +96,8 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     if let Some(p) = opts.precision {
         p.check_start(first).map_err(bad_input)?;
     }
+    let most = opts.precision.map_or(first, |p| p.max_replications.max(first));
+    super::budget::check_results(&loaded.scenario, most)?;
     let pool = thread_pool(opts.threads)?;
     let workers = pool.current_num_threads();
     let dir = opts.output.dir_for(&opts.input.path, None);

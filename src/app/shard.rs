@@ -73,6 +73,7 @@ pub fn run(opts: &Task<'_>, scenario: Scenario, spec: ShardSpec) -> Result<()> {
     let total = u64::from(scenario.replications);
     spec.check_count(total, "replications").map_err(bad_input)?;
     let range = spec.range(total);
+    super::budget::check_results(&scenario, range.end - range.start)?;
     let dir = shard_dir(opts.output.dir.as_ref(), &opts.input.path, "shards", spec);
     let _lock = crate::present::files::lock_beside(&dir)?;
     let hash = identity(&scenario)?;

@@ -81,7 +81,9 @@ fn resumed(dir: &Path, planned: &[Planned]) -> BTreeMap<usize, PointResult> {
         .iter()
         .filter_map(|p| {
             let path = sweep_files::point_path(dir, p.point.index, p.hash);
-            sweep_files::load_point(&path, p.point.index, p.hash).map(|r| (p.point.index, r))
+            let axes = p.point.assignments.len();
+            sweep_files::load_point(&path, p.point.index, p.hash, &p.scenario, axes)
+                .map(|r| (p.point.index, r))
         })
         .collect()
 }

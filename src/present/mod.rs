@@ -5,6 +5,7 @@
 pub mod error;
 pub mod files;
 pub mod format;
+pub mod guarded;
 pub mod money;
 
 pub use error::{bad_input, exit_code};

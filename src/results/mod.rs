@@ -18,7 +18,8 @@
 //!   joined in shard order;
 //! - [`ordered`]: typed JSON objects that keep their order;
 //! - [`finite`]: the guard of every writer: no file holds a number that is
-//!   not finite.
+//!   not finite (nor beyond what a run can give);
+//! - [`quote`]: a file's text quoted in a message, cut short.
 
 pub mod error;
 pub mod finite;
@@ -26,6 +27,7 @@ pub mod merge;
 pub mod metadata;
 pub mod ordered;
 pub mod policy_stats;
+pub mod quote;
 pub mod response;
 pub mod rows;
 pub mod run;

@@ -37,7 +37,7 @@ impl From<&Reached> for PrecisionReached {
             replications: r.replications,
             mean: r.mean,
             half_width: r.half_width,
-            relative: r.relative.is_finite().then_some(r.relative),
+            relative: super::finite::within(r.relative).then_some(r.relative),
             met: r.met,
         }
     }
@@ -235,9 +235,10 @@ fn check_stats<K: super::ordered::MapKey + Copy>(
 }
 
 fn finite(at: &str, stat: &Stat) -> Result<(), String> {
-    if stat.numbers().iter().all(|x| x.is_finite()) {
-        Ok(())
-    } else {
-        Err(format!("{at}: a number is not finite"))
+    match stat.numbers().into_iter().find(|x| !super::finite::within(*x)) {
+        None => Ok(()),
+        Some(x) => Err(format!(
+            "{at}: {x:?} is not a finite number from -1e30 to 1e30 (no run gives more than about 4.3e25)"
+        )),
     }
 }

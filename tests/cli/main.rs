@@ -5,6 +5,7 @@ mod cascade;
 mod charts;
 mod deploy;
 mod graph;
+mod hardening;
 mod kill;
 mod lock;
 mod pinned;
