@@ -11,7 +11,7 @@ use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, terminal, thread_pool};
 use crate::present::bad_input;
 use crate::present::format::{count, seconds, threads};
-use crate::report::headline::headline;
+use crate::report::headline::sentence;
 use crate::report::render_run;
 use crate::report::shortfall::shortfall_warning;
 use crate::store;
@@ -168,7 +168,7 @@ pub fn finish(
         &summary,
         reached,
         execution,
-        headline,
+        sentence,
     )?)
 }
 
@@ -194,7 +194,7 @@ pub fn write(run: &Run, dir: &Path, charts: bool) -> Result<()> {
 pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     let scenario = &run.scenario;
     println!(
-        "Scenario `{}`: {} people, {} {}s, {} replications, seed {} ({how})",
+        "Scenario “{}”: {} people, {} {}s, {} replications, seed {} ({how})",
         scenario.name,
         count(u64::from(run.metadata.people)),
         scenario.periods,
