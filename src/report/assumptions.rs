@@ -415,7 +415,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
         rows.push(row(
             "How long complainers wait before a slow answer spoils it",
             describe_tolerance(t),
-            "this scenario (MODEL.md's survey anchors: Edison Research, Spider Marketing, Lithium / Millward Brown)".into(),
+            "this scenario (the surveys of docs/references.md: Edison Research, Spider Marketing, Lithium / Millward Brown)".into(),
         ));
     }
     for (i, p) in s.policies.iter().enumerate() {

@@ -2,10 +2,10 @@
 //! each number.
 //!
 //! Sources: "MODEL.md" is the project's specification (its "Defaults" table and
-//! the outcome table of "One period", step 4); "seed NNN" is a source article in
-//! `shared/seeds/` (see its README); "TARP" is the U.S. Office of Consumer
-//! Affairs / TARP survey quoted in that README. A "modelling choice" is a number
-//! no source gives, chosen by the project to tell the seeds' story (a small
+//! the outcome table of "One period", step 4), written down in the project's
+//! words in docs/model.md; the articles, surveys and papers ("the Bulgarian
+//! lost-customer article", "TARP", ...) are described in docs/references.md. A "modelling choice" is a number
+//! no source gives, chosen by the project to tell the sources' story (a small
 //! business on a small-world network) and meant to be varied in sweeps.
 
 use crate::graph::Generator;

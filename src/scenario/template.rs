@@ -144,7 +144,7 @@ handling = "recover"
 resolve_rate = 0.9          # chance a complaint is resolved without handoffs; choice (the Georgian recovery article)
 handoffs = 0                # times the customer is passed between agents (the crowdSPRING support article)
 handoff_penalty = 0.15      # chance each handoff spoils the resolution; choice (the crowdSPRING support article: 72%)
-handoff_hours = 0.0         # hours each handoff adds to the answer time (MODEL.md: default 0)
+handoff_hours = 0.0         # hours each handoff adds to the answer time (default 0, docs/model.md)
 response_hours = 1.0        # hours to answer (the crowdSPRING support article: within 60 minutes)
 # Instead of response_hours, a desk: agents answer complaints first come first served
 # while open (from 09:00 on the first days_per_week days of each week, hours_per_day

@@ -9,8 +9,8 @@ use crate::model::{Handling, Manner, Scenario};
 use crate::stats::Summary;
 use toml::Value;
 
-/// A default range with the reason for it (sources: the seeds' README in
-/// the shared specification — the TARP survey figures, the Georgian recovery and Bulgarian lost-customer articles,
+/// A default range with the reason for it (sources: docs/references.md —
+/// the TARP survey figures, the Georgian recovery and Bulgarian lost-customer articles,
 /// and de Matos, Henrique & Rossi, Journal of Service Research, 2007).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DefaultVary {
@@ -84,7 +84,7 @@ pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
             "experience.complaint_rate",
             f(0.04),
             f(0.5),
-            "TARP: about 4% of dissatisfied customers complain; high: twice MODEL.md's 0.25",
+            "TARP: about 4% of dissatisfied customers complain; high: twice the default 0.25",
         ),
         item(
             true,

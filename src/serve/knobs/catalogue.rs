@@ -175,7 +175,7 @@ pub(super) const STAFFING: [Spec; 3] = [
             times: 1.0,
             step: 0.5,
         },
-        default_source: "Default: 8 hours, 09:00–17:00 (MODEL.md, staffing).",
+        default_source: "Default: 8 hours, 09:00–17:00 (docs/model.md, staffing).",
     },
     Spec {
         field: "staffing.days_per_week",
@@ -188,7 +188,7 @@ pub(super) const STAFFING: [Spec; 3] = [
             times: 1.0,
             step: 1.0,
         },
-        default_source: "Default: 5, Monday to Friday (MODEL.md, staffing).",
+        default_source: "Default: 5, Monday to Friday (docs/model.md, staffing).",
     },
 ];
 
