@@ -4,8 +4,8 @@
 //! the lock that keeps a second command from writing into the same
 //! directory.
 
-use super::error::bad_input;
 use super::guarded::Guarded;
+use crate::present::bad_input;
 use anyhow::{Context, Result};
 use std::fs;
 use std::io::{BufWriter, Read, Write};
