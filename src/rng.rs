@@ -292,7 +292,12 @@ mod tests {
                 assert!(weights[i] > 0.0, "{weights:?} drew {i}");
             }
         }
-        for refused in [vec![], vec![0.0, 0.0], vec![f64::MAX, f64::MAX], vec![-1.0, 2.0]] {
+        for refused in [
+            vec![],
+            vec![0.0, 0.0],
+            vec![f64::MAX, f64::MAX],
+            vec![-1.0, 2.0],
+        ] {
             assert!(alias_table(&refused).is_none(), "{refused:?}");
         }
         assert!(alias_table(&[f64::NAN]).is_none());

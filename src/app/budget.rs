@@ -62,7 +62,11 @@ pub fn describe(scenario: &Scenario, replications: u64) -> String {
 pub fn check_results(scenario: &Scenario, replications: u64) -> Result<()> {
     check_memory(
         results_bytes(scenario, replications),
-        &format!("scenario `{}`: {}", scenario.name, describe(scenario, replications)),
+        &format!(
+            "scenario `{}`: {}",
+            scenario.name,
+            describe(scenario, replications)
+        ),
         "lower --replications (or --precision's maximum), periods, or the policies",
     )
 }

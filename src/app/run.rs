@@ -96,7 +96,9 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     if let Some(p) = opts.precision {
         p.check_start(first).map_err(bad_input)?;
     }
-    let most = opts.precision.map_or(first, |p| p.max_replications.max(first));
+    let most = opts
+        .precision
+        .map_or(first, |p| p.max_replications.max(first));
     super::budget::check_results(&loaded.scenario, most)?;
     let pool = thread_pool(opts.threads)?;
     let workers = pool.current_num_threads();
@@ -182,13 +184,17 @@ pub fn finish(
 pub fn write(run: &Run, dir: &Path, charts: bool) -> Result<()> {
     // The charts and report are drawn from the same typed files `wom plot`
     // reads, and written before summary.json marks the run complete.
+    // Everything an earlier command left here and this run does not
+    // write is removed once it is complete (store::owned).
+    let owned = crate::store::owned::begin(dir, crate::store::owned::everything)?;
     store::run::write(run, dir, || {
         if charts {
             let report = render_run(run, None)?;
             crate::store::pictures::write_report(dir, report.pictures(), &report.html)?;
         }
         Ok(())
-    })
+    })?;
+    owned.finish()
 }
 
 /// Prints a finished run for people: what ran (`how`: "simulated in …"),

@@ -146,6 +146,7 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
         elapsed_seconds: elapsed,
         scenario: wom::scenario::resolved::to_table(scenario)?,
     };
+    let owned = crate::store::owned::begin(&dir, crate::store::owned::everything)?;
     write_atomic(&dir.join("sensitivity.csv"), |out| Ok(file.write_csv(out)?))?;
     write_json(&dir.join("sensitivity.json"), &file)?;
     write_json(&dir.join("metadata.json"), &metadata)?;
@@ -159,6 +160,7 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
     };
     let chart = render(&Tornado::new(&about, &base_diff, &effects))?;
     write_picture(&dir.join("charts"), chart.picture())?;
+    owned.finish()?;
     if !opts.output.quiet {
         print_table(scenario, baseline, policy, &base_diff, &effects);
         println!(

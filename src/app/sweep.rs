@@ -8,6 +8,7 @@ use crate::present::bad_input;
 use crate::present::format::{count, seconds};
 use crate::present::money::{interval, money};
 use crate::store::files::lock_dir;
+use crate::store::owned;
 use crate::store::sweep as sweep_files;
 use crate::store::write_json;
 use anyhow::Result;
@@ -150,6 +151,7 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     let dir = opts.output.dir_for(&opts.input.path, Some("sweep"));
     let _lock = lock_dir(&dir, true)?;
     crate::store::run::forget(&dir)?;
+    let owned = owned::begin(&dir, owned::all_but_points)?;
     sweep_files::prepare(&dir, opts.resume)?;
     let done = if opts.resume {
         resumed(&dir, planned)
@@ -213,6 +215,7 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     let s = state.into_inner().unwrap_or_else(|e| e.into_inner());
     let elapsed = began.elapsed().as_secs_f64();
     let written = finish(&dir, &header, &s.done, &metadata(Some(elapsed)))?;
+    owned.finish()?;
 
     if !opts.output.quiet {
         print_table(&header, &s.done);

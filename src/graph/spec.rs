@@ -185,7 +185,9 @@ impl GeneratorSpec {
                 let even = k.fract() == 0.0 && k % 2.0 == 0.0;
                 if !(even && k >= 2.0 && k < nodes_f) {
                     let allowed = if nodes < 3 {
-                        format!("an even whole number from 2 below {nodes_name}, which {nodes_name} = {nodes} leaves none of: a lattice needs {nodes_name} of at least 3")
+                        format!(
+                            "an even whole number from 2 below {nodes_name}, which {nodes_name} = {nodes} leaves none of: a lattice needs {nodes_name} of at least 3"
+                        )
                     } else {
                         format!(
                             "an even whole number from 2 to {} (below {nodes_name} = {nodes})",

@@ -96,9 +96,6 @@ mod tests {
         assert_eq!(money(0.0031, "USD"), "$0.0031");
         assert_eq!(money(0.001, "USD"), "$0.0010");
         assert_eq!(money(-4.2e-11, "EUR"), "−€4.2e-11");
-        assert_eq!(
-            interval(0.0012, 0.034, Some("USD")),
-            "$0.0012–$0.03"
-        );
+        assert_eq!(interval(0.0012, 0.034, Some("USD")), "$0.0012–$0.03");
     }
 }

@@ -250,7 +250,11 @@ fn check_stats<K: super::ordered::MapKey + Copy>(
 }
 
 fn finite(at: &str, stat: &Stat) -> Result<(), String> {
-    match stat.numbers().into_iter().find(|x| !super::finite::within(*x)) {
+    match stat
+        .numbers()
+        .into_iter()
+        .find(|x| !super::finite::within(*x))
+    {
         None => Ok(()),
         Some(x) => Err(format!(
             "{at}: {x:?} is not a finite number from -1e30 to 1e30 (no run gives more than about 4.3e25)"

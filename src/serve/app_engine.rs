@@ -215,7 +215,10 @@ impl AppEngine {
         // network, so the limit is on all of them together.
         let threads = self.pool.current_num_threads() as u64;
         let (bytes, each) = if scenario.network.resample {
-            (bytes.saturating_mul(threads), format!(", one per thread × {threads} threads"))
+            (
+                bytes.saturating_mul(threads),
+                format!(", one per thread × {threads} threads"),
+            )
         } else {
             (bytes, String::new())
         };

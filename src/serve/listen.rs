@@ -150,8 +150,7 @@ impl AsyncRead for Timed {
         }
         let before = buf.filled().len();
         let polled = Pin::new(&mut self.stream).poll_read(cx, buf);
-        if matches!(polled, Poll::Ready(Ok(()))) && buf.filled().len() > before && !self.receiving
-        {
+        if matches!(polled, Poll::Ready(Ok(()))) && buf.filled().len() > before && !self.receiving {
             // The first byte of a request: it must be answered in time.
             self.receiving = true;
             let at = Instant::now() + self.request;

@@ -154,7 +154,10 @@ mod tests {
         let set = r#"{"set": {"replications": 9}}"#;
         assert_eq!(parse(set).unwrap().replications, 9);
         let e = parse(r#"{"set": {"replications": -5}}"#).unwrap_err().0;
-        assert!(e.contains("set.replications = -5") && e.contains("at least 2"), "{e}");
+        assert!(
+            e.contains("set.replications = -5") && e.contains("at least 2"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -147,6 +147,8 @@ pub fn remove_temporaries(dir: &Path) -> Result<()> {
 /// `path` when it cannot be written (a full disk, no permission).
 pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let path = &write_target(path)?;
+    // Listed as the writing command's before it exists (store::owned).
+    super::owned::note(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -227,7 +229,11 @@ fn kind(t: &fs::FileType) -> &'static str {
             return "a socket";
         }
     }
-    if t.is_dir() { "a directory" } else { "not a file" }
+    if t.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
 }
 
 /// Removes `path` if it exists.
@@ -266,6 +272,7 @@ pub struct DirLock {
 /// lock, or when the lock file cannot be created.
 pub fn lock_dir(dir: &Path, create: bool) -> Result<Option<DirLock>> {
     if create {
+        check_out_dir(dir)?;
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create directory {}", dir.display()))?;
     } else if !dir.is_dir() {
@@ -278,6 +285,48 @@ pub fn lock_dir(dir: &Path, create: bool) -> Result<Option<DirLock>> {
         remove_temporaries(d)?;
     }
     Ok(Some(held))
+}
+
+/// Whether `--force-out` was given: write into a non-empty directory that
+/// holds no result of wom's.
+static FORCE_OUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records `--force-out` for [`check_out_dir`] (set once by the command
+/// line, before any command runs).
+pub fn force_out(force: bool) {
+    FORCE_OUT.store(force, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// What an output directory may be: never the root of the file system,
+/// and a directory that already holds files only when some are wom's
+/// (its lock, its list of files, a result) or with `--force-out`, so a
+/// mistyped `--out` (`/`, `~`, `/etc`) does not scatter results and a
+/// lock among the user's files.
+///
+/// # Errors
+/// Bad input (exit 2) naming the directory and the way out.
+pub fn check_out_dir(dir: &Path) -> Result<()> {
+    let real = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if real.parent().is_none() {
+        return Err(bad_input(format!(
+            "--out {}: the root of the file system is not an output directory; name a directory of its own, e.g. --out results",
+            dir.display()
+        )));
+    }
+    let Ok(mut entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let empty = entries.next().is_none();
+    if empty
+        || super::owned::holds_ours(dir)
+        || FORCE_OUT.load(std::sync::atomic::Ordering::Relaxed)
+    {
+        return Ok(());
+    }
+    Err(bad_input(format!(
+        "--out {}: the directory holds files and no result of wom's, and wom would add its files among them; name a new or empty directory, or pass --force-out to write there anyway",
+        dir.display()
+    )))
 }
 
 /// Takes the exclusive lock on the directory `dir` that a command builds

@@ -9,12 +9,15 @@
 //!   `crate::report`, written here;
 //! - [`files`]: reading with the path in every error, atomic writes, the
 //!   directory lock — the one place the binary touches the disk;
+//! - [`owned`]: what a command owns in its directory, `INCOMPLETE` while
+//!   it writes, and the removal of what it no longer writes;
 //! - [`guarded`]: an input checked while it is read (UTF-8 with the line,
 //!   bounded lines, the same file from its first byte to its last);
 //! - JSON result files in general: [`read_json`], [`write_json`].
 
 pub mod files;
 pub mod guarded;
+pub mod owned;
 pub mod pictures;
 pub mod run;
 pub mod shard;

@@ -61,6 +61,13 @@ pub fn load(dir: &Path) -> Result<Run> {
             dir.display()
         )));
     }
+    if super::owned::incomplete(dir) {
+        return Err(bad_input(format!(
+            "{}: holds {}, so a wom command was stopped while it wrote there and its files are not one result; run the command again",
+            dir.display(),
+            super::owned::INCOMPLETE
+        )));
+    }
     let name = |file: &str| dir.join(file).display().to_string();
     let meta_path = dir.join(METADATA);
     let metadata = read_input(&meta_path, "result file")?;

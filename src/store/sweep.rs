@@ -107,19 +107,29 @@ pub fn complete(point: &PointResult, scenario: &Scenario, axes: usize) -> Result
         return Err(format!("{} values, expected {axes}", point.values.len()));
     }
     let metrics = |p: &wom::sweep::point::PolicyStats| {
-        p.metrics.iter().map(|m| m.metric.clone()).collect::<Vec<_>>()
+        p.metrics
+            .iter()
+            .map(|m| m.metric.clone())
+            .collect::<Vec<_>>()
     };
     let first = metrics(&point.policies[0]);
     if first.is_empty() || point.policies.iter().any(|p| metrics(p) != first) {
         return Err("policies with different or no metrics".to_owned());
     }
     let others = &names[1..];
-    let compared: Vec<&str> = point.comparisons.iter().map(|c| c.policy.as_str()).collect();
+    let compared: Vec<&str> = point
+        .comparisons
+        .iter()
+        .map(|c| c.policy.as_str())
+        .collect();
     if compared != others || point.comparisons.iter().any(|c| c.baseline != names[0]) {
         return Err(format!("comparisons of {compared:?}, expected {others:?}"));
     }
     let causes = |c: &wom::sweep::point::ComparisonStats| {
-        c.by_cause.iter().map(|s| s.metric.clone()).collect::<Vec<_>>()
+        c.by_cause
+            .iter()
+            .map(|s| s.metric.clone())
+            .collect::<Vec<_>>()
     };
     if let Some(first) = point.comparisons.first().map(causes)
         && point.comparisons.iter().any(|c| causes(c) != first)

@@ -231,7 +231,10 @@ mod tests {
         assert!(parse_vary("k=:2").is_err());
         for key in ["seed", "name"] {
             let e = parse_vary(&format!("{key}=1:2")).unwrap_err().to_string();
-            assert!(e.contains("--vary") && e.contains("not an assumption"), "{e}");
+            assert!(
+                e.contains("--vary") && e.contains("not an assumption"),
+                "{e}"
+            );
         }
     }
 }

@@ -45,9 +45,16 @@ fn stalled_and_half_sent_requests_do_not_keep_health_out() {
     let quick = client(Duration::from_secs(3));
     for _ in 0..20 {
         let start = Instant::now();
-        let r = quick.get(server.at("api/health")).call().expect("health answers");
+        let r = quick
+            .get(server.at("api/health"))
+            .call()
+            .expect("health answers");
         assert_eq!(r.status(), 200);
-        assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            start.elapsed()
+        );
     }
     drop(held);
 }
@@ -65,7 +72,11 @@ fn an_idle_connection_is_closed_by_the_server() {
     let start = Instant::now();
     let mut buf = [0u8; 64];
     let closed = matches!(s.read(&mut buf), Ok(0) | Err(_));
-    assert!(closed && start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
+    assert!(
+        closed && start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -89,7 +100,10 @@ fn a_cancelled_run_gives_up_its_slot_within_a_period() {
         if health["running"] == 0 {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(5), "still running: {health}");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "still running: {health}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

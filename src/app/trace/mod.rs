@@ -132,18 +132,24 @@ pub fn run(args: &TraceOptions) -> Result<()> {
             .collect(),
     };
     let json = wom::results::to_json_text(&file)?;
+    // A finished run of the same scenario in DIR gets the story in its
+    // report (render_run checks that the identities match).
+    let run = if dir.join(SUMMARY).exists() {
+        Some(crate::store::run::load(&dir)?)
+    } else {
+        None
+    };
+    let owned = crate::store::owned::begin(&dir, beside_a_run)?;
     write_atomic(&dir.join("trace.json"), |out| {
         Ok(out.write_all(json.as_bytes())?)
     })?;
     let picture = render(&picture::spread(&file)?)?;
     write_picture(&dir, picture.picture())?;
-    // A finished run of the same scenario in DIR gets the story in its
-    // report (render_run checks that the identities match).
-    if dir.join(SUMMARY).exists() {
-        let run = crate::store::run::load(&dir)?;
+    if let Some(run) = run {
         let report = render_run(&run, Some(&story(&picture, &file)))?;
         write_report(&dir, report.pictures(), &report.html)?;
     }
+    owned.finish()?;
     if !args.output.quiet {
         print_summary(
             scenario,
@@ -373,4 +379,13 @@ fn print_summary(
         "Wrote {}/ (trace.json, trace.png, trace.svg)",
         dir.display()
     );
+}
+
+/// What `wom trace` owns in its directory: everything but the files of a
+/// run it writes beside (its story goes into that run's report).
+fn beside_a_run(name: &str) -> bool {
+    !matches!(
+        name,
+        "summary.json" | "metadata.json" | "replications.csv" | "periods.csv"
+    )
 }
