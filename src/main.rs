@@ -27,10 +27,20 @@ fn main() -> ExitCode {
         Err(error) => {
             // Messages quote names, keys and paths from the user's files:
             // print their control characters as escapes.
-            let printable = |e: &dyn std::fmt::Display| present::format::printable(&e.to_string());
+            // Each message cut at a few thousand characters (a quoted file
+            // never floods the terminal), and a cause its error already
+            // spells out (`…: read failed: CAUSE`) not printed again.
+            let printable = |e: &dyn std::fmt::Display| {
+                present::format::printable(&present::format::capped(&e.to_string()))
+            };
             eprintln!("error: {}", printable(&error));
+            let mut before = error.to_string();
             for cause in error.chain().skip(1) {
-                eprintln!("  caused by: {}", printable(&cause));
+                let text = cause.to_string();
+                if !before.ends_with(&text) {
+                    eprintln!("  caused by: {}", printable(&cause));
+                }
+                before = text;
             }
             ExitCode::from(present::exit_code(&error))
         }

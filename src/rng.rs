@@ -8,6 +8,7 @@
 //! state is obtained by hashing the key with the SplitMix64 finaliser, a
 //! bijective mixer, so nearby keys give unrelated streams.
 
+use rand_distr::weighted::WeightedAliasIndex;
 use rand_pcg::Pcg64Mcg;
 
 /// The generator used for every simulation stream.
@@ -225,6 +226,34 @@ impl Gaps {
     }
 }
 
+/// The alias table drawing index `i` with probability proportional to
+/// `weights[i]`, the one constructor every empirical sampler uses and the
+/// scenario checks call, so that what validation accepts is exactly what
+/// the sampler can draw from. `None` unless every weight is finite and
+/// `>= 0`, each at most `f64::MAX / n`, with a positive sum.
+///
+/// A sum below `2^-500` is scaled up by powers of two first (exact, so the
+/// ratios are unchanged): with subnormal weights (`[5e-324, 0]`) the
+/// table's own arithmetic loses its precision and draws indices out of
+/// range. Other weights are used as given, so their tables and draws are
+/// unchanged. Cost `O(n)`.
+pub fn alias_table(weights: &[f64]) -> Option<WeightedAliasIndex<f64>> {
+    if weights.iter().any(|w| !(w.is_finite() && *w >= 0.0)) {
+        return None;
+    }
+    let mut scaled = weights.to_vec();
+    let tiny = 2f64.powi(-500);
+    let mut total: f64 = scaled.iter().sum();
+    if !(total.is_finite() && total > 0.0) {
+        return None;
+    }
+    while total < tiny {
+        scaled.iter_mut().for_each(|w| *w *= 2f64.powi(500));
+        total = scaled.iter().sum();
+    }
+    WeightedAliasIndex::new(scaled).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,5 +305,33 @@ mod tests {
         let x = rng.next_u64();
         let mut again = StreamKey::new(1).replication(0).rng(Purpose::Cascade);
         assert_eq!(x, again.next_u64());
+    }
+
+    #[test]
+    fn alias_tables_draw_only_indices_in_range() {
+        use rand_distr::Distribution;
+        let mut rng = StreamKey::new(5).rng(Purpose::Telling);
+        for weights in [
+            vec![5e-324, 0.0],
+            vec![5e-324; 5],
+            vec![1e-310, 1e-310, 0.0],
+            vec![0.0, 1e-300, 3e-300],
+            vec![1.0, 5e-324],
+        ] {
+            let table = alias_table(&weights).unwrap();
+            for _ in 0..20_000 {
+                let i = table.sample(&mut rng);
+                assert!(weights[i] > 0.0, "{weights:?} drew {i}");
+            }
+        }
+        for refused in [
+            vec![],
+            vec![0.0, 0.0],
+            vec![f64::MAX, f64::MAX],
+            vec![-1.0, 2.0],
+        ] {
+            assert!(alias_table(&refused).is_none(), "{refused:?}");
+        }
+        assert!(alias_table(&[f64::NAN]).is_none());
     }
 }

@@ -94,7 +94,7 @@ fn merge_run(opts: &MergeOptions) -> Result<()> {
         .clone()
         .unwrap_or_else(|| default_dir(scenario_file, None));
     check_out(&dir, &opts.dirs)?;
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
     run::write(&result, &dir, opts.charts)?;
     if !opts.quiet {
         let m = &result.metadata;
@@ -131,7 +131,9 @@ fn merge_sweep(opts: &MergeOptions) -> Result<()> {
         .clone()
         .unwrap_or_else(|| default_dir(scenario_file, Some("sweep")));
     check_out(&dir, &opts.dirs)?;
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
+    crate::store::run::forget(&dir)?;
+    let owned = crate::store::owned::begin(&dir, crate::store::owned::all_but_points)?;
     sweep_files::prepare(&dir, false)?;
     for (p, &hash) in merged.points.values().zip(&hashes) {
         sweep_files::store_point(&dir, hash, p)
@@ -139,6 +141,7 @@ fn merge_sweep(opts: &MergeOptions) -> Result<()> {
     }
     let metadata = merged.metadata(std::env::args().collect());
     let written = sweep::finish(&dir, &merged.header, &merged.points, &metadata)?;
+    owned.finish()?;
     if !opts.quiet {
         sweep::print_table(&merged.header, &merged.points);
         println!(

@@ -3,6 +3,7 @@
 //! charts through `report`, and prints for people. One file per command;
 //! `scenario` and `network` hold what several commands share.
 
+pub mod budget;
 pub mod cascade;
 pub mod graph;
 pub mod limits;

@@ -3,7 +3,8 @@
 //! each distinct network built once and shared by the variants that use it.
 
 use super::limits::{MemoryLimit, SystemFiles};
-use crate::present::{bad_input, files};
+use crate::present::bad_input;
+use crate::store::files;
 use anyhow::Result;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

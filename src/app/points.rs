@@ -69,6 +69,15 @@ fn shown(value: &toml::Value) -> String {
     }
 }
 
+/// What the points of `flag` belong to, for messages.
+fn what(flag: &str) -> &'static str {
+    if flag == "--vary" {
+        "sensitivity analysis"
+    } else {
+        "sweep"
+    }
+}
+
 /// Applies every point to the base scenario's table and validates the
 /// result exactly as `wom run --set` would, computes each point's identity,
 /// keeps the points `keep` selects (a shard's), and checks that their
@@ -93,7 +102,7 @@ pub fn plan(
     let mut variants = points
         .into_iter()
         .map(|point| {
-            let at = || format!("at {} of the sweep", describe(&point));
+            let at = || format!("at {} of the {}", describe(&point), what(flag));
             let mut table = base.table.clone();
             for (key, value) in &point.assignments {
                 wom::scenario::set_key(&mut table, key, value.clone()).with_context(at)?;
@@ -139,8 +148,10 @@ pub fn plan(
     let networks = NetworkCache::new(variants.iter().map(|v| &v.scenario));
     let distinct = networks.distinct().max(1);
     for v in &variants {
-        network::check_fits(&v.scenario, threads, distinct)
-            .with_context(|| format!("at {} of the sweep", describe(&v.point)))?;
+        let at = || format!("at {} of the {}", describe(&v.point), what(flag));
+        network::check_fits(&v.scenario, threads, distinct).with_context(at)?;
+        let most = precision.map_or(v.start, |p| p.max_replications.max(v.start));
+        super::budget::check_results(&v.scenario, most).with_context(at)?;
     }
     Ok(Plan {
         variants,

@@ -10,12 +10,12 @@
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, terminal, thread_pool};
 use crate::present::bad_input;
-use crate::present::files::lock_dir;
 use crate::present::format::{count, seconds, threads};
-use crate::report::headline::headline;
+use crate::report::headline::sentence;
 use crate::report::render_run;
 use crate::report::shortfall::shortfall_warning;
 use crate::store;
+use crate::store::files::lock_dir;
 use anyhow::Result;
 use std::path::Path;
 use std::time::Instant;
@@ -96,6 +96,10 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     if let Some(p) = opts.precision {
         p.check_start(first).map_err(bad_input)?;
     }
+    let most = opts
+        .precision
+        .map_or(first, |p| p.max_replications.max(first));
+    super::budget::check_results(&loaded.scenario, most)?;
     let pool = thread_pool(opts.threads)?;
     let workers = pool.current_num_threads();
     let dir = opts.output.dir_for(&opts.input.path, None);
@@ -168,7 +172,7 @@ pub fn finish(
         &summary,
         reached,
         execution,
-        headline,
+        sentence,
     )?)
 }
 
@@ -180,12 +184,17 @@ pub fn finish(
 pub fn write(run: &Run, dir: &Path, charts: bool) -> Result<()> {
     // The charts and report are drawn from the same typed files `wom plot`
     // reads, and written before summary.json marks the run complete.
+    // Everything an earlier command left here and this run does not
+    // write is removed once it is complete (store::owned).
+    let owned = crate::store::owned::begin(dir, crate::store::owned::everything)?;
     store::run::write(run, dir, || {
         if charts {
-            render_run(run, None)?.write(dir)?;
+            let report = render_run(run, None)?;
+            crate::store::pictures::write_report(dir, report.pictures(), &report.html)?;
         }
         Ok(())
-    })
+    })?;
+    owned.finish()
 }
 
 /// Prints a finished run for people: what ran (`how`: "simulated in …"),
@@ -193,7 +202,7 @@ pub fn write(run: &Run, dir: &Path, charts: bool) -> Result<()> {
 pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     let scenario = &run.scenario;
     println!(
-        "Scenario `{}`: {} people, {} {}s, {} replications, seed {} ({how})",
+        "Scenario “{}”: {} people, {} {}s, {} replications, seed {} ({how})",
         scenario.name,
         count(u64::from(run.metadata.people)),
         scenario.periods,

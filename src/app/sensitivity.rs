@@ -5,10 +5,11 @@
 use super::points::{self, Planned};
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, thread_pool};
-use crate::present::files::write_atomic;
 use crate::present::format::count;
 use crate::present::money::{interval, money};
-use crate::report::{About, Tornado, render, write_picture};
+use crate::report::{About, Tornado, render};
+use crate::store::files::write_atomic;
+use crate::store::pictures::write_picture;
 use crate::store::write_json;
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -87,7 +88,7 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
     )?;
     let planned = &plan.variants;
     let dir = opts.output.dir_for(&opts.input.path, Some("sensitivity"));
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
     crate::store::run::forget(&dir)?;
     let began = Instant::now();
     let bar = progress::bar(planned.len() as u64, "runs", opts.output.quiet);
@@ -145,6 +146,7 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
         elapsed_seconds: elapsed,
         scenario: wom::scenario::resolved::to_table(scenario)?,
     };
+    let owned = crate::store::owned::begin(&dir, crate::store::owned::everything)?;
     write_atomic(&dir.join("sensitivity.csv"), |out| Ok(file.write_csv(out)?))?;
     write_json(&dir.join("sensitivity.json"), &file)?;
     write_json(&dir.join("metadata.json"), &metadata)?;
@@ -157,7 +159,8 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
         seed: scenario.seed,
     };
     let chart = render(&Tornado::new(&about, &base_diff, &effects))?;
-    write_picture(&dir.join("charts"), &chart)?;
+    write_picture(&dir.join("charts"), chart.picture())?;
+    owned.finish()?;
     if !opts.output.quiet {
         print_table(scenario, baseline, policy, &base_diff, &effects);
         println!(

@@ -5,9 +5,10 @@ use super::points::{self, Planned};
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, thread_pool};
 use crate::present::bad_input;
-use crate::present::files::lock_dir;
 use crate::present::format::{count, seconds};
 use crate::present::money::{interval, money};
+use crate::store::files::lock_dir;
+use crate::store::owned;
 use crate::store::sweep as sweep_files;
 use crate::store::write_json;
 use anyhow::Result;
@@ -81,7 +82,9 @@ fn resumed(dir: &Path, planned: &[Planned]) -> BTreeMap<usize, PointResult> {
         .iter()
         .filter_map(|p| {
             let path = sweep_files::point_path(dir, p.point.index, p.hash);
-            sweep_files::load_point(&path, p.point.index, p.hash).map(|r| (p.point.index, r))
+            let axes = p.point.assignments.len();
+            sweep_files::load_point(&path, p.point.index, p.hash, &p.scenario, axes)
+                .map(|r| (p.point.index, r))
         })
         .collect()
 }
@@ -148,6 +151,7 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     let dir = opts.output.dir_for(&opts.input.path, Some("sweep"));
     let _lock = lock_dir(&dir, true)?;
     crate::store::run::forget(&dir)?;
+    let owned = owned::begin(&dir, owned::all_but_points)?;
     sweep_files::prepare(&dir, opts.resume)?;
     let done = if opts.resume {
         resumed(&dir, planned)
@@ -211,6 +215,7 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     let s = state.into_inner().unwrap_or_else(|e| e.into_inner());
     let elapsed = began.elapsed().as_secs_f64();
     let written = finish(&dir, &header, &s.done, &metadata(Some(elapsed)))?;
+    owned.finish()?;
 
     if !opts.output.quiet {
         print_table(&header, &s.done);
@@ -247,7 +252,7 @@ pub fn finish(
         .map(String::from)
         .collect::<Vec<_>>();
     for chart in crate::report::sweep_charts(header, done)? {
-        crate::report::write_picture(&dir.join("charts"), &chart)?;
+        crate::store::pictures::write_picture(&dir.join("charts"), chart.picture())?;
         written.push(format!("charts/{}.png/.svg", chart.stem));
     }
     write_json(&dir.join("metadata.json"), metadata)?;

@@ -51,11 +51,17 @@ pub struct OutArgs {
     /// No progress bar and no table: only errors (files are still written).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Write into --out even when it already holds files and no result of
+    /// wom's (refused otherwise; the root of the file system always is).
+    #[arg(long)]
+    pub force_out: bool,
 }
 
 impl OutArgs {
-    /// The output options.
+    /// The output options (and `--force-out` for the output directory's
+    /// check, `store::files::check_out_dir`).
     pub fn output(&self) -> Output {
+        crate::store::files::force_out(self.force_out);
         Output {
             dir: self.out.clone(),
             quiet: self.quiet,

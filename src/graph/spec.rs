@@ -184,10 +184,16 @@ impl GeneratorSpec {
             } => {
                 let even = k.fract() == 0.0 && k % 2.0 == 0.0;
                 if !(even && k >= 2.0 && k < nodes_f) {
-                    let allowed = format!(
-                        "an even whole number from 2 to {} (below {nodes_name} = {nodes})",
-                        (nodes - 1) & !1
-                    );
+                    let allowed = if nodes < 3 {
+                        format!(
+                            "an even whole number from 2 below {nodes_name}, which {nodes_name} = {nodes} leaves none of: a lattice needs {nodes_name} of at least 3"
+                        )
+                    } else {
+                        format!(
+                            "an even whole number from 2 to {} (below {nodes_name} = {nodes})",
+                            (nodes - 1) & !1
+                        )
+                    };
                     return Err(out_of_range("mean_degree", Shown(k), allowed));
                 }
                 probability("rewire", rewire)

@@ -139,6 +139,17 @@ pub fn printable(text: &str) -> String {
         .collect()
 }
 
+/// The most characters of one error message printed.
+pub const MAX_MESSAGE: usize = 4000;
+
+/// `text` cut at [`MAX_MESSAGE`] characters, saying how much was left out.
+pub fn capped(text: &str) -> String {
+    match text.char_indices().nth(MAX_MESSAGE) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}… ({} more bytes)", &text[..at], text.len() - at),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,10 +16,26 @@ pub fn symbol(currency: &str) -> String {
     }
 }
 
-/// `$41,200` (negative as `−$41,200`).
+/// `$41,200` (negative as `−$41,200`); an amount below half a unit with
+/// enough digits to show it is not nothing: `$0.42`, `$0.0031`,
+/// `−$4.2e-11`.
 pub fn money(value: f64, currency: &str) -> String {
-    let sign = if value < -0.5 { "−" } else { "" };
-    format!("{sign}{}{}", symbol(currency), thousands(value.abs(), 0))
+    let a = value.abs();
+    if a >= 0.5 || a == 0.0 || !a.is_finite() {
+        let sign = if value < -0.5 { "−" } else { "" };
+        return format!("{sign}{}{}", symbol(currency), thousands(a, 0));
+    }
+    let sign = if value < 0.0 { "−" } else { "" };
+    let digits = if a >= 0.005 {
+        format!("{a:.2}")
+    } else if a >= 1e-9 {
+        // Two significant digits.
+        let decimals = (-a.log10()).ceil() as usize + 1;
+        format!("{a:.decimals$}")
+    } else {
+        format!("{a:.1e}")
+    };
+    format!("{sign}{}{digits}", symbol(currency))
 }
 
 /// A number with separators and a sensible number of decimals.
@@ -70,5 +86,16 @@ mod tests {
         assert_eq!(money(-1_500.0, "EUR"), "−€1,500");
         assert_eq!(money(12.0, "CHF"), "CHF 12");
         assert_eq!(interval(38_900.0, 43_500.0, None), "38,900–43,500");
+    }
+
+    #[test]
+    fn a_sub_dollar_amount_is_not_shown_as_nothing() {
+        assert_eq!(money(0.0, "USD"), "$0");
+        assert_eq!(money(0.42, "USD"), "$0.42");
+        assert_eq!(money(-0.42, "USD"), "−$0.42");
+        assert_eq!(money(0.0031, "USD"), "$0.0031");
+        assert_eq!(money(0.001, "USD"), "$0.0010");
+        assert_eq!(money(-4.2e-11, "EUR"), "−€4.2e-11");
+        assert_eq!(interval(0.0012, 0.034, Some("USD")), "$0.0012–$0.03");
     }
 }

@@ -307,7 +307,7 @@ pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStor
         ));
     }
     h.push_str(&format!(
-        "</tbody></table>\n<p class=\"lede\">\"this scenario\": set in {}, whose comments give the reason for each number.</p>\n",
+        "</tbody></table>\n<p class=\"lede\">\"this scenario\": set in {}, whose comments give the reason for each number. Every default, its number and its source are described in wom's docs/model.md; the sources themselves in docs/references.md.</p>\n",
         escape(if run.scenario_file.is_empty() { "the scenario file" } else { &run.scenario_file })
     ));
     h.push_str(&format!(

@@ -124,7 +124,7 @@ fn subtitle(header: &SweepHeader, done: &BTreeMap<usize, PointResult>) -> String
         format!(" (precision ±{:.1}%)", 100.0 * t)
     });
     format!(
-        "Scenario `{}` · {} points · {reps}{precision} · seed {} · every point on the same random streams",
+        "Scenario “{}” · {} points · {reps}{precision} · seed {} · every point on the same random streams",
         header.scenario,
         done.len(),
         header.seed
@@ -154,7 +154,7 @@ pub fn sweep_charts(
     let sub = subtitle(header, done);
     let mut charts = Vec::new();
     if let Some(c) = first.headline() {
-        let lost = format!("Value lost by `{}` against `{}`", c.baseline, c.policy);
+        let lost = format!("Value lost by “{}” against “{}”", c.baseline, c.policy);
         charts.push(render(&difference(&axes, done, &lost, &unit, &sub))?);
         if axes.len() >= 2 && axes[1].texts.len() >= 2 {
             charts.push(render(&heatmap(&axes, done, &lost, &unit, &sub))?);
@@ -254,7 +254,7 @@ fn difference(
                 .and_then(|p| p.headline())
                 .map(|c| {
                     format!(
-                        "Value of `{}` against `{}` ({})",
+                        "Value of “{}” against “{}” ({})",
                         c.policy,
                         c.baseline,
                         unit.trim()
@@ -297,7 +297,7 @@ fn best_setting(
     let amount = super::sweep_axis::compact(mean.abs(), unit);
     let than = if mean >= 0.0 { "more" } else { "less" };
     let title = format!(
-        "`{}` is worth most with {} = {setting}: {amount} {than} than `{}`",
+        "“{}” is worth most with {} = {setting}: {amount} {than} than “{}”",
         c.policy,
         x.short(),
         c.baseline
@@ -348,7 +348,7 @@ fn policies(
     let winners: Vec<Option<usize>> = points.iter().map(|p| best(p)).collect();
     let title = match winners.first() {
         Some(Some(w)) if winners.iter().all(|v| v == &Some(*w)) => format!(
-            "Most value kept by `{}` at every {} swept",
+            "Most value kept by “{}” at every {} swept",
             header.policies[*w],
             x.short()
         ),

@@ -61,7 +61,7 @@ impl Tornado {
         let unit = symbol(&about.currency);
         let title = match effects.first() {
             Some(e) => format!(
-                "The value lost moves most with `{}`: {} at {}, {} at {}",
+                "The value lost moves most with “{}”: {} at {}, {} at {}",
                 e.vary.key,
                 compact(e.at_low.mean, &unit),
                 value_text(&e.vary.low),
@@ -73,11 +73,11 @@ impl Tornado {
         Tornado {
             title,
             subtitle: format!(
-                "Scenario `{}` · {} replications per run · seed {} · every run on the same random streams",
+                "Scenario “{}” · {} replications per run · seed {} · every run on the same random streams",
                 about.scenario, about.replications, about.seed
             ),
             guide: format!(
-                "Bars: value lost by `{}` against `{}` with one key at its low or high value, the others at base; whiskers: 95% intervals",
+                "Bars: value lost by “{}” against “{}” with one key at its low or high value, the others at base; whiskers: 95% intervals",
                 about.baseline, about.policy
             ),
             x_label: format!("Value lost ({})", unit.trim()),

@@ -39,16 +39,28 @@ pub fn check<T: Serialize + ?Sized>(value: &T) -> Result<(), NonFinite> {
     value.serialize(Finite)
 }
 
+/// The largest magnitude a result file may hold: far above the most a run
+/// can produce (a margin of at most 1e12 a period, times at most
+/// 4,294,967,295 people, times at most 10,000 periods, is about 4.3e25),
+/// and far below where arithmetic on it overflows (a chart's axis over
+/// ±1e308 never ends). Every value read back is held to it.
+pub const MAX_MAGNITUDE: f64 = 1e30;
+
+/// Whether `x` is finite and at most [`MAX_MAGNITUDE`] in size.
+pub fn within(x: f64) -> bool {
+    x.is_finite() && x.abs() <= MAX_MAGNITUDE
+}
+
 /// Checks one number of a CSV cell.
 ///
 /// # Errors
 /// [`NonFinite`] naming `what` when `x` is NaN or infinite.
 pub fn number(x: f64, what: &str) -> Result<f64, NonFinite> {
-    if x.is_finite() {
+    if within(x) {
         Ok(x)
     } else {
         Err(NonFinite(format!(
-            "{what} is {x}, not a finite number; result files hold finite numbers only"
+            "{what} is {x:?}, not a finite number from -1e30 to 1e30; result files hold only such numbers (no run gives more than about 4.3e25)"
         )))
     }
 }

@@ -16,16 +16,21 @@
 //! - [`shard`]: a shard of a run (`wom run --shard K/N`), [`sweep_shard`]
 //!   a shard of a sweep, and [`merge`]: whether shards belong together,
 //!   joined in shard order;
+//! - [`finding`]: what a run found, as data (summary.json's `findings`),
+//!   which every surface renders to words;
 //! - [`ordered`]: typed JSON objects that keep their order;
 //! - [`finite`]: the guard of every writer: no file holds a number that is
-//!   not finite.
+//!   not finite (nor beyond what a run can give);
+//! - [`quote`]: a file's text quoted in a message, cut short.
 
 pub mod error;
+pub mod finding;
 pub mod finite;
 pub mod merge;
 pub mod metadata;
 pub mod ordered;
 pub mod policy_stats;
+pub mod quote;
 pub mod response;
 pub mod rows;
 pub mod run;

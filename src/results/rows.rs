@@ -217,8 +217,15 @@ impl Cells<'_> {
     ) -> Result<f64, ResultError> {
         let text = record.get(i).unwrap_or("");
         match text.parse::<f64>() {
-            Ok(x) if x.is_finite() => Ok(x),
-            _ => Err(self.error(line, i, &format!("{text:?} is not a finite number"))),
+            Ok(x) if super::finite::within(x) => Ok(x),
+            _ => Err(self.error(
+                line,
+                i,
+                &format!(
+                    "{:?} is not a finite number from -1e30 to 1e30 (no run gives more than about 4.3e25)",
+                    super::quote::short(text)
+                ),
+            )),
         }
     }
 
@@ -279,7 +286,7 @@ pub(super) fn read_csv<T>(
             format!(
                 "the header does not match this version's columns: column {} is {:?}, expected {:?}",
                 at + 1,
-                header.get(at).map_or("(none)", String::as_str),
+                super::quote::short(header.get(at).map_or("(none)", String::as_str)),
                 expected.get(at).map_or("(none)", String::as_str),
             ),
         ));

@@ -37,7 +37,7 @@ impl From<&Reached> for PrecisionReached {
             replications: r.replications,
             mean: r.mean,
             half_width: r.half_width,
-            relative: r.relative.is_finite().then_some(r.relative),
+            relative: super::finite::within(r.relative).then_some(r.relative),
             met: r.met,
         }
     }
@@ -106,6 +106,10 @@ pub struct SummaryFile {
     pub wom_version: String,
     /// One sentence per comparison.
     pub headlines: Vec<String>,
+    /// What each headline says, as data beside its sentence (see
+    /// [`super::finding`]); absent in files of earlier versions.
+    #[serde(default)]
+    pub findings: Vec<super::finding::Stated>,
     /// Every metric of every policy (and, with segments, of each
     /// segment), policies in scenario order.
     pub policies: Ordered<String, PolicyStats>,
@@ -135,6 +139,7 @@ impl SummaryFile {
             currency: scenario.economics.currency.clone(),
             wom_version: env!("CARGO_PKG_VERSION").to_owned(),
             headlines: Vec::new(),
+            findings: Vec::new(),
             policies: Ordered(
                 summary
                     .policies
@@ -208,6 +213,16 @@ impl SummaryFile {
                 finite(&format!("comparisons[{i}].by_cause.{}", cause.key()), stat)?;
             }
         }
+        if !self.findings.is_empty() && self.findings.len() != self.headlines.len() {
+            return Err(format!(
+                "findings: {} findings for {} headlines (one per headline)",
+                self.findings.len(),
+                self.headlines.len()
+            ));
+        }
+        for (i, stated) in self.findings.iter().enumerate() {
+            super::finite::check(&stated.finding).map_err(|e| format!("findings[{i}]: {e}"))?;
+        }
         ResponseTimes::check(self.response_times.as_ref(), scenario)
     }
 }
@@ -235,9 +250,14 @@ fn check_stats<K: super::ordered::MapKey + Copy>(
 }
 
 fn finite(at: &str, stat: &Stat) -> Result<(), String> {
-    if stat.numbers().iter().all(|x| x.is_finite()) {
-        Ok(())
-    } else {
-        Err(format!("{at}: a number is not finite"))
+    match stat
+        .numbers()
+        .into_iter()
+        .find(|x| !super::finite::within(*x))
+    {
+        None => Ok(()),
+        Some(x) => Err(format!(
+            "{at}: {x:?} is not a finite number from -1e30 to 1e30 (no run gives more than about 4.3e25)"
+        )),
     }
 }

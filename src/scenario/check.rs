@@ -198,8 +198,9 @@ impl Check<'_> {
         for (i, w) in weights.iter().enumerate() {
             self.non_negative(&format!("{key}[{i}]"), Some(*w), 0.0)?;
         }
-        let sum: f64 = weights.iter().sum();
-        if sum > 0.0 && sum.is_finite() {
+        // Checked by building the sampler's own table from them
+        // (`rng::alias_table`), so that what passes here can be drawn from.
+        if crate::rng::alias_table(weights).is_some() {
             return Ok(());
         }
         let value = format!(
@@ -210,8 +211,11 @@ impl Check<'_> {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        let allowed = "weights >= 0 with a positive, finite sum";
-        Err(self.invalid(key, value, allowed))
+        let allowed = format!(
+            "weights >= 0, each at most {}, with a positive, finite sum",
+            Num(f64::MAX / weights.len().max(1) as f64)
+        );
+        Err(self.invalid(key, value, &allowed))
     }
 
     /// A text shown to people (a name, a label, a currency): not blank, no

@@ -64,8 +64,16 @@ pub(crate) fn tell_dist(
                 return Err(c.invalid(&emp, value, allowed));
             }
             c.weights(&format!("{emp}.weights"), &weights)?;
+            let shown = format!("{weights:?}");
             let dist = TellDist::Empirical { values, weights };
-            c.count_mean(&format!("{emp}.values"), dist.mean(), max_mean)?;
+            let mean = dist.mean();
+            if !mean.is_finite() {
+                // The values are whole counts, so an overflow of Σ value ×
+                // weight comes from the weights' size, not the values.
+                let allowed = "weights small enough that each value × weight stays finite (only their ratios matter: scale them down)";
+                return Err(c.invalid(&format!("{emp}.weights"), shown, allowed));
+            }
+            c.count_mean(&format!("{emp}.values"), mean, max_mean)?;
             dist
         }
     };

@@ -81,6 +81,15 @@ fn allowed_for(steps: &[Step]) -> Option<&'static str> {
         Some(Step::Key(k)) => Some(k.as_str()),
         _ => None,
     };
+    if let [Step::Key(top)] = steps {
+        // The top-level whole numbers, with the range the checks allow.
+        match top.as_str() {
+            "periods" => return Some("a whole number from 1 to 10000"),
+            "replications" => return Some("a whole number from 2 to 10000000"),
+            "seed" => return Some("a whole number from 0 to 18446744073709551615 (not negative)"),
+            _ => {}
+        }
+    }
     let in_dist = matches!(key(1), Some("tells" | "retell_tells"));
     let in_duration = matches!(key(1), Some("tolerance_hours" | "handle_minutes"));
     if in_duration {

@@ -16,8 +16,9 @@ use super::{knobs, view};
 use crate::app::run::on_one_machine;
 use crate::app::scenario::{self, Override, ScenarioInput};
 use crate::app::{network, thread_pool};
-use crate::present::{bad_input, files};
+use crate::present::bad_input;
 use crate::report::render_run;
+use crate::store::files;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -35,6 +36,10 @@ const DEFAULT_PATH: &str = "scenarios/default.toml";
 pub const MAX_PERIODS: u32 = 1200;
 /// Most memory one request's network may take.
 pub const MAX_NETWORK_BYTES: u64 = 1 << 30;
+/// Most memory one request's results may take (see `app::budget`): with
+/// the page's limits on periods and replications, a request that adds
+/// dozens of policies is refused here rather than exhausting memory.
+pub const MAX_RESULTS_BYTES: u64 = 512 << 20;
 
 /// The page's replications for a scenario the size of the shipped default
 /// (10,000 people, 2 policies, 12 periods): about 0.4 s on 2 cores.
@@ -206,11 +211,31 @@ impl AppEngine {
             .network
             .base_spec(people)
             .map_or(0, |s| s.memory_estimate_bytes());
+        // With network.resample every worker draws and holds its own
+        // network, so the limit is on all of them together.
+        let threads = self.pool.current_num_threads() as u64;
+        let (bytes, each) = if scenario.network.resample {
+            (
+                bytes.saturating_mul(threads),
+                format!(", one per thread × {threads} threads"),
+            )
+        } else {
+            (bytes, String::new())
+        };
         if bytes > MAX_NETWORK_BYTES {
             return Err(format!(
-                "the network of {people} people needs about {} MiB; this server allows at most {} MiB per run (lower network.mean_degree or the people)",
+                "the network of {people} people needs about {} MiB{each}; this server allows at most {} MiB per run (lower network.mean_degree or the people)",
                 bytes >> 20,
                 MAX_NETWORK_BYTES >> 20
+            ));
+        }
+        let results = crate::app::budget::results_bytes(scenario, u64::from(scenario.replications));
+        if results > MAX_RESULTS_BYTES {
+            return Err(format!(
+                "{} need about {} MiB; this server allows at most {} MiB per run (fewer replications, periods or policies)",
+                crate::app::budget::describe(scenario, u64::from(scenario.replications)),
+                results >> 20,
+                MAX_RESULTS_BYTES >> 20
             ));
         }
         Ok(())

@@ -15,6 +15,7 @@ pub mod cache;
 pub mod engine;
 pub mod gate;
 mod knobs;
+pub mod listen;
 pub mod sets;
 pub mod state;
 #[cfg(test)]
@@ -112,7 +113,8 @@ fn loopback_hosts(port: u16) -> Vec<String> {
         .collect()
 }
 
-/// Runs `wom serve` until Ctrl-C.
+/// Runs `wom serve` until Ctrl-C or SIGTERM; stops within a few seconds
+/// even while simulations run (they are cancelled).
 ///
 /// # Errors
 /// Bad input for an invalid scenario; a failure when the address cannot be
@@ -129,7 +131,7 @@ pub fn run(options: &Options) -> Result<()> {
         .enable_all()
         .build()
         .context("cannot start the server's runtime")?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.addr)
             .await
             .with_context(|| format!("cannot listen on {}", options.addr))?;
@@ -161,11 +163,51 @@ pub fn run(options: &Options) -> Result<()> {
         }
         use std::io::Write;
         std::io::stdout().flush().ok();
-        axum::serve(listener, router(state))
-            .with_graceful_shutdown(async {
-                tokio::signal::ctrl_c().await.ok();
-            })
-            .await
-            .context("the server stopped")
-    })
+        let request_deadline = state.limits.time_limit + listen::MARGIN;
+        let listener = listen::Bounded::new(listener, request_deadline, listen::MAX_CONNECTIONS);
+        let (stop, stopping) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            stop_signal().await;
+            stop.send(true).ok();
+        });
+        let signalled = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+            rx.wait_for(|s| *s).await.ok();
+        };
+        let server = axum::serve(listener, router(state))
+            .with_graceful_shutdown(signalled(stopping.clone()));
+        // Open connections get a moment to finish; then the server stops
+        // anyway, dropping every request (which cancels its simulation).
+        let forced = async {
+            signalled(stopping).await;
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        };
+        tokio::select! {
+            served = server => served.context("the server stopped"),
+            () = forced => Ok(()),
+        }
+    });
+    // A simulation still winding down (it stops within a step of a period
+    // once cancelled) does not hold the process.
+    runtime.shutdown_timeout(SHUTDOWN_GRACE);
+    served
+}
+
+/// How long a stopping server waits for open requests, then for the
+/// simulations they cancelled.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    tokio::signal::ctrl_c().await.ok();
 }

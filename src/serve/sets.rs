@@ -66,11 +66,18 @@ pub fn parse_run_request(body: &[u8], page_replications: u32) -> Result<RunReque
             Ok(Setting { key, value, text })
         })
         .collect::<Result<Vec<_>, SetError>>()?;
-    let in_set = set
-        .iter()
-        .find(|s| s.key.trim() == "replications")
-        .and_then(|s| s.value.as_integer())
-        .map(|n| u64::try_from(n).unwrap_or(0));
+    let in_set = match set.iter().find(|s| s.key.trim() == "replications") {
+        None => None,
+        Some(s) => match s.value.as_integer().and_then(|n| u64::try_from(n).ok()) {
+            Some(n) => Some(n),
+            None => {
+                return Err(SetError(format!(
+                    "set.replications = {}: replications is a whole number of at least 2",
+                    s.value
+                )));
+            }
+        },
+    };
     Ok(RunRequest {
         set,
         replications: body
@@ -146,11 +153,10 @@ mod tests {
         assert_eq!(parse(both).unwrap().replications, 7);
         let set = r#"{"set": {"replications": 9}}"#;
         assert_eq!(parse(set).unwrap().replications, 9);
-        assert_eq!(
-            parse(r#"{"set": {"replications": -3}}"#)
-                .unwrap()
-                .replications,
-            0
+        let e = parse(r#"{"set": {"replications": -5}}"#).unwrap_err().0;
+        assert!(
+            e.contains("set.replications = -5") && e.contains("at least 2"),
+            "{e}"
         );
     }
 

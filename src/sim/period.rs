@@ -18,6 +18,7 @@ use super::{accounts, end_of_period, experience, telling};
 use crate::graph::{Graph, GraphError};
 use crate::model::WeakTieChurn;
 use crate::rng::{Purpose, StreamKey};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One replication's fixed inputs, shared by its policies.
 pub(super) struct Replication<'a> {
@@ -27,6 +28,10 @@ pub(super) struct Replication<'a> {
     pub base: &'a Graph,
     /// Period `t`'s weak ties at `t` (empty without weak-tie churn).
     pub weak: &'a [Graph],
+    /// Raised to stop: checked between the steps of every period, so a
+    /// cancelled run stops within a step (the caller discards the partial
+    /// run and reports the cancellation).
+    pub cancel: &'a AtomicBool,
 }
 
 impl Replication<'_> {
@@ -79,11 +84,21 @@ impl Replication<'_> {
             let mut row = [0.0; PeriodSeries::COUNT];
             row[PeriodSeries::Customers as usize] = tally.customers;
             let mut counts = Counts::default();
+            let stop = || self.cancel.load(Ordering::Relaxed);
+            if stop() {
+                break;
+            }
             experience::step(&period, scratch, &mut counts, &mut tally.out, observer);
             scratch.response.end_period(&period);
+            if stop() {
+                break;
+            }
             let [negative, positive] = telling::step(&period, scratch, &mut tally, observer);
             row[PeriodSeries::Tellings as usize] = negative + positive;
             row[PeriodSeries::NegativeTellings as usize] = negative;
+            if stop() {
+                break;
+            }
             end_of_period::step(&period, scratch, &mut counts);
             let (churn, conversions) = accounts::settle(&period, &counts, &mut tally);
             row[PeriodSeries::Churn as usize] = churn;

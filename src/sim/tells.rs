@@ -39,7 +39,7 @@ impl TellSampler {
                 Gamma::new(*dispersion, mean / dispersion).expect("validated"),
             ),
             TellDist::Empirical { values, weights } => Self::Empirical(
-                WeightedAliasIndex::new(weights.clone()).expect("validated weights"),
+                crate::rng::alias_table(weights).expect("validated weights"),
                 values.clone(),
             ),
         }

@@ -175,18 +175,33 @@ impl World {
         replication: u64,
         scratch: &mut Scratch,
     ) -> Result<ReplicationResult, SimError> {
+        self.replication_cancellable(replication, scratch, &AtomicBool::new(false))
+    }
+
+    /// [`World::run_replication`] that stops within a step of a period
+    /// once `cancel` is raised.
+    fn replication_cancellable(
+        &self,
+        replication: u64,
+        scratch: &mut Scratch,
+        cancel: &AtomicBool,
+    ) -> Result<ReplicationResult, SimError> {
         let (graph, weak, key) = self.prepare(replication, scratch)?;
         let rep = Replication {
             params: &self.params,
             key,
             base: &graph,
             weak: &weak,
+            cancel,
         };
         let policies = self
             .policies
             .iter()
             .map(|policy| rep.run_policy(policy, scratch, &mut NoObserver))
             .collect();
+        if cancel.load(Ordering::Relaxed) {
+            return Err(SimError::Cancelled);
+        }
         Ok(ReplicationResult {
             replication,
             policies,
@@ -209,11 +224,13 @@ impl World {
     ) -> Result<PolicyRun, SimError> {
         let mut scratch = Scratch::default();
         let (graph, weak, key) = self.prepare(replication, &mut scratch)?;
+        let never = AtomicBool::new(false);
         let rep = Replication {
             params: &self.params,
             key,
             base: &graph,
             weak: &weak,
+            cancel: &never,
         };
         Ok(rep.run_policy(&self.policies[policy], &mut scratch, observer))
     }
@@ -248,7 +265,8 @@ impl World {
     }
 
     /// [`World::run`] that stops with [`SimError::Cancelled`] as soon as
-    /// `cancel` is set (checked before each replication starts).
+    /// `cancel` is set (checked before each replication starts and between
+    /// the steps of every period, so within a step of a period).
     ///
     /// # Errors
     /// [`SimError::Cancelled`], or the first error of a replication.
@@ -266,7 +284,7 @@ impl World {
                 if cancel.load(Ordering::Relaxed) {
                     return Err(SimError::Cancelled);
                 }
-                self.run_replication(first + i, scratch)
+                self.replication_cancellable(first + i, scratch, cancel)
             },
             progress,
         )

@@ -187,8 +187,8 @@ impl DurationDist {
                 for (i, w) in weights.iter().enumerate() {
                     non_negative(&format!("empirical.weights[{i}]"), *w)?;
                 }
-                let total: f64 = weights.iter().sum();
-                if !(total > 0.0 && total.is_finite()) {
+                // Checked by building the sampler's own table from them.
+                if shares(weights).is_none() {
                     let allowed = "weights >= 0 with a positive, finite sum";
                     return Err(bad("empirical.weights", format!("{weights:?}"), allowed));
                 }
@@ -344,11 +344,7 @@ impl DurationSampler {
                 LogNormal::new(median.ln(), *sigma).map_err(|_| internal("lognormal"))?,
             ),
             DurationDist::Empirical { values, weights } => {
-                // Normalised so every weight is <= 1: the alias table refuses
-                // weights above f64::MAX / n.
-                let total: f64 = weights.iter().sum();
-                let shares = weights.iter().map(|w| w / total).collect();
-                let alias = WeightedAliasIndex::new(shares).map_err(|_| internal("empirical"))?;
+                let alias = shares(weights).ok_or_else(|| internal("empirical"))?;
                 Prepared::Empirical(alias, values.clone())
             }
         };
@@ -369,6 +365,18 @@ impl DurationSampler {
             Prepared::Empirical(alias, values) => values[alias.sample(rng)],
         }
     }
+}
+
+/// The alias table of empirical `weights`, normalised first so every
+/// weight is <= 1 (the table refuses weights above `f64::MAX / n`); `None`
+/// when the weights cannot make one.
+fn shares(weights: &[f64]) -> Option<WeightedAliasIndex<f64>> {
+    let total: f64 = weights.iter().sum();
+    if !(total > 0.0 && total.is_finite()) {
+        return None;
+    }
+    let shares: Vec<f64> = weights.iter().map(|w| w / total).collect();
+    crate::rng::alias_table(&shares)
 }
 
 /// A validated parameter that rand_distr still refused (cannot happen; kept

@@ -5,13 +5,25 @@
 //! - [`run`]: a run's directory (summary.json removed first, written last);
 //! - [`sweep`]: a sweep's directory, its stored points and how it resumes;
 //! - [`shard`]: a shard's directory, which appears whole or not at all;
+//! - [`pictures`]: charts and report.html, drawn in memory by
+//!   `crate::report`, written here;
+//! - [`files`]: reading with the path in every error, atomic writes, the
+//!   directory lock — the one place the binary touches the disk;
+//! - [`owned`]: what a command owns in its directory, `INCOMPLETE` while
+//!   it writes, and the removal of what it no longer writes;
+//! - [`guarded`]: an input checked while it is read (UTF-8 with the line,
+//!   bounded lines, the same file from its first byte to its last);
 //! - JSON result files in general: [`read_json`], [`write_json`].
 
+pub mod files;
+pub mod guarded;
+pub mod owned;
+pub mod pictures;
 pub mod run;
 pub mod shard;
 pub mod sweep;
 
-use crate::present::files::{read_input, write_atomic};
+use crate::store::files::{read_input, write_atomic};
 use anyhow::Result;
 use serde::Serialize;
 use serde::de::DeserializeOwned;

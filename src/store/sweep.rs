@@ -11,12 +11,13 @@
 //! final files are byte-identical to those of an uninterrupted run.
 
 use super::write_text;
-use crate::present::files::{remove_temporaries, write_atomic};
+use crate::store::files::{read_input, remove_temporaries, write_atomic};
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use wom::hash::hex;
+use wom::model::Scenario;
 use wom::results::sweep::{SweepFile, SweepHeader, write_csv};
 use wom::sweep::point::PointResult;
 
@@ -45,7 +46,7 @@ fn is_point_file(name: &str) -> bool {
 
 /// Prepares `dir` for a sweep (whose lock the caller holds, which cleaned
 /// `dir` itself): removes temporary files an interrupted run of wom left in
-/// `points/` (named by [`crate::present::files::temporary_name`]), and,
+/// `points/` (named by [`crate::store::files::temporary_name`]), and,
 /// unless resuming, the point files of an earlier sweep (only files named
 /// like point files are touched; nothing else of the user's).
 ///
@@ -70,12 +71,75 @@ pub fn prepare(dir: &Path, resume: bool) -> Result<()> {
     Ok(())
 }
 
-/// Reads the stored point at `path` if it exists, parses, and is the point
-/// with this index and identity; anything else means "not done".
-pub fn load_point(path: &Path, index: usize, hash: u64) -> Option<PointResult> {
-    let text = fs::read_to_string(path).ok()?;
+/// Reads the stored point at `path` if it exists, is a regular file that
+/// parses, is the point with this index and identity, and holds what a
+/// point of `scenario` with `axes` swept keys must (see [`complete`]);
+/// anything else means "not done", and the point is run again.
+pub fn load_point(
+    path: &Path,
+    index: usize,
+    hash: u64,
+    scenario: &Scenario,
+    axes: usize,
+) -> Option<PointResult> {
+    let text = read_input(path, "sweep point file").ok()?;
     let point: PointResult = serde_json::from_str(&text).ok()?;
-    (point.index == index && point.hash == hex(hash)).then_some(point)
+    (point.index == index && point.hash == hex(hash) && complete(&point, scenario, axes).is_ok())
+        .then_some(point)
+}
+
+/// Whether `point` holds everything a finished point of `scenario` does:
+/// a value per swept key, every policy in scenario order with the same
+/// metrics, one comparison per other policy against the first with the
+/// same causes, and every number finite and within what a run can give
+/// (`wom::results::finite`). A point file edited by hand (its policies
+/// emptied) fails here instead of vanishing from sweep.csv.
+///
+/// # Errors
+/// What is missing or wrong, for messages.
+pub fn complete(point: &PointResult, scenario: &Scenario, axes: usize) -> Result<(), String> {
+    let names: Vec<&str> = scenario.policies.iter().map(|p| p.name.as_str()).collect();
+    let stored: Vec<&str> = point.policies.iter().map(|p| p.policy.as_str()).collect();
+    if stored != names {
+        return Err(format!("policies {stored:?}, expected {names:?}"));
+    }
+    if point.values.len() != axes {
+        return Err(format!("{} values, expected {axes}", point.values.len()));
+    }
+    let metrics = |p: &wom::sweep::point::PolicyStats| {
+        p.metrics
+            .iter()
+            .map(|m| m.metric.clone())
+            .collect::<Vec<_>>()
+    };
+    let first = metrics(&point.policies[0]);
+    if first.is_empty() || point.policies.iter().any(|p| metrics(p) != first) {
+        return Err("policies with different or no metrics".to_owned());
+    }
+    let others = &names[1..];
+    let compared: Vec<&str> = point
+        .comparisons
+        .iter()
+        .map(|c| c.policy.as_str())
+        .collect();
+    if compared != others || point.comparisons.iter().any(|c| c.baseline != names[0]) {
+        return Err(format!("comparisons of {compared:?}, expected {others:?}"));
+    }
+    let causes = |c: &wom::sweep::point::ComparisonStats| {
+        c.by_cause
+            .iter()
+            .map(|s| s.metric.clone())
+            .collect::<Vec<_>>()
+    };
+    if let Some(first) = point.comparisons.first().map(causes)
+        && point.comparisons.iter().any(|c| causes(c) != first)
+    {
+        return Err("comparisons with different causes".to_owned());
+    }
+    if point.replications < 2 {
+        return Err(format!("{} replications", point.replications));
+    }
+    wom::results::finite::check(point).map_err(|e| e.to_string())
 }
 
 /// Writes a finished point atomically and returns it as read back from its
@@ -118,7 +182,7 @@ mod tests {
         assert!(is_point_file("00012-0123456789abcdef.json"));
         assert!(!is_point_file("sweep.json"));
         assert!(!is_point_file("00012-0123.json"));
-        use crate::present::files::is_temporary;
+        use crate::store::files::is_temporary;
         assert!(is_temporary(".00012-0123456789abcdef.json.77.wom-tmp"));
         assert!(!is_temporary(".important.db.tmp"));
         let p = point_path(Path::new("d"), 3, 0xab);

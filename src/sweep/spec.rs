@@ -153,6 +153,9 @@ pub fn parse_axis(spec: &str, cap: usize) -> Result<Axis, SpecError> {
 /// A [`SpecError`] unless there are exactly two non-empty values.
 pub fn parse_vary(spec: &str) -> Result<Vary, SpecError> {
     let (key, rest) = key_and_rest("--vary", spec)?;
+    if let Some(why) = not_an_assumption(&key) {
+        return Err(SpecError::new("--vary", spec, why));
+    }
     match split_top_level(rest, ':').as_slice() {
         [low, high] if !low.trim().is_empty() && !high.trim().is_empty() => Ok(Vary {
             key,
@@ -165,6 +168,21 @@ pub fn parse_vary(spec: &str) -> Result<Vary, SpecError> {
             "expected two values LOW:HIGH, e.g. 0.04:0.5 or {uniform=[5,10]}:{uniform=[15,30]}",
         )),
     }
+}
+
+/// Why `key` is not an assumption a sensitivity analysis can move: the
+/// low and high runs of a key are paired with the base run through shared
+/// random streams, and these keys change the streams or only a label, so
+/// a "swing" over them measures nothing (`replications` is refused for
+/// both flags by `key_and_rest`).
+fn not_an_assumption(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "seed" => {
+            "seed is not an assumption: runs with different seeds share no random streams, so their difference is noise, not a swing; vary a model key (e.g. experience.complaint_rate=0.04:0.5) and compare seeds with separate runs"
+        }
+        "name" | "description" => "a label is not an assumption: vary a model key",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -211,5 +229,12 @@ mod tests {
         assert!(parse_vary("k=1").is_err());
         assert!(parse_vary("k=1:2:3").is_err());
         assert!(parse_vary("k=:2").is_err());
+        for key in ["seed", "name"] {
+            let e = parse_vary(&format!("{key}=1:2")).unwrap_err().to_string();
+            assert!(
+                e.contains("--vary") && e.contains("not an assumption"),
+                "{e}"
+            );
+        }
     }
 }

@@ -202,3 +202,130 @@ fn the_next_command_removes_what_a_killed_one_left_and_nothing_else() {
     assert!(users.exists(), "a user's file was removed");
     assert_eq!(temporaries(dir.path()), 0);
 }
+
+/// The files of `dir` (relative, sorted), without wom's lock and list.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for sub in ["", "charts", "points"] {
+        let Ok(entries) = fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.file_type().unwrap().is_file() && name != ".wom-lock" && name != ".wom-files" {
+                out.push(if sub.is_empty() {
+                    name
+                } else {
+                    format!("{sub}/{name}")
+                });
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A command of `make(dir, seed)` killed at moments spread over its run,
+/// over a complete result of the same command with another seed (and,
+/// for a second kind, over another command's result): what is left is
+/// the earlier result untouched, the new one complete with exactly its
+/// own files, or visibly incomplete (`INCOMPLETE`).
+fn killed_over_an_earlier_result(make: &dyn Fn(&Path, &str) -> Command, key: &str) {
+    let base = tempfile::tempdir().unwrap();
+    let (old, new) = (base.path().join("old"), base.path().join("new"));
+    timed(make(&old, "1"));
+    let total = timed(make(&new, "2"));
+    let (old_files, new_files) = (listing(&old), listing(&new));
+    let (old_key, new_key) = (
+        fs::read(old.join(key)).unwrap(),
+        fs::read(new.join(key)).unwrap(),
+    );
+    assert_ne!(old_key, new_key, "the seeds give different results");
+    for (i, delay) in moments(total, 6).enumerate() {
+        let dir = base.path().join(format!("k{i}"));
+        timed(make(&dir, "1"));
+        kill_after(make(&dir, "2"), delay);
+        if dir.join("INCOMPLETE").exists() {
+            continue;
+        }
+        let files = listing(&dir);
+        let now = fs::read(dir.join(key)).unwrap();
+        if now == old_key {
+            assert_eq!(
+                files, old_files,
+                "{key}: killed at {delay:?}: the earlier result changed"
+            );
+        } else {
+            assert_eq!(now, new_key, "killed at {delay:?}");
+            assert_eq!(
+                files, new_files,
+                "{key}: killed at {delay:?}: not only its own files"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_killed_sensitivity_analysis_is_complete_and_its_own_or_visibly_incomplete() {
+    let make = |dir: &Path, seed: &str| {
+        let mut c = wom();
+        c.arg("sensitivity").arg(fixture("tiny.toml"));
+        c.args(["--vary", "economics.margin=20:60", "--replications", "30"]);
+        c.args(["--seed", seed, "--threads", "2", "--out"]).arg(dir);
+        c
+    };
+    killed_over_an_earlier_result(&make, "sensitivity.csv");
+}
+
+#[test]
+fn a_killed_trace_is_complete_and_its_own_or_visibly_incomplete() {
+    let make = |dir: &Path, seed: &str| {
+        let mut c = wom();
+        c.arg("trace").arg(fixture("tiny.toml"));
+        c.args(["--seed", seed, "--out"]).arg(dir);
+        c
+    };
+    killed_over_an_earlier_result(&make, "trace.json");
+}
+
+#[test]
+fn a_killed_merge_is_complete_and_its_own_or_visibly_incomplete() {
+    let shards = tempfile::tempdir().unwrap();
+    for seed in ["1", "2"] {
+        for k in ["0/2", "1/2"] {
+            let mut c = wom();
+            c.arg("run").arg(fixture("tiny.toml"));
+            c.args([
+                "--replications",
+                "150",
+                "--seed",
+                seed,
+                "--shard",
+                k,
+                "--out",
+            ]);
+            c.arg(shards.path().join(format!("s{seed}-{}", &k[..1])));
+            timed(c);
+        }
+    }
+    let at = shards.path().to_path_buf();
+    let make = move |dir: &Path, seed: &str| {
+        let mut c = wom();
+        c.arg("merge");
+        c.arg(at.join(format!("s{seed}-0")))
+            .arg(at.join(format!("s{seed}-1")));
+        c.arg("--out").arg(dir);
+        c
+    };
+    killed_over_an_earlier_result(&make, "summary.json");
+}
+
+#[test]
+fn a_killed_sweep_over_an_earlier_one_is_complete_and_its_own_or_visibly_incomplete() {
+    let make = |dir: &Path, seed: &str| {
+        let mut c = sweep_into(dir, false);
+        c.args(["--seed", seed]);
+        c
+    };
+    killed_over_an_earlier_result(&make, "sweep.csv");
+}

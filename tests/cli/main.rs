@@ -6,6 +6,7 @@ mod charts;
 mod deploy;
 mod deploy_submit;
 mod graph;
+mod hardening;
 mod kill;
 mod lock;
 mod pinned;

@@ -5,6 +5,7 @@
 mod api;
 mod browser;
 mod cdp;
+mod hold;
 mod limits;
 
 use serde_json::Value;
@@ -81,6 +82,24 @@ impl Server {
     pub fn wrote_nothing(&self) -> bool {
         let empty = |d: &Path| std::fs::read_dir(d).unwrap().next().is_none();
         empty(self.cwd.path()) && empty(self.tmp.path())
+    }
+
+    /// Sends `signal` (`INT`, `TERM`) to the server and waits up to
+    /// `within` for it to exit; how long it took, or `None`.
+    pub fn stop_with(&mut self, signal: &str, within: Duration) -> Option<Duration> {
+        let start = std::time::Instant::now();
+        let sent = Command::new("kill")
+            .args([format!("-{signal}"), self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        while start.elapsed() < within {
+            if self.child.try_wait().unwrap().is_some() {
+                return Some(start.elapsed());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
     }
 
     /// Whether the process is still running.

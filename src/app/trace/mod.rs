@@ -7,9 +7,10 @@ mod picture;
 
 use super::scenario::{self, Output, ScenarioInput};
 use crate::present::bad_input;
-use crate::present::files::write_atomic;
 use crate::present::format::count;
-use crate::report::{Rendered, TracedStory, render, render_run, write_picture};
+use crate::report::{Rendered, TracedStory, render, render_run};
+use crate::store::files::write_atomic;
+use crate::store::pictures::{write_picture, write_report};
 use crate::store::read_json;
 use anyhow::{Result, anyhow};
 use picture::{outcome_words, when};
@@ -71,7 +72,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         )));
     }
     let dir = args.output.dir_for(&args.input.path, None);
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
     let world = scenario::build_world(scenario, 1)?;
     let replays = policies
         .iter()
@@ -131,17 +132,24 @@ pub fn run(args: &TraceOptions) -> Result<()> {
             .collect(),
     };
     let json = wom::results::to_json_text(&file)?;
+    // A finished run of the same scenario in DIR gets the story in its
+    // report (render_run checks that the identities match).
+    let run = if dir.join(SUMMARY).exists() {
+        Some(crate::store::run::load(&dir)?)
+    } else {
+        None
+    };
+    let owned = crate::store::owned::begin(&dir, beside_a_run)?;
     write_atomic(&dir.join("trace.json"), |out| {
         Ok(out.write_all(json.as_bytes())?)
     })?;
     let picture = render(&picture::spread(&file)?)?;
-    write_picture(&dir, &picture)?;
-    // A finished run of the same scenario in DIR gets the story in its
-    // report (render_run checks that the identities match).
-    if dir.join(SUMMARY).exists() {
-        let run = crate::store::run::load(&dir)?;
-        render_run(&run, Some(&story(&picture, &file)))?.write(&dir)?;
+    write_picture(&dir, picture.picture())?;
+    if let Some(run) = run {
+        let report = render_run(&run, Some(&story(&picture, &file)))?;
+        write_report(&dir, report.pictures(), &report.html)?;
     }
+    owned.finish()?;
     if !args.output.quiet {
         print_summary(
             scenario,
@@ -325,7 +333,7 @@ pub fn redraw(dir: &Path) -> Result<Option<Redrawn>> {
     file.check()
         .map_err(|e| bad_input(format!("{}: {e}", path.display())))?;
     let picture = render(&picture::spread(&file)?)?;
-    let paths = write_picture(dir, &picture)?;
+    let paths = write_picture(dir, picture.picture())?;
     Ok(Some(Redrawn {
         picture,
         file,
@@ -371,4 +379,13 @@ fn print_summary(
         "Wrote {}/ (trace.json, trace.png, trace.svg)",
         dir.display()
     );
+}
+
+/// What `wom trace` owns in its directory: everything but the files of a
+/// run it writes beside (its story goes into that run's report).
+fn beside_a_run(name: &str) -> bool {
+    !matches!(
+        name,
+        "summary.json" | "metadata.json" | "replications.csv" | "periods.csv"
+    )
 }

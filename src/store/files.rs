@@ -4,10 +4,11 @@
 //! the lock that keeps a second command from writing into the same
 //! directory.
 
-use super::error::bad_input;
+use super::guarded::Guarded;
+use crate::present::bad_input;
 use anyhow::{Context, Result};
 use std::fs;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The largest text file read whole (scenarios, seed files, JSON result
@@ -32,11 +33,12 @@ pub fn input_size(path: &Path, what: &str) -> Result<u64> {
     Ok(meta.len())
 }
 
-/// Reads a whole text file of at most [`MAX_TEXT_BYTES`].
+/// Reads a whole text file of at most [`MAX_TEXT_BYTES`], checked while
+/// read (see [`super::guarded`]): a file that changes meanwhile is refused.
 ///
 /// # Errors
 /// Bad input when the file is missing, unreadable, not a regular file, too
-/// large or not UTF-8.
+/// large, not UTF-8 (naming the line) or changed while it was read.
 pub fn read_input(path: &Path, what: &str) -> Result<String> {
     let size = input_size(path, what)?;
     if size > MAX_TEXT_BYTES {
@@ -45,19 +47,54 @@ pub fn read_input(path: &Path, what: &str) -> Result<String> {
             path.display()
         )));
     }
-    fs::read_to_string(path)
-        .map_err(|e| bad_input(format!("cannot read {what} {}: {e}", path.display())))
+    let mut text = String::new();
+    guarded(path, what)?
+        .any_line_length()
+        .read_to_string(&mut text)
+        .map_err(|e| read_error(path, what, &e))?;
+    Ok(text)
 }
 
-/// Opens a regular file for buffered reading.
+/// Opens a regular file for buffered reading, line by line, checked while
+/// read (see [`super::guarded`]): UTF-8, lines of at most
+/// [`super::guarded::MAX_LINE_BYTES`], and the same file to its end.
 ///
 /// # Errors
-/// Bad input when the file is missing, unreadable or not a regular file.
-pub fn open_input(path: &Path, what: &str) -> Result<std::io::BufReader<fs::File>> {
+/// Bad input when the file is missing, unreadable or not a regular file;
+/// the reader's errors name the file and the line.
+pub fn open_input(path: &Path, what: &str) -> Result<std::io::BufReader<Guarded>> {
+    Ok(std::io::BufReader::with_capacity(
+        1 << 20,
+        guarded(path, what)?,
+    ))
+}
+
+/// Opens the regular file at `path` (checked before it is opened, so a
+/// pipe is never opened and waited on) and again once open.
+fn guarded(path: &Path, what: &str) -> Result<Guarded> {
     input_size(path, what)?;
     let file = fs::File::open(path)
         .map_err(|e| bad_input(format!("cannot read {what} {}: {e}", path.display())))?;
-    Ok(std::io::BufReader::with_capacity(1 << 20, file))
+    let meta = file
+        .metadata()
+        .map_err(|e| bad_input(format!("cannot read {what} {}: {e}", path.display())))?;
+    if !meta.is_file() {
+        return Err(bad_input(format!(
+            "{what} {} is not a regular file",
+            path.display()
+        )));
+    }
+    Ok(Guarded::new(file, &meta, path, what))
+}
+
+/// A read error as bad input: the guard's own message names the file and
+/// the line; any other names the file here.
+fn read_error(path: &Path, what: &str, e: &std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        bad_input(e.to_string())
+    } else {
+        bad_input(format!("cannot read {what} {}: {e}", path.display()))
+    }
 }
 
 /// The suffix of every temporary file wom writes, so that cleaning up
@@ -100,8 +137,18 @@ pub fn remove_temporaries(dir: &Path) -> Result<()> {
 }
 
 /// Writes `path` atomically: `fill` writes into a temporary sibling file,
-/// which is flushed, synced and renamed over `path`.
+/// which is flushed, synced and renamed over `path`. A `path` that exists
+/// and is not a regular file is never replaced: a symbolic link is written
+/// through (its target is replaced, the link kept), a device, pipe,
+/// socket or directory is refused (see [`write_target`]).
+///
+/// # Errors
+/// Bad input for a target that is not a regular file; a failure naming
+/// `path` when it cannot be written (a full disk, no permission).
 pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let path = &write_target(path)?;
+    // Listed as the writing command's before it exists (store::owned).
+    super::owned::note(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -117,13 +164,13 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
         let file =
             fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
         let mut out = BufWriter::new(file);
-        fill(&mut out)?;
+        fill(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
         let file = out
             .into_inner()
             .map_err(|e| e.into_error())
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
+            .with_context(|| format!("cannot write {}", path.display()))?;
         file.sync_all()
-            .with_context(|| format!("cannot sync {}", tmp.display()))?;
+            .with_context(|| format!("cannot write {} (syncing it to disk)", path.display()))?;
         fs::rename(&tmp, path)
             .with_context(|| format!("cannot move {} to {}", tmp.display(), path.display()))
     })();
@@ -131,6 +178,62 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The file a write to `path` replaces: `path` itself when it is missing
+/// or a regular file, the file a symbolic link at `path` points to.
+///
+/// # Errors
+/// Bad input (exit 2) when `path`, or what a link at it points to, exists
+/// and is not a regular file (`/dev/null`, a pipe, a directory): renaming
+/// a new file over it would replace what is not a result of ours.
+pub fn write_target(path: &Path) -> Result<PathBuf> {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return Ok(path.to_path_buf());
+    };
+    let target = if meta.file_type().is_symlink() {
+        match fs::canonicalize(path) {
+            Ok(real) => real,
+            // A dangling link: written through to where it points.
+            Err(_) => {
+                let link = fs::read_link(path)
+                    .with_context(|| format!("cannot read the link {}", path.display()))?;
+                path.parent().unwrap_or(Path::new(".")).join(link)
+            }
+        }
+    } else {
+        path.to_path_buf()
+    };
+    match fs::metadata(&target) {
+        Ok(m) if !m.is_file() => Err(bad_input(format!(
+            "{} exists and is not a regular file ({}); wom writes only regular files and never replaces anything else: name a file",
+            path.display(),
+            kind(&m.file_type())
+        ))),
+        _ => Ok(target),
+    }
+}
+
+/// What a file that is not a regular file is, for messages.
+fn kind(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
 }
 
 /// Removes `path` if it exists.
@@ -169,6 +272,7 @@ pub struct DirLock {
 /// lock, or when the lock file cannot be created.
 pub fn lock_dir(dir: &Path, create: bool) -> Result<Option<DirLock>> {
     if create {
+        check_out_dir(dir)?;
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create directory {}", dir.display()))?;
     } else if !dir.is_dir() {
@@ -181,6 +285,48 @@ pub fn lock_dir(dir: &Path, create: bool) -> Result<Option<DirLock>> {
         remove_temporaries(d)?;
     }
     Ok(Some(held))
+}
+
+/// Whether `--force-out` was given: write into a non-empty directory that
+/// holds no result of wom's.
+static FORCE_OUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records `--force-out` for [`check_out_dir`] (set once by the command
+/// line, before any command runs).
+pub fn force_out(force: bool) {
+    FORCE_OUT.store(force, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// What an output directory may be: never the root of the file system,
+/// and a directory that already holds files only when some are wom's
+/// (its lock, its list of files, a result) or with `--force-out`, so a
+/// mistyped `--out` (`/`, `~`, `/etc`) does not scatter results and a
+/// lock among the user's files.
+///
+/// # Errors
+/// Bad input (exit 2) naming the directory and the way out.
+pub fn check_out_dir(dir: &Path) -> Result<()> {
+    let real = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if real.parent().is_none() {
+        return Err(bad_input(format!(
+            "--out {}: the root of the file system is not an output directory; name a directory of its own, e.g. --out results",
+            dir.display()
+        )));
+    }
+    let Ok(mut entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let empty = entries.next().is_none();
+    if empty
+        || super::owned::holds_ours(dir)
+        || FORCE_OUT.load(std::sync::atomic::Ordering::Relaxed)
+    {
+        return Ok(());
+    }
+    Err(bad_input(format!(
+        "--out {}: the directory holds files and no result of wom's, and wom would add its files among them; name a new or empty directory, or pass --force-out to write there anyway",
+        dir.display()
+    )))
 }
 
 /// Takes the exclusive lock on the directory `dir` that a command builds
