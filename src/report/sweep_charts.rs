@@ -164,6 +164,86 @@ pub fn sweep_charts(
     Ok(charts)
 }
 
+/// "1, 12 or 24".
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [init @ .., last] if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        _ => items.join(""),
+    }
+}
+
+/// "1, 12 and 24".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Why values of `key` tie, when the model says: answer times up to a
+/// policy's `quick_hours` all count as quick.
+fn tie_reason(key: &str) -> &'static str {
+    if key.ends_with(".response_hours") {
+        " (answers within quick_hours all count as quick)"
+    } else {
+        ""
+    }
+}
+
+/// For a swept answer time: the value steps where answers stop counting as
+/// quick; the straight line between two swept points is not a slope.
+fn threshold_note(key: &str) -> &'static str {
+    if key.ends_with(".response_hours") && !key.contains("tolerance") {
+        "; the value steps just past quick_hours (24 h by default), not along the line"
+    } else {
+        ""
+    }
+}
+
+/// The runs of neighbouring values of the x axis at which every line has
+/// the very same mean (bit-identical results, not merely close ones), as
+/// "VALUES give the same value"; empty when no two neighbours tie.
+fn ties_note(x: &Axis, lines: &[Line]) -> String {
+    let n = x.texts.len();
+    let mean_at = |l: &Line, i: usize| {
+        let xi = x.x(&x.texts[i]);
+        l.points
+            .iter()
+            .find(|p| p.x == xi)
+            .map(|p| p.mean.to_bits())
+    };
+    let same = |i: usize| {
+        !lines.is_empty()
+            && lines
+                .iter()
+                .all(|l| mean_at(l, i).is_some() && mean_at(l, i) == mean_at(l, i + 1))
+    };
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut i = 0;
+    while i + 1 < n {
+        if same(i) {
+            let mut group = vec![x.texts[i].as_str()];
+            while i + 1 < n && same(i) {
+                group.push(x.texts[i + 1].as_str());
+                i += 1;
+            }
+            groups.push(group);
+        }
+        i += 1;
+    }
+    if groups.is_empty() {
+        return String::new();
+    }
+    let said: Vec<String> = groups.iter().map(|g| and_list(g)).collect();
+    let values = match said.as_slice() {
+        [one] => format!("{one} give the same value"),
+        [first, rest @ ..] => format!("{first} give one value, {} another", rest.join(", ")),
+        [] => String::new(),
+    };
+    format!("; {} = {values}{}", x.short(), tie_reason(&x.key))
+}
+
 /// The headline difference against the first key.
 fn difference(
     axes: &[Axis],
@@ -234,6 +314,11 @@ fn difference(
             )
         }
     };
+    let title = if best.is_some() {
+        title
+    } else {
+        format!("{title}{}", ties_note(x, &lines))
+    };
     LineChart {
         stem: "sweep-difference".into(),
         title,
@@ -246,7 +331,7 @@ fn difference(
                 "value lost"
             },
             fixed_note(axes, if by_second { 2 } else { 1 })
-        ),
+        ) + threshold_note(&x.key),
         x_label: x.key.clone(),
         y_label: match (&best, series.as_slice()) {
             (Some(_), [(_, points)]) => points
@@ -293,16 +378,35 @@ fn best_setting(
         .iter()
         .filter_map(|p| Some((p, p.headline()?.npv_difference.mean)))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    // Settings that give the very same value are named together, not one
+    // of them as if it were best.
+    let tied: Vec<&str> = points
+        .iter()
+        .filter(|p| {
+            p.headline()
+                .is_some_and(|c| c.npv_difference.mean.to_bits() == mean.to_bits())
+        })
+        .map(|p| p.values[x.k].text.as_str())
+        .collect();
     let setting = &top.values[x.k].text;
+    let said = if tied.len() > 1 {
+        format!("{}, tied{}", or_list(&tied), tie_reason(&x.key))
+    } else {
+        setting.clone()
+    };
     let amount = super::sweep_axis::compact(mean.abs(), unit);
     let than = if mean >= 0.0 { "more" } else { "less" };
     let title = format!(
-        "“{}” is worth most with {} = {setting}: {amount} {than} than “{}”",
+        "“{}” is worth most with {} = {said}: {amount} {than} than “{}”",
         c.policy,
         x.short(),
         c.baseline
     );
-    let label = format!("best: {} = {setting}", x.short());
+    let label = if tied.len() > 1 {
+        format!("best: {} = {}", x.short(), or_list(&tied))
+    } else {
+        format!("best: {} = {setting}", x.short())
+    };
     Some((
         Highlight {
             x: x.x(setting),
@@ -386,6 +490,7 @@ fn heatmap(
     let (xa, ya) = (&axes[0], &axes[1]);
     let mut cells = vec![vec![None; xa.texts.len()]; ya.texts.len()];
     let mut top: Option<(f64, &str, &str)> = None;
+    let mut all: Vec<(f64, &str, &str)> = Vec::new();
     for p in at_first(done, axes, 2) {
         let Some(c) = p.headline() else { continue };
         let (xt, yt) = (&p.values[xa.k].text, &p.values[ya.k].text);
@@ -401,16 +506,45 @@ fn heatmap(
             if top.is_none_or(|(m, _, _)| d.mean > m) {
                 top = Some((d.mean, xt, yt));
             }
+            all.push((d.mean, xt.as_str(), yt.as_str()));
         }
     }
     let title = top.map_or_else(
         || lost.to_string(),
         |(m, a, b)| {
+            // Every cell with the very same largest value is named: a tie
+            // is said, not one of its points.
+            let tied: Vec<(&str, &str)> = all
+                .iter()
+                .filter(|c| c.0.to_bits() == m.to_bits())
+                .map(|c| (c.1, c.2))
+                .collect();
+            let xs: Vec<&str> = tied.iter().map(|t| t.0).collect();
+            let ys: Vec<&str> = tied.iter().map(|t| t.1).collect();
+            let at = if tied.len() < 2 {
+                format!("{} = {a} and {} = {b}", xa.short(), ya.short())
+            } else if ys.iter().all(|y| *y == b) {
+                format!(
+                    "{} = {b} and {} = {}, tied{}",
+                    ya.short(),
+                    xa.short(),
+                    or_list(&xs),
+                    tie_reason(&xa.key)
+                )
+            } else if xs.iter().all(|x| *x == a) {
+                format!(
+                    "{} = {a} and {} = {}, tied{}",
+                    xa.short(),
+                    ya.short(),
+                    or_list(&ys),
+                    tie_reason(&ya.key)
+                )
+            } else {
+                format!("{} settings, tied", tied.len())
+            };
             format!(
-                "{lost}: largest, {}, at {} = {a} and {} = {b}",
+                "{lost}: largest, {}, at {at}",
                 super::sweep_axis::compact(m, unit),
-                xa.short(),
-                ya.short()
             )
         },
     );

@@ -10,6 +10,7 @@ mod hardening;
 mod kill;
 mod lock;
 mod pinned;
+mod print;
 mod reproducers;
 mod result_files;
 mod run;

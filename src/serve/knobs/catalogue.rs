@@ -108,7 +108,7 @@ pub(super) const SEGMENT_SHARE: Spec = Spec {
 };
 
 /// Knobs of each policy that handles complaints (`handling = "recover"`).
-pub(super) const DESK: [Spec; 3] = [
+pub(super) const DESK: [Spec; 4] = [
     Spec {
         field: "response_hours",
         label: "Hours until a complaint is answered",
@@ -145,6 +145,19 @@ pub(super) const DESK: [Spec; 3] = [
             step: 1.0,
         },
         default_source: "Default: none (the Bulgarian lost-customer article).",
+    },
+    Spec {
+        field: "handling_cost",
+        label: "Cost of handling a complaint",
+        help: "Staff time and other costs of each complaint answered, resolved or not.",
+        unit: Unit::Money,
+        range: Range::Open {
+            min: 0.0,
+            max: 200.0,
+            times: 4.0,
+            step: 1.0,
+        },
+        default_source: "Default: none (a modelling choice: set it to weigh staff time, the Persian never-satisfied article).",
     },
 ];
 
