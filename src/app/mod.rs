@@ -4,6 +4,7 @@
 //! `scenario` and `network` hold what several commands share.
 
 pub mod cascade;
+mod draws_file;
 pub mod graph;
 pub mod merge;
 pub mod network;
