@@ -41,7 +41,7 @@ mod staffing;
 pub mod template;
 mod uncertainty;
 
-pub use uncertainty::check_replications;
+pub use uncertainty::{check_replications, draw_scenarios, scenario_at};
 
 pub use check::control_character;
 pub use error::{ErrorKind, Location, ScenarioError};

@@ -9,3 +9,5 @@ mod special;
 
 pub use prior::Prior;
 pub use spec::{JointDraws, KeyPrior, UncertainKey, Uncertainty};
+pub mod estimate;
+pub mod saltelli;
