@@ -10,7 +10,8 @@
 //! replications of one draw). So `Var ȳ = Var g(θ) + σ_w² / M`: the raw
 //! per-draw means are *wider* than the uncertainty about `g`. The pooled
 //! within-draw variance `σ̂_w²` (the unbiased one-way ANOVA estimate)
-//! gives `τ̂² = max(0, s²(ȳ) − σ̂_w²/M)`, and each draw's mean is shrunk
+//! gives `τ̂² = s²(ȳ) − σ̂_w²/M` (0 unless the means vary significantly
+//! more than their noise: an F test at 0.1%), and each draw's mean is shrunk
 //! towards the grand mean by `λ = sqrt(τ̂² / s²(ȳ))`, so the shrunk means
 //! have variance `τ̂²`, the variance of `g(θ)` (variance-matching
 //! shrinkage, an empirical-Bayes deconvolution that keeps the shape and
@@ -69,13 +70,37 @@ pub fn variance(xs: &[f64]) -> f64 {
     xs.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (xs.len() - 1) as f64
 }
 
-/// The shrinkage factor that gives noisy values of variance `total`, of
-/// which `noise` is noise, the variance `total − noise`.
-fn shrink_factor(total: f64, noise: f64) -> f64 {
+/// The upper 0.1% point of the standard normal, for the F test of
+/// [`signal`].
+const Z_999: f64 = 3.090_232_306_167_813;
+
+/// The variance of the signal in `groups` noisy values of variance
+/// `total` whose noise has variance `noise` (estimated with `dof` degrees
+/// of freedom): `total − noise` when the values vary significantly more
+/// than their noise (the one-way ANOVA F test at 0.1%, with the normal
+/// approximation `F ≈ 1 + z·sqrt(2/(groups − 1) + 2/dof)`), else 0. Without
+/// the test, pure noise would leave a positive estimate of size
+/// `noise·sqrt(2/groups)` half the time, and an interval of keys that
+/// cannot matter wider than the Monte Carlo interval.
+fn signal(total: f64, noise: f64, groups: usize, dof: f64) -> f64 {
+    if groups < 2 || total <= 0.0 {
+        return 0.0;
+    }
+    let critical = 1.0 + Z_999 * (2.0 / (groups - 1) as f64 + 2.0 / dof.max(1.0)).sqrt();
+    if noise > 0.0 && total < critical * noise {
+        0.0
+    } else {
+        (total - noise).max(0.0)
+    }
+}
+
+/// The factor that shrinks values of variance `total` to variance
+/// `signal`.
+fn shrink_factor(total: f64, signal: f64) -> f64 {
     if total <= 0.0 {
         0.0
     } else {
-        ((total - noise).max(0.0) / total).sqrt()
+        (signal / total).sqrt()
     }
 }
 
@@ -90,7 +115,9 @@ pub fn deconvolve(groups: &[Vec<f64>]) -> Deconvolved {
     };
     let total = variance(&raw);
     let noise = within / per_draw as f64;
-    let lambda = shrink_factor(total, noise);
+    let dof = (groups.len() * (per_draw - 1)) as f64;
+    let between = signal(total, noise, groups.len(), dof);
+    let lambda = shrink_factor(total, between);
     let grand = mean(&raw);
     let shrunk = raw.iter().map(|y| grand + lambda * (y - grand)).collect();
     Deconvolved {
@@ -98,7 +125,7 @@ pub fn deconvolve(groups: &[Vec<f64>]) -> Deconvolved {
         shrunk,
         mean: grand,
         within,
-        between: (total - noise).max(0.0),
+        between,
         per_draw,
     }
 }
@@ -110,8 +137,8 @@ impl Deconvolved {
         let mut sorted = self.shrunk.clone();
         sorted.sort_by(f64::total_cmp);
         [
-            crate::stats::percentile_sorted(&sorted, 2.5),
-            crate::stats::percentile_sorted(&sorted, 97.5),
+            crate::stats::percentile_sorted(&sorted, 0.025),
+            crate::stats::percentile_sorted(&sorted, 0.975),
         ]
     }
 
@@ -196,7 +223,9 @@ fn conditional_means(x: &[f64], y: &[f64]) -> (Vec<f64>, Vec<usize>) {
             })
             .collect::<Vec<_>>(),
     );
-    let lambda = shrink_factor(variance(&means), noise);
+    let total = variance(&means);
+    let dof = (y.len() - bins.len()) as f64;
+    let lambda = shrink_factor(total, signal(total, noise, bins.len(), dof));
     let grand = mean(y);
     let shrunk = means.iter().map(|m| grand + lambda * (m - grand)).collect();
     (shrunk, bins.iter().map(Vec::len).collect())

@@ -80,7 +80,9 @@ mod tests {
         let n = 1 << 14;
         let row = |m: u64, r: u64| -> Vec<f64> {
             let key = StreamKey::new(20).replication(m).sub(r);
-            (0..3).map(|i| key.person(i).uniform(Purpose::Uncertainty)).collect()
+            (0..3)
+                .map(|i| key.person(i).uniform(Purpose::Uncertainty))
+                .collect()
         };
         let a: Vec<Vec<f64>> = (0..n).map(|r| row(0, r)).collect();
         let b: Vec<Vec<f64>> = (0..n).map(|r| row(1, r)).collect();

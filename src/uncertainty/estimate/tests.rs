@@ -20,10 +20,7 @@ fn normals(seed: u64, n: u64) -> Vec<f64> {
 fn evpi_of_a_normal_incremental_net_benefit_is_sigma_over_root_two_pi() {
     let sigma = 3.0;
     let n = 200_000;
-    let nb: Vec<Vec<f64>> = normals(1, n)
-        .iter()
-        .map(|z| vec![0.0, sigma * z])
-        .collect();
+    let nb: Vec<Vec<f64>> = normals(1, n).iter().map(|z| vec![0.0, sigma * z]).collect();
     let got = evpi(&nb);
     let want = sigma / (2.0 * std::f64::consts::PI).sqrt();
     // EVPI is a mean of max(0, X) minus max(0, mean X): the first has
@@ -53,7 +50,13 @@ fn evpi_is_zero_when_one_option_is_always_best_and_evppi_at_most_evpi() {
     assert!((partial - 0.399).abs() < 0.06, "{partial}");
     let nothing = evppi(&unrelated, &nb);
     assert!(nothing < 0.05, "{nothing}");
-    assert!(first_order(&unrelated, &nb.iter().map(|r| r[1]).collect::<Vec<_>>(), 2.0) < 0.05);
+    assert!(
+        first_order(
+            &unrelated,
+            &nb.iter().map(|r| r[1]).collect::<Vec<_>>(),
+            2.0
+        ) < 0.05
+    );
 }
 
 #[test]
@@ -63,12 +66,37 @@ fn deconvolution_removes_the_monte_carlo_noise() {
     let theta = normals(6, 400);
     let noise = normals(7, 4000);
     let groups: Vec<Vec<f64>> = (0..400)
-        .map(|d| (0..10).map(|m| 2.0 * theta[d] + 5.0 * noise[d * 10 + m]).collect())
+        .map(|d| {
+            (0..10)
+                .map(|m| 2.0 * theta[d] + 5.0 * noise[d * 10 + m])
+                .collect()
+        })
         .collect();
     let dec = deconvolve(&groups);
     // τ̂² estimates 4; its SE is about √(2/400)·6.5 ≈ 0.46.
     assert!((dec.between - 4.0).abs() < 4.0 * 0.46, "{}", dec.between);
     assert!((variance(&dec.shrunk) - dec.between).abs() < 1e-9);
+    // The interval is g's: the percentiles of 2θ over these draws (the
+    // raw means would be 1.27 times wider). The ends move with τ̂ (SE
+    // about 0.115 · 1.96 ≈ 0.23) and with the noise reshuffling which
+    // draws sit in the tail (a percentile of 400 has SE about 0.27 here):
+    // four times their sum, 2.0, bounds the miss, while the raw means'
+    // interval misses by about 1.
+    let mut g: Vec<f64> = theta.iter().map(|t| 2.0 * t).collect();
+    g.sort_by(f64::total_cmp);
+    let want = [
+        crate::stats::percentile_sorted(&g, 0.025),
+        crate::stats::percentile_sorted(&g, 0.975),
+    ];
+    let [lo, hi] = dec.interval95();
+    assert!(
+        (lo - want[0]).abs() < 2.0 && (hi - want[1]).abs() < 2.0,
+        "{lo} {hi} vs {want:?}"
+    );
+    assert!(
+        hi - lo < 0.9 * (want[1] - want[0]) * 1.27,
+        "{lo} {hi} vs {want:?}"
+    );
     // With only noise, the interval collapses onto the mean: no wider
     // than the Monte Carlo interval of the mean.
     let flat: Vec<Vec<f64>> = (0..400)
