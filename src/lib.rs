@@ -20,3 +20,4 @@ pub mod sim;
 pub mod staffing;
 pub mod stats;
 pub mod sweep;
+pub mod uncertainty;

@@ -47,6 +47,9 @@ pub enum Purpose {
     Handle = 14,
     /// How long a complainer will wait for an answer (`tolerance_hours`).
     Tolerance = 15,
+    /// A parameter draw of `[uncertainty]` (seed, draw, uncertainty): the
+    /// draw index sits where a replication's does.
+    Uncertainty = 16,
 }
 
 /// SplitMix64 finaliser: a bijection on `u64` with good avalanche.

@@ -5,6 +5,8 @@
 
 pub mod budget;
 pub mod cascade;
+mod draws_file;
+mod global;
 pub mod graph;
 pub mod limits;
 pub mod merge;

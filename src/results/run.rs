@@ -269,6 +269,7 @@ impl Run {
                 finding,
             })
             .collect();
+        summary_file.uncertainty = super::uncertainty::analyse(&scenario, results);
         summary_file.headlines = summary_file
             .findings
             .iter()
