@@ -80,6 +80,7 @@ impl Replication<'_> {
             row[PeriodSeries::Customers as usize] = tally.customers;
             let mut counts = Counts::default();
             experience::step(&period, scratch, &mut counts, &mut tally.out, observer);
+            row[PeriodSeries::Complaints as usize] = f64::from(counts.total(|c| c.complaints));
             scratch.response.end_period(&period);
             let [negative, positive] = telling::step(&period, scratch, &mut tally, observer);
             row[PeriodSeries::Tellings as usize] = negative + positive;
