@@ -46,6 +46,9 @@ pub enum Purpose {
     Handle = 14,
     /// How long a complainer will wait for an answer (`tolerance_hours`).
     Tolerance = 15,
+    /// A calibration's proposals and the seeds of its simulations
+    /// (seed, generation, particle, attempt).
+    Calibration = 16,
 }
 
 /// SplitMix64 finaliser: a bijection on `u64` with good avalanche.

@@ -3,6 +3,9 @@
 //! charts through `report`, and prints for people. One file per command;
 //! `scenario` and `network` hold what several commands share.
 
+pub mod calibrate;
+pub mod calibrate_counts;
+pub mod calibrate_fit;
 pub mod cascade;
 pub mod graph;
 pub mod merge;

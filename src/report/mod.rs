@@ -45,6 +45,7 @@
 //! money labels).
 
 mod assumptions;
+pub mod calibration_charts;
 pub mod canvas;
 mod causes;
 mod customers;

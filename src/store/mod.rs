@@ -7,6 +7,7 @@
 //! - [`shard`]: a shard's directory, which appears whole or not at all;
 //! - JSON result files in general: [`read_json`], [`write_json`].
 
+pub mod calibration;
 pub mod run;
 pub mod shard;
 pub mod sweep;
