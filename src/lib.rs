@@ -21,3 +21,4 @@ pub mod sim;
 pub mod staffing;
 pub mod stats;
 pub mod sweep;
+pub mod uncertainty;

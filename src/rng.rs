@@ -46,9 +46,12 @@ pub enum Purpose {
     Handle = 14,
     /// How long a complainer will wait for an answer (`tolerance_hours`).
     Tolerance = 15,
+    /// A parameter draw of `[uncertainty]` (seed, draw, uncertainty): the
+    /// draw index sits where a replication's does.
+    Uncertainty = 16,
     /// A calibration's proposals and the seeds of its simulations
     /// (seed, generation, particle, attempt).
-    Calibration = 16,
+    Calibration = 17,
 }
 
 /// SplitMix64 finaliser: a bijection on `u64` with good avalanche.

@@ -7,6 +7,7 @@ pub mod calibrate;
 pub mod calibrate_counts;
 pub mod calibrate_fit;
 pub mod cascade;
+mod draws_file;
 pub mod graph;
 pub mod merge;
 pub mod network;

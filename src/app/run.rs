@@ -46,6 +46,9 @@ pub struct RunOptions {
 /// Why `--precision` and `--shard` do not go together.
 pub const PRECISION_WITH_SHARD: &str = "--precision cannot be used with --shard: a precision target adds replications until the interval over all of them is narrow enough, so it needs every replication in one place, and a shard holds only some; give every shard the same --replications R instead (a precision run on one machine tells you which R)";
 
+/// Why `--precision` and `[uncertainty]` do not go together.
+pub const PRECISION_WITH_UNCERTAINTY: &str = "--precision cannot be used with [uncertainty]: a precision target adds replications until the Monte Carlo interval is narrow enough, but with uncertain inputs the replications are grouped into parameter draws fixed in advance (replications / replications_per_draw); give --replications R (a multiple of replications_per_draw) instead";
+
 /// Simulates a world on `pool`: `start` replications, then, with a
 /// precision target, doubling until it is met (see [`run_to_precision`]).
 /// A progress bar shows replications.
@@ -83,6 +86,9 @@ pub fn run(opts: &RunOptions) -> Result<()> {
         return Err(bad_input(PRECISION_WITH_SHARD));
     }
     let loaded = scenario::load(&opts.input)?;
+    if opts.precision.is_some() && loaded.scenario.uncertainty.is_some() {
+        return Err(bad_input(PRECISION_WITH_UNCERTAINTY));
+    }
     let first =
         scenario::start_replications(&loaded, opts.input.replications, opts.precision.is_some());
     if let Some(spec) = opts.shard {
@@ -211,6 +217,9 @@ pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     for h in &run.summary.headlines {
         println!("{h}");
     }
+    for s in crate::report::uncertainty_text::sentences(run) {
+        println!("{s}");
+    }
     if let Some(warning) = shortfall_warning(run) {
         println!("\n{warning}");
     }
@@ -218,9 +227,14 @@ pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
         println!("{}", terminal::precision_line(r, run.currency()));
     }
     println!();
+    let draws = if run.summary.uncertainty.is_some() {
+        ", draws.csv"
+    } else {
+        ""
+    };
     let extra = if charts { ", report.html, charts/" } else { "" };
     println!(
-        "Wrote {}/ (summary.json, replications.csv, periods.csv, metadata.json{extra})",
+        "Wrote {}/ (summary.json, replications.csv, periods.csv, metadata.json{draws}{extra})",
         dir.display()
     );
 }

@@ -147,6 +147,7 @@ pub fn load_text(text: &str, input: &ScenarioInput) -> Result<Loaded> {
         wom::scenario::set_key(&mut table, &o.key, o.value.clone())
             .map_err(|e| bad_input(format!("--set {}: {e}", o.text)))?;
     }
+    super::draws_file::inline(&mut table, path)?;
     let flags = set_flags(input);
     let mut scenario =
         wom::scenario::from_table(&table, path).map_err(|e| blame(e, &flags, text))?;
@@ -155,6 +156,10 @@ pub fn load_text(text: &str, input: &ScenarioInput) -> Result<Loaded> {
     }
     if let Some(r) = input.replications {
         scenario.replications = r;
+        if let Some(u) = &scenario.uncertainty {
+            wom::scenario::check_replications(path, r, u)
+                .map_err(|e| bad_input(format!("--replications {r}: {}", e.kind)))?;
+        }
     }
     Ok(Loaded {
         text: text.to_owned(),

@@ -57,6 +57,9 @@ pub struct Scenario {
     /// [`MAX_SEGMENTS`]; empty without a `[segments]` table (one segment
     /// holding everyone, with the global values).
     pub segments: Vec<Segment>,
+    /// `[uncertainty]`: what the scenario does not know (`None` without
+    /// it, and then every result is what it was before uncertainty).
+    pub uncertainty: Option<crate::uncertainty::Uncertainty>,
 }
 
 impl Scenario {

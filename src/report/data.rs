@@ -141,7 +141,9 @@ impl RunData {
             seed: run.summary.seed,
             replications: run.summary.replications,
             version: run.metadata.wom_version.clone(),
-            headlines: run.summary.headlines.clone(),
+            headlines: (run.summary.headlines.iter().cloned())
+                .chain(super::uncertainty_text::sentences(run))
+                .collect(),
             warnings,
             policies,
             comparisons,

@@ -70,6 +70,7 @@ mod sweep_lines;
 pub mod table;
 mod text;
 mod tornado;
+pub mod uncertainty_text;
 pub mod worth;
 
 pub use canvas::{Chart, Rendered, render};

@@ -40,6 +40,7 @@ pub mod summary;
 pub mod sweep;
 pub mod sweep_shard;
 pub mod trace;
+pub mod uncertainty;
 
 pub use error::{ResultError, parse_json, to_json_text};
 pub use run::Run;

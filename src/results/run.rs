@@ -261,6 +261,7 @@ impl Run {
         headline: impl Fn(&Scenario, &ComparisonStats) -> String,
     ) -> Result<Run, crate::scenario::ScenarioError> {
         let mut summary_file = SummaryFile::new(&scenario, summary, reached);
+        summary_file.uncertainty = super::uncertainty::analyse(&scenario, results);
         summary_file.headlines = summary_file
             .comparisons
             .iter()

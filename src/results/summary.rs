@@ -115,6 +115,10 @@ pub struct SummaryFile {
     /// response times (absent otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_times: Option<ResponseTimes>,
+    /// What the uncertain inputs mean for the decision, when the scenario
+    /// has `[uncertainty]` (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<super::uncertainty::UncertaintySummary>,
 }
 
 impl SummaryFile {
@@ -151,6 +155,7 @@ impl SummaryFile {
                 .map(|c| ComparisonStats::new(c, &causes))
                 .collect(),
             response_times: ResponseTimes::new(scenario, summary),
+            uncertainty: None,
         }
     }
 

@@ -13,7 +13,15 @@ use crate::model::*;
 
 /// Validates `raw` and fills in defaults; `c` names the scenario file (used
 /// for the default name, for relative network paths and in errors).
-pub(crate) fn scenario(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioError> {
+pub(crate) fn scenario(mut raw: RawScenario, c: Check) -> Result<Scenario, ScenarioError> {
+    let raw_uncertainty = raw.uncertainty.take();
+    let mut scenario = certain(raw, c)?;
+    scenario.uncertainty = super::uncertainty::uncertainty(c, raw_uncertainty, &scenario)?;
+    Ok(scenario)
+}
+
+/// [`scenario`] without `[uncertainty]`.
+fn certain(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioError> {
     let file = c.file;
     let name = match raw.name {
         Some(name) => c.text("name", Some(name), "")?,
@@ -80,6 +88,7 @@ pub(crate) fn scenario(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioE
         economics,
         policies,
         segments,
+        uncertainty: None,
     })
 }
 

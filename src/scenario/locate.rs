@@ -11,7 +11,12 @@ use super::serde_error::Step;
 /// Parses `a.b[2].c` into steps; `None` if it is not such a path.
 fn steps(key: &str) -> Option<Vec<Step>> {
     let mut steps = Vec::new();
-    for part in key.split('.') {
+    for part in parts(key) {
+        // A quoted part (`uncertainty."effects.deter"`) is one key, dots and all.
+        if let Some(quoted) = part.strip_prefix('"').and_then(|p| p.strip_suffix('"')) {
+            steps.push(Step::Key(quoted.to_owned()));
+            continue;
+        }
         let (name, mut indices) = part.split_once('[').map_or((part, ""), |(n, i)| (n, i));
         if name.is_empty() {
             return None;
@@ -24,6 +29,24 @@ fn steps(key: &str) -> Option<Vec<Step>> {
         }
     }
     Some(steps)
+}
+
+/// The parts of a dotted key, a quoted part (quotes kept) as one.
+fn parts(key: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (i, ch) in key.char_indices() {
+        match ch {
+            '"' => quoted = !quoted,
+            '.' if !quoted => {
+                out.push(&key[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&key[start..]);
+    out
 }
 
 /// The byte span of the deepest part of `key` that is written in `text`: the

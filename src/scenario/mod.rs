@@ -39,6 +39,9 @@ mod serde_error;
 pub mod shipped;
 mod staffing;
 pub mod template;
+mod uncertainty;
+
+pub use uncertainty::{check_replications, draw_scenarios, scenario_at};
 
 pub use check::control_character;
 pub use error::{ErrorKind, Location, ScenarioError};
@@ -107,7 +110,13 @@ pub fn set_key(table: &mut Table, dotted: &str, value: Value) -> Result<(), Scen
         let key = dotted.to_owned();
         ScenarioError::new(None, ErrorKind::BadKeyPath { key, reason })
     };
-    let parts: Vec<&str> = dotted.split('.').map(str::trim).collect();
+    let mut parts: Vec<&str> = dotted.split('.').map(str::trim).collect();
+    // `uncertainty.effects.deter`: an uncertain key is one dotted key
+    // inside [uncertainty] (`uncertainty."effects.deter"` in the file).
+    let inner = dotted.trim().strip_prefix("uncertainty.").map(str::trim);
+    if let Some(inner) = inner.filter(|k| k.contains('.')) {
+        parts = vec!["uncertainty", inner.trim_matches('"')];
+    }
     let Some((last, parents)) = parts.split_last() else {
         return Err(bad("the key is empty".into()));
     };

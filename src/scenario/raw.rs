@@ -52,6 +52,10 @@ pub struct RawScenario {
     pub policies: Option<RawPolicies>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<RawSegments>,
+    /// `[uncertainty]`: dotted keys with distributions, checked in
+    /// `uncertainty.rs`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<toml::Table>,
 }
 
 /// `[population]`.

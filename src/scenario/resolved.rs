@@ -214,6 +214,8 @@ fn raw(s: &Scenario) -> RawScenario {
                     .collect(),
             )
         }),
+        // Without uncertainty nothing is written, as for segments.
+        uncertainty: s.uncertainty.as_ref().map(|u| u.table.clone()),
     }
 }
 

@@ -38,6 +38,9 @@ pub enum SimError {
     /// The run was cancelled before it finished.
     #[error("the simulation was cancelled")]
     Cancelled,
+    /// A parameter draw of `[uncertainty]` gives an invalid scenario.
+    #[error("{0}")]
+    Draw(String),
 }
 
 /// How each replication gets its network.
@@ -67,14 +70,44 @@ impl NetworkPlan {
     }
 }
 
+/// A scenario's parameters compiled for the hot loop: the scenario's own,
+/// or one parameter draw's.
+#[derive(Debug, Clone)]
+struct Compiled {
+    weak: Option<WeakTieChurn>,
+    params: Params,
+    policies: Vec<PolicyParams>,
+    /// A resampled network's generator under this draw's parameters.
+    spec: Option<GeneratorSpec>,
+}
+
+impl Compiled {
+    fn new(scenario: &Scenario, people: u32) -> Self {
+        let params = Params::new(scenario, people);
+        let policies = scenario
+            .policies
+            .iter()
+            .map(|p| PolicyParams::new(p, scenario, &params))
+            .collect();
+        Self {
+            weak: scenario.network.weak_tie_churn(),
+            params,
+            policies,
+            spec: scenario.network.base_spec(people),
+        }
+    }
+}
+
 /// A scenario ready to simulate: compiled parameters and its network plan.
+/// With `[uncertainty]` each parameter draw is compiled once, and
+/// replication `r` runs with draw `⌊r / M⌋`'s (its own streams unchanged,
+/// so policies stay paired).
 #[derive(Debug, Clone)]
 pub struct World {
     scenario: Scenario,
     plan: NetworkPlan,
-    weak: Option<WeakTieChurn>,
-    params: Params,
-    policies: Vec<PolicyParams>,
+    base: Compiled,
+    draws: Vec<Compiled>,
     people: u32,
 }
 
@@ -94,21 +127,30 @@ impl World {
         if wanted > people {
             return Err(SimError::TooManyCustomers { wanted, people });
         }
-        let params = Params::new(&scenario, people);
-        let policies = scenario
-            .policies
+        let base = Compiled::new(&scenario, people);
+        let draws = crate::scenario::draw_scenarios(&scenario)
+            .map_err(|e| SimError::Draw(e.to_string()))?
             .iter()
-            .map(|p| PolicyParams::new(p, &scenario, &params))
+            .map(|s| Compiled::new(s, people))
             .collect();
-        let weak = scenario.network.weak_tie_churn();
         Ok(Self {
             scenario,
             plan,
-            weak,
-            params,
-            policies,
+            base,
+            draws,
             people,
         })
+    }
+
+    /// The parameters replication `replication` runs with.
+    fn compiled(&self, replication: u64) -> &Compiled {
+        match &self.scenario.uncertainty {
+            Some(u) if !self.draws.is_empty() => {
+                let d = u.draw_of(replication) as usize;
+                &self.draws[d.min(self.draws.len() - 1)]
+            }
+            _ => &self.base,
+        }
     }
 
     /// Prepares a generated-network scenario (see [`NetworkPlan::generated`]).
@@ -147,6 +189,7 @@ impl World {
         match &self.plan {
             NetworkPlan::Shared(g) => Ok(Cow::Borrowed(g)),
             NetworkPlan::Resample(spec) => {
+                let spec = self.compiled(replication).spec.as_ref().unwrap_or(spec);
                 let mut rng = StreamKey::new(self.scenario.seed)
                     .replication(replication)
                     .rng(Purpose::Network);
@@ -159,10 +202,11 @@ impl World {
     /// `replication`, the same under every policy; `None` without
     /// segments.
     pub fn segment_of(&self, replication: u64, person: u32) -> Option<usize> {
-        self.params.segmented.then(|| {
+        let params = &self.compiled(replication).params;
+        params.segmented.then(|| {
             let key = StreamKey::new(self.scenario.seed).replication(replication);
             let draw = key.person(person).uniform(Purpose::Segment);
-            self.params.segment_of_draw(draw)
+            params.segment_of_draw(draw)
         })
     }
 
@@ -176,13 +220,14 @@ impl World {
         scratch: &mut Scratch,
     ) -> Result<ReplicationResult, SimError> {
         let (graph, weak, key) = self.prepare(replication, scratch)?;
+        let compiled = self.compiled(replication);
         let rep = Replication {
-            params: &self.params,
+            params: &compiled.params,
             key,
             base: &graph,
             weak: &weak,
         };
-        let policies = self
+        let policies = compiled
             .policies
             .iter()
             .map(|policy| rep.run_policy(policy, scratch, &mut NoObserver))
@@ -209,13 +254,14 @@ impl World {
     ) -> Result<PolicyRun, SimError> {
         let mut scratch = Scratch::default();
         let (graph, weak, key) = self.prepare(replication, &mut scratch)?;
+        let compiled = self.compiled(replication);
         let rep = Replication {
-            params: &self.params,
+            params: &compiled.params,
             key,
             base: &graph,
             weak: &weak,
         };
-        Ok(rep.run_policy(&self.policies[policy], &mut scratch, observer))
+        Ok(rep.run_policy(&compiled.policies[policy], &mut scratch, observer))
     }
 
     /// A replication's network, its weak ties by period and its key, with
@@ -227,9 +273,10 @@ impl World {
     ) -> Result<(Cow<'_, Graph>, Vec<Graph>, StreamKey), SimError> {
         let graph = self.graph_for(replication)?;
         let key = StreamKey::new(self.scenario.seed).replication(replication);
-        scratch.draw_initial(self.people, self.params.initial_customers, key);
-        scratch.draw_segments(self.people, &self.params, key);
-        let weak = weak_ties_by_period(self.people, self.params.periods, self.weak, key, scratch)?;
+        let c = self.compiled(replication);
+        scratch.draw_initial(self.people, c.params.initial_customers, key);
+        scratch.draw_segments(self.people, &c.params, key);
+        let weak = weak_ties_by_period(self.people, c.params.periods, c.weak, key, scratch)?;
         Ok((graph, weak, key))
     }
 

@@ -33,8 +33,33 @@ pub fn write(run: &Run, dir: &Path, more: impl FnOnce() -> Result<()>) -> Result
     write_atomic(&dir.join(PERIODS), |out| {
         Ok(rows::write_periods(out, &names, &run.periods)?)
     })?;
+    remove_if_present(&dir.join(DRAWS))?;
+    if let Some(u) = &run.summary.uncertainty {
+        write_atomic(&dir.join(DRAWS), |out| Ok(draws_csv(out, u)?))?;
+    }
     more()?;
     write_json(&dir.join(SUMMARY), &run.summary)
+}
+
+/// draws.csv of a run with `[uncertainty]`.
+pub const DRAWS: &str = "draws.csv";
+
+/// Writes draws.csv: one row per parameter draw, its keys' values and
+/// each comparison's mean paired difference.
+fn draws_csv<W: std::io::Write>(
+    out: W,
+    u: &wom::results::uncertainty::UncertaintySummary,
+) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(wom::results::uncertainty::draws_header(u))?;
+    for row in &u.rows {
+        let mut record = vec![row.draw.to_string()];
+        record.extend(row.values.iter().map(f64::to_string));
+        record.extend(row.differences.iter().map(f64::to_string));
+        w.write_record(record)?;
+    }
+    w.flush()?;
+    Ok(())
 }
 
 /// Makes the run in `dir`, if any, no longer look finished: for a command

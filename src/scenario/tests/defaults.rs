@@ -101,6 +101,7 @@ fn model_md_defaults() -> Scenario {
             default_policy("recover", Handling::Recover),
         ],
         segments: Vec::new(),
+        uncertainty: None,
     }
 }
 

@@ -1,0 +1,103 @@
+//! The sentence under a headline that says what the uncertainty means in
+//! money and odds, from the typed [`UncertaintyFinding`].
+
+use crate::present::money::money;
+use wom::results::Run;
+use wom::results::uncertainty::UncertaintyFinding;
+
+/// What measuring a key means, in an owner's words; the key itself for
+/// keys without a phrase.
+pub fn key_phrase(key: &str) -> String {
+    let known = [
+        (
+            "outcomes.silent.tells",
+            "how many people unhappy customers tell",
+        ),
+        (
+            "outcomes.unresolved.tells",
+            "how many people customers whose complaint went unresolved tell",
+        ),
+        (
+            "outcomes.satisfied.tells",
+            "how many people satisfied customers tell",
+        ),
+        (
+            "outcomes.resolved.tells",
+            "how many people customers whose complaint was resolved tell",
+        ),
+        (
+            "effects.deter",
+            "how often hearing a bad story deters a prospect",
+        ),
+        (
+            "effects.referral_conversion",
+            "how often a good story wins a customer",
+        ),
+        (
+            "effects.hearsay_churn",
+            "how often a bad story makes a customer leave",
+        ),
+        (
+            "experience.complaint_rate",
+            "how many unhappy customers complain",
+        ),
+        (
+            "experience.problem_rate",
+            "how often customers have a problem",
+        ),
+        (
+            "word_of_mouth.retell.negative",
+            "how often people pass bad news on",
+        ),
+        (
+            "word_of_mouth.retell.positive",
+            "how often people pass good news on",
+        ),
+        ("economics.margin", "the margin a customer brings"),
+    ];
+    known
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or_else(|| format!("`{key}`"), |(_, p)| (*p).to_owned())
+}
+
+/// The sentence of one finding, amounts in `currency`.
+pub fn sentence(f: &UncertaintyFinding, currency: &str) -> String {
+    let [lo, hi] = f.interval;
+    let (better, p) = if f.probability_better >= 0.5 {
+        (&f.policy, f.probability_better)
+    } else {
+        (&f.baseline, 1.0 - f.probability_better)
+    };
+    let odds = format!("{:.0}%", 100.0 * p);
+    let mut s = format!(
+        "Given what is uncertain, `{}` is worth between {} and {} more than `{}`; `{better}` is the better policy in {odds} of plausible worlds.",
+        f.policy,
+        money(lo, currency),
+        money(hi, currency),
+        f.baseline,
+    );
+    match &f.measure_first {
+        Some((key, worth)) => s.push_str(&format!(
+            " Worth measuring first: {} (knowing it is worth up to {}).",
+            key_phrase(key),
+            money(*worth, currency)
+        )),
+        None => s.push_str(" No uncertain number is worth measuring before choosing: the better policy is the same in every plausible world."),
+    }
+    s
+}
+
+/// The sentences of a run with `[uncertainty]` (none without).
+pub fn sentences(run: &Run) -> Vec<String> {
+    run.summary
+        .uncertainty
+        .as_ref()
+        .map(|u| {
+            u.findings()
+                .iter()
+                .map(|f| sentence(f, run.currency()))
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,261 @@
+//! The `uncertainty` object of summary.json and the rows of draws.csv: a
+//! run with `[uncertainty]` grouped by parameter draw and put through the
+//! estimators of `crate::uncertainty::estimate` (see there for why the
+//! Monte Carlo noise is removed). Computed from the merged replications,
+//! in the common finish path, so sharded runs give the same object.
+
+use super::ordered::Ordered;
+use crate::model::Scenario;
+use crate::sim::ReplicationResult;
+use crate::uncertainty::KeyPrior;
+use crate::uncertainty::estimate::{
+    Deconvolved, deconvolve, evpi, evppi, first_order, probability_best, total_order,
+};
+use serde::{Deserialize, Serialize};
+
+/// One uncertain key as resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeySummary {
+    /// The dotted key.
+    pub key: String,
+    /// Its distribution as the scenario resolves it (a joint column:
+    /// `{ "draws_file": FILE }`).
+    pub distribution: serde_json::Value,
+}
+
+/// One comparison under uncertainty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncertainComparison {
+    /// The baseline policy.
+    pub baseline: String,
+    /// The other policy.
+    pub policy: String,
+    /// 95% interval of the expected difference NPV(policy) − NPV(baseline)
+    /// across parameter draws, Monte Carlo noise removed.
+    pub uncertainty_interval95: [f64; 2],
+    /// Share of plausible worlds (draws) in which `policy` is better.
+    pub probability_better: f64,
+    /// Its binomial standard error.
+    pub probability_better_se: f64,
+    /// Expected value of partial perfect information per key, in money
+    /// (this pair of policies only).
+    pub evppi: Ordered<String, f64>,
+    /// First-order Sobol index of the expected difference per key.
+    pub sobol_first: Ordered<String, f64>,
+    /// Total Sobol index per key.
+    pub sobol_total: Ordered<String, f64>,
+}
+
+/// One row of draws.csv: a parameter draw's values and mean paired
+/// differences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawRow {
+    /// The draw index.
+    pub draw: u64,
+    /// Each uncertain key's number (a between key: its interpolation
+    /// weight in [0, 1]).
+    pub values: Vec<f64>,
+    /// Mean paired difference of each comparison over the draw's
+    /// replications.
+    pub differences: Vec<f64>,
+}
+
+/// summary.json's `uncertainty`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncertaintySummary {
+    /// Parameter draws.
+    pub draws: u64,
+    /// Replications per draw.
+    pub replications_per_draw: u32,
+    /// The uncertain keys.
+    pub keys: Vec<KeySummary>,
+    /// Expected value of perfect information over every policy, in money.
+    pub evpi: f64,
+    /// Policy → share of draws in which it is best.
+    pub probability_best: Ordered<String, f64>,
+    /// Each policy after the first against the first.
+    pub comparisons: Vec<UncertainComparison>,
+    /// draws.csv (not in summary.json).
+    #[serde(skip)]
+    pub rows: Vec<DrawRow>,
+}
+
+/// Finite or 0 (an estimate of an empty or constant input).
+fn finite(x: f64) -> f64 {
+    if x.is_finite() { x } else { 0.0 }
+}
+
+/// The uncertainty summary of a run of `scenario` (`None` without
+/// `[uncertainty]`); `results` in replication order.
+pub fn analyse(scenario: &Scenario, results: &[ReplicationResult]) -> Option<UncertaintySummary> {
+    let u = scenario.uncertainty.as_ref()?;
+    let names = scenario.policy_names();
+    let keys = u.key_names();
+    let draws = u64::from(scenario.replications / u.replications_per_draw);
+    let mut groups: Vec<Vec<Vec<f64>>> = vec![vec![Vec::new(); draws as usize]; names.len() - 1];
+    for r in results {
+        let d = u.draw_of(r.replication) as usize;
+        for (k, g) in groups.iter_mut().enumerate() {
+            if let Some(g) = g.get_mut(d) {
+                g.push(r.npv_difference(0, k + 1));
+            }
+        }
+    }
+    let values: Vec<Vec<f64>> = (0..draws)
+        .map(|d| u.numbers(&u.uniforms(scenario.seed, d)))
+        .collect();
+    let decs: Vec<Deconvolved> = groups.iter().map(|g| deconvolve(g)).collect();
+    // Net benefit of each policy per draw, relative to the baseline.
+    let nb: Vec<Vec<f64>> = (0..draws as usize)
+        .map(|d| {
+            std::iter::once(0.0)
+                .chain(decs.iter().map(|c| c.shrunk[d]))
+                .collect()
+        })
+        .collect();
+    let comparisons = decs
+        .iter()
+        .enumerate()
+        .map(|(k, dec)| comparison(&names, k + 1, dec, &keys, &values))
+        .collect();
+    let rows = (0..draws as usize)
+        .map(|d| DrawRow {
+            draw: d as u64,
+            values: values[d].clone(),
+            differences: decs.iter().map(|c| c.raw[d]).collect(),
+        })
+        .collect();
+    Some(UncertaintySummary {
+        draws,
+        replications_per_draw: u.replications_per_draw,
+        keys: key_summaries(u),
+        evpi: finite(evpi(&nb)),
+        probability_best: Ordered(
+            names
+                .iter()
+                .cloned()
+                .zip(probability_best(&nb).into_iter().map(finite))
+                .collect(),
+        ),
+        comparisons,
+        rows,
+    })
+}
+
+/// One comparison's interval, probability, EVPPI and indices.
+fn comparison(
+    names: &[String],
+    k: usize,
+    dec: &Deconvolved,
+    keys: &[String],
+    values: &[Vec<f64>],
+) -> UncertainComparison {
+    let (p, se) = dec.probability_better();
+    let [lo, hi] = dec.interval95();
+    let nb: Vec<Vec<f64>> = dec.raw.iter().map(|y| vec![0.0, *y]).collect();
+    let column = |i: usize| values.iter().map(|v| v[i]).collect::<Vec<f64>>();
+    let per_key = |f: &dyn Fn(usize) -> f64| {
+        Ordered(
+            keys.iter()
+                .enumerate()
+                .map(|(i, key)| (key.clone(), finite(f(i))))
+                .collect(),
+        )
+    };
+    UncertainComparison {
+        baseline: names[0].clone(),
+        policy: names[k].clone(),
+        uncertainty_interval95: [finite(lo), finite(hi)],
+        probability_better: finite(p),
+        probability_better_se: finite(se),
+        evppi: per_key(&|i| evppi(&column(i), &nb)),
+        sobol_first: per_key(&|i| first_order(&column(i), &dec.raw, dec.between)),
+        sobol_total: per_key(&|i| total_order(values, i, &dec.raw, dec.noise(), dec.between)),
+    }
+}
+
+/// The keys with their distributions as JSON.
+fn key_summaries(u: &crate::uncertainty::Uncertainty) -> Vec<KeySummary> {
+    let mut out: Vec<KeySummary> = u
+        .keys
+        .iter()
+        .map(|k| {
+            let written = u.table.get(&k.key).cloned();
+            let distribution = match (&k.prior, written) {
+                (_, Some(v)) => serde_json::to_value(v).unwrap_or_default(),
+                (KeyPrior::Number(p), None) => serde_json::json!({ p.kind(): null }),
+                (KeyPrior::Between { .. }, None) => serde_json::Value::Null,
+            };
+            KeySummary {
+                key: k.key.clone(),
+                distribution,
+            }
+        })
+        .collect();
+    if let Some(j) = &u.joint {
+        out.extend(j.columns.iter().map(|c| KeySummary {
+            key: c.clone(),
+            distribution: serde_json::json!({ "draws_file": j.file }),
+        }));
+    }
+    out
+}
+
+/// The header of draws.csv.
+pub fn draws_header(summary: &UncertaintySummary) -> Vec<String> {
+    let mut h = vec!["draw".to_owned()];
+    h.extend(summary.keys.iter().map(|k| k.key.clone()));
+    h.extend(
+        summary
+            .comparisons
+            .iter()
+            .map(|c| format!("difference.{}", c.policy)),
+    );
+    h
+}
+
+/// What a comparison under uncertainty means for the owner: the finding
+/// the terminal and the report state under the headline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UncertaintyFinding {
+    /// The baseline policy.
+    pub baseline: String,
+    /// The other policy.
+    pub policy: String,
+    /// The 95% uncertainty interval of the expected difference (money,
+    /// positive when `policy` is worth more).
+    pub interval: [f64; 2],
+    /// The share of plausible worlds in which `policy` is better.
+    pub probability_better: f64,
+    /// The key worth measuring first and what knowing it is worth (its
+    /// EVPPI), when knowing any key is worth at least one unit of money.
+    pub measure_first: Option<(String, f64)>,
+}
+
+impl UncertaintySummary {
+    /// One finding per comparison.
+    pub fn findings(&self) -> Vec<UncertaintyFinding> {
+        self.comparisons
+            .iter()
+            .map(|c| {
+                let top = c
+                    .evppi
+                    .0
+                    .iter()
+                    .filter(|(_, v)| *v >= 1.0)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(k, v)| (k.clone(), *v));
+                UncertaintyFinding {
+                    baseline: c.baseline.clone(),
+                    policy: c.policy.clone(),
+                    interval: c.uncertainty_interval95,
+                    probability_better: c.probability_better,
+                    measure_first: top,
+                }
+            })
+            .collect()
+    }
+}
