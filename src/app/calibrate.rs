@@ -85,6 +85,13 @@ pub fn run(options: &CalibrateOptions) -> Result<()> {
             )));
         }
     }
+    if let Some(j) = s.uncertainty.as_ref().and_then(|u| u.joint.as_ref()) {
+        return Err(bad_input(format!(
+            "{}: its [uncertainty] has joint draws ({}); calibration fits keys from their priors, so remove the draws first",
+            options.input.path.display(),
+            j.file
+        )));
+    }
     if options.fits.is_empty() {
         return Err(bad_input(
             "no --fit KEY=LO:HI: name at least one key to fit",
@@ -160,7 +167,7 @@ pub fn run(options: &CalibrateOptions) -> Result<()> {
         }
     };
     let seed = s.seed;
-    let priors: Vec<_> = fitted.iter().map(|f| f.prior).collect();
+    let priors: Vec<_> = fitted.iter().map(|f| f.prior.clone()).collect();
     let outcome = pool.install(|| {
         calibrate::run(
             &priors,
@@ -180,7 +187,7 @@ pub fn run(options: &CalibrateOptions) -> Result<()> {
         .map(|p| (p.weight, p.values.clone()))
         .collect();
     let keys: Vec<String> = fitted.iter().map(|f| f.key.clone()).collect();
-    let calibrated = calibrated_toml(&loaded.scenario)?;
+    let calibrated = calibrated_toml(&loaded.scenario, &fitted)?;
     let charts = crate::report::calibration_charts::render_all(
         &calibration,
         &fitted_priors(&fitted),
@@ -203,7 +210,10 @@ pub fn run(options: &CalibrateOptions) -> Result<()> {
 }
 
 fn fitted_priors(fitted: &[Fitted]) -> Vec<(String, wom::calibrate::Prior)> {
-    fitted.iter().map(|f| (f.key.clone(), f.prior)).collect()
+    fitted
+        .iter()
+        .map(|f| (f.key.clone(), f.prior.clone()))
+        .collect()
 }
 
 /// Simulates [`PREDICTIVE_DRAWS`] draws of the posterior (picked by weight
@@ -326,17 +336,29 @@ fn calibration_file(
 }
 
 /// The scenario as `wom run` would read it (overrides and seed applied),
-/// with the posterior as its `[uncertainty]`: draws from posterior.csv,
-/// beside it, and replications a multiple of the replications per draw.
-fn calibrated_toml(scenario: &wom::model::Scenario) -> Result<String> {
+/// with the posterior as its `[uncertainty]`: joint draws from
+/// posterior.csv beside it, the scenario's other uncertain keys kept, and
+/// replications a multiple of the replications per draw.
+fn calibrated_toml(scenario: &wom::model::Scenario, fitted: &[Fitted]) -> Result<String> {
     let mut table = wom::scenario::resolved::to_table(scenario)
         .context("cannot write the calibrated scenario")?;
-    let r = scenario.replications.div_ceil(REPLICATIONS_PER_DRAW) * REPLICATIONS_PER_DRAW;
+    let mut uncertainty = match table.remove("uncertainty") {
+        Some(toml::Value::Table(u)) => u,
+        _ => toml::Table::new(),
+    };
+    for f in fitted {
+        uncertainty.remove(&f.key);
+    }
+    uncertainty.remove("draws");
+    let per_draw = scenario
+        .uncertainty
+        .as_ref()
+        .map_or(REPLICATIONS_PER_DRAW, |u| u.replications_per_draw);
+    let r = scenario.replications.div_ceil(per_draw) * per_draw;
     table.insert("replications".into(), toml::Value::Integer(i64::from(r)));
-    let mut uncertainty = toml::Table::new();
     uncertainty.insert(
         "replications_per_draw".into(),
-        toml::Value::Integer(i64::from(REPLICATIONS_PER_DRAW)),
+        toml::Value::Integer(i64::from(per_draw)),
     );
     uncertainty.insert(
         "draws_file".into(),

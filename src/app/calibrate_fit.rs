@@ -16,6 +16,7 @@ use wom::graph::Graph;
 use wom::model::Scenario;
 use wom::results::calibration_counts::CountColumn;
 use wom::sim::{Metric, NetworkPlan, NoObserver, PeriodSeries, PolicyRun, World};
+use wom::uncertainty::spec::KeyPrior;
 
 /// `--fit KEY=LO:HI` as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,11 +86,13 @@ pub struct Fitted {
 }
 
 /// Checks each `--fit` against the scenario: known, real-valued, each end
-/// of its range an allowed value, no key twice.
+/// of its range an allowed value, no key twice; `--fit KEY` takes the
+/// key's `[uncertainty]` distribution.
 ///
 /// # Errors
 /// Bad input naming the flag: a key given twice, `--fit KEY` without a
-/// range, an unknown key, a key that does not take a real number, or an
+/// range whose key has no continuous `[uncertainty]` distribution, an
+/// unknown key, a key that does not take a real number, or an
 /// end outside the key's allowed values.
 pub fn check_fits(
     specs: &[FitSpec],
@@ -106,10 +109,11 @@ pub fn check_fits(
             )));
         }
         let Some((lo, hi)) = spec.range else {
-            return Err(bad_input(format!(
-                "{flag}: no range; this build takes a fitted key's prior only as a range: --fit {}=LO:HI",
-                spec.key
-            )));
+            fitted.push(Fitted {
+                key: spec.key.clone(),
+                prior: scenario_prior(&flag, &spec.key, loaded)?,
+            });
+            continue;
         };
         for end in [lo, hi] {
             let mut table = loaded.table.clone();
@@ -131,6 +135,32 @@ pub fn check_fits(
         });
     }
     Ok(fitted)
+}
+
+/// The prior of `--fit KEY` without a range: the key's distribution in
+/// the scenario's `[uncertainty]` (validated there against the key's
+/// allowed values).
+fn scenario_prior(flag: &str, key: &str, loaded: &Loaded) -> Result<Prior> {
+    let found = loaded
+        .scenario
+        .uncertainty
+        .as_ref()
+        .and_then(|u| u.keys.iter().find(|k| k.key == key));
+    let Some(found) = found else {
+        return Err(bad_input(format!(
+            "{flag}: no range, and `{key}` has no distribution in the scenario's [uncertainty]; give one there or a range: --fit {key}=LO:HI"
+        )));
+    };
+    match &found.prior {
+        KeyPrior::Number(d) => Prior::from_scenario(d).ok_or_else(|| {
+            bad_input(format!(
+                "{flag}: `{key}` has an empirical distribution in [uncertainty]; calibration needs a continuous prior (uniform, triangular, beta, lognormal) or a range --fit {key}=LO:HI"
+            ))
+        }),
+        KeyPrior::Between { .. } => Err(bad_input(format!(
+            "{flag}: `{key}` is distribution-valued (`between` in [uncertainty]); only numeric keys can be fitted"
+        ))),
+    }
 }
 
 /// One simulation of the chosen policy at given values of the fitted keys.
@@ -159,8 +189,12 @@ impl Simulator {
         graph: Option<Arc<Graph>>,
     ) -> Self {
         let shared = graph.zip(network_key(&loaded.scenario));
+        // The scenario's other uncertain keys stay at their values in the
+        // file: one simulation is one replication at one set of values.
+        let mut table = loaded.table.clone();
+        table.remove("uncertainty");
         Self {
-            table: loaded.table.clone(),
+            table,
             path,
             keys: fitted.iter().map(|f| f.key.clone()).collect(),
             policy,

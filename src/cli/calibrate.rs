@@ -38,8 +38,9 @@ pub struct CalibrateArgs {
     #[arg(long, value_name = "NAME")]
     policy: String,
     /// A key to fit and its uniform prior, e.g.
-    /// `--fit experience.problem_rate=0.01:0.2` (repeatable).
-    #[arg(long = "fit", value_name = "KEY=LO:HI", required = true)]
+    /// `--fit experience.problem_rate=0.01:0.2`; `--fit KEY` alone takes
+    /// the key's distribution in the scenario's [uncertainty] (repeatable).
+    #[arg(long = "fit", value_name = "KEY[=LO:HI]", required = true)]
     fit: Vec<String>,
     /// Most simulations in all (default 40000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(20..=100_000_000))]

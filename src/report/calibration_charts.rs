@@ -57,15 +57,28 @@ impl Chart for Posterior<'_> {
             &self.subtitle,
             "Bars: posterior density (weighted particles); grey line: prior density",
         )?;
-        let (lo, hi) = self.prior.bounds();
+        let (lo, hi) = match self.prior.bounds() {
+            (lo, hi) if lo.is_finite() && hi.is_finite() => (lo, hi),
+            _ => self.prior.interval(0.998),
+        };
         let width = (hi - lo) / BINS as f64;
         let mut heights = [0.0f64; BINS];
         for &(w, v) in &self.draws {
-            let b = (((v - lo) / width) as usize).min(BINS - 1);
+            let b = (((v - lo) / width).max(0.0) as usize).min(BINS - 1);
             heights[b] += w / width;
         }
-        let prior = self.prior.density(0.5 * (lo + hi));
-        let top = heights.iter().copied().fold(prior, f64::max) * 1.1;
+        let curve: Vec<(f64, f64)> = (0..=200)
+            .map(|i| lo + (hi - lo) * f64::from(i) / 200.0)
+            .map(|x| (x, self.prior.density(x)))
+            .filter(|(_, d)| d.is_finite())
+            .collect();
+        let top = heights
+            .iter()
+            .copied()
+            .chain(curve.iter().map(|c| c.1))
+            .fold(0.0f64, f64::max)
+            .max(1e-12)
+            * 1.1;
         let mut chart = ChartBuilder::on(&area)
             .margin_right(60)
             .margin_top(10)
@@ -88,10 +101,7 @@ impl Chart for Posterior<'_> {
             let x0 = lo + b as f64 * width;
             Rectangle::new([(x0, 0.0), (x0 + width, h)], colour.mix(0.7).filled())
         }))?;
-        chart.draw_series(LineSeries::new(
-            [(lo, prior), (hi, prior)],
-            MUTED.stroke_width(4),
-        ))?;
+        chart.draw_series(LineSeries::new(curve, MUTED.stroke_width(4)))?;
         Ok(())
     }
 }
@@ -194,7 +204,7 @@ pub fn render_all(
             ),
             subtitle: sub.clone(),
             key,
-            prior: *prior,
+            prior: prior.clone(),
             draws: rows.iter().map(|(w, v)| (*w, v[k])).collect(),
         };
         out.push(render(&chart)?);

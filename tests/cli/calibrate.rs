@@ -119,6 +119,58 @@ fn the_truth_lies_in_its_interval_and_an_uninformed_key_stays_wide() {
     }
     let predictive = std::fs::read_to_string(out.join("predictive.csv")).unwrap();
     assert_eq!(predictive.lines().count(), 1 + 4 * 8);
+    // calibrated.toml runs as it is, its fitted keys drawn from the posterior.
+    let run = dir.path().join("run");
+    wom()
+        .arg("run")
+        .arg(out.join("calibrated.toml"))
+        .args(["--replications", "20", "--quiet", "--no-charts", "--out"])
+        .arg(&run)
+        .assert()
+        .success();
+    let summary = json(&run.join("summary.json"));
+    assert!(summary.get("uncertainty").is_some(), "{summary}");
+}
+
+#[test]
+fn fit_without_a_range_takes_the_key_s_uncertainty_prior() {
+    let dir = tempfile::tempdir().unwrap();
+    let observed = dir.path().join("counts.csv");
+    synthetic_counts(&observed, "6");
+    let scenario = dir.path().join("s.toml");
+    let text = std::fs::read_to_string(fixture("calibrate.toml")).unwrap();
+    std::fs::write(
+        &scenario,
+        format!("{text}\n[uncertainty]\n\"experience.problem_rate\" = {{ triangular = [0.02, 0.1, 0.3] }}\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("cal");
+    wom()
+        .arg("calibrate")
+        .arg(&scenario)
+        .arg("--observed")
+        .arg(&observed)
+        .args([
+            "--policy",
+            "ignore",
+            "--quiet",
+            "--fit",
+            "experience.problem_rate",
+        ])
+        .args(["--particles", "30", "--simulations", "600", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let c = json(&out.join("calibration.json"));
+    assert_eq!(
+        c["keys"]["experience.problem_rate"]["prior"],
+        "triangular(0.02, 0.1, 0.3)"
+    );
+    let (lo, hi) = interval(&c, "experience.problem_rate", "interval90");
+    assert!(
+        0.02 <= lo && hi <= 0.3,
+        "[{lo}, {hi}] inside the prior's support"
+    );
 }
 
 #[test]
