@@ -374,9 +374,8 @@ fn calibrated_toml(scenario: &wom::model::Scenario, fitted: &[Fitted]) -> Result
 /// The terminal summary: one line per key, then the run's size.
 pub fn summary_text(c: &CalibrationFile, dir: &std::path::Path) -> String {
     let mut out = format!(
-        "Calibrated to {} ({} of {} periods: {})\n",
+        "Calibrated to {} ({} periods of {})\n",
         c.observed.file,
-        c.observed.periods,
         c.observed.periods,
         c.observed.columns.join(", ")
     );
