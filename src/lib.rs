@@ -8,6 +8,7 @@
 //! ([`results`]). Nothing here prints, reads files or parses command lines:
 //! values in, values out.
 
+pub mod calibrate;
 pub mod cascade;
 pub mod engine;
 pub mod graph;

@@ -50,6 +50,9 @@ pub enum Purpose {
     /// A parameter draw of `[uncertainty]` (seed, draw, uncertainty): the
     /// draw index sits where a replication's does.
     Uncertainty = 16,
+    /// A calibration's proposals and the seeds of its simulations
+    /// (seed, generation, particle, attempt).
+    Calibration = 17,
 }
 
 /// SplitMix64 finaliser: a bijection on `u64` with good avalanche.

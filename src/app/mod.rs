@@ -4,6 +4,9 @@
 //! `scenario` and `network` hold what several commands share.
 
 pub mod budget;
+pub mod calibrate;
+pub mod calibrate_counts;
+pub mod calibrate_fit;
 pub mod cascade;
 mod draws_file;
 mod global;

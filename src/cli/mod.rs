@@ -3,6 +3,7 @@
 //! become the validated options of its `app` module; nothing below this
 //! layer sees clap.
 
+pub mod calibrate;
 pub mod cascade;
 pub mod common;
 pub mod graph;
@@ -62,6 +63,11 @@ pub enum Command {
     Cascade(cascade::CascadeArgs),
     /// Generate or load a network, print its statistics, optionally write it.
     Graph(graph::GraphArgs),
+    /// Fit unknown keys to a business's own counts (ABC-SMC): a posterior,
+    /// its charts and a scenario that carries it.
+    Calibrate(calibrate::CalibrateArgs),
+    /// Write one replication of a policy as a counts file for `wom calibrate`.
+    Counts(calibrate::CountsArgs),
 }
 
 /// Parses the command line (a usage error prints and exits with 2) and
@@ -84,5 +90,7 @@ pub fn run() -> Result<()> {
         Command::Serve(args) => crate::serve::run(&args.options()?),
         Command::Cascade(args) => app::cascade::run(&args.options()?),
         Command::Graph(args) => app::graph::run(&args.options()?),
+        Command::Calibrate(args) => app::calibrate::run(&args.options()?),
+        Command::Counts(args) => app::calibrate_counts::run(&args.options()),
     }
 }

@@ -46,6 +46,7 @@
 //! money labels).
 
 mod assumptions;
+pub mod calibration_charts;
 pub mod canvas;
 mod causes;
 mod customers;

@@ -13,6 +13,8 @@
 //! - [`sweep`]: sweep.csv and sweep.json;
 //! - [`sensitivity`]: the files of `wom sensitivity`;
 //! - [`trace`]: the trace file of `wom trace`;
+//! - [`calibration`]: the files of `wom calibrate`, and
+//!   [`calibration_counts`] the observed counts it reads;
 //! - [`shard`]: a shard of a run (`wom run --shard K/N`), [`sweep_shard`]
 //!   a shard of a sweep, and [`merge`]: whether shards belong together,
 //!   joined in shard order;
@@ -23,6 +25,8 @@
 //!   not finite (nor beyond what a run can give);
 //! - [`quote`]: a file's text quoted in a message, cut short.
 
+pub mod calibration;
+pub mod calibration_counts;
 pub mod error;
 pub mod finding;
 pub mod finite;

@@ -243,17 +243,20 @@ pub enum PeriodSeries {
     Churn,
     /// Conversions at the end of the period.
     Conversions,
+    /// Complaints made in the period.
+    Complaints,
 }
 
 impl PeriodSeries {
     /// Every series, in file order.
-    pub const ALL: [PeriodSeries; 6] = [
+    pub const ALL: [PeriodSeries; 7] = [
         PeriodSeries::Customers,
         PeriodSeries::Deterred,
         PeriodSeries::Tellings,
         PeriodSeries::NegativeTellings,
         PeriodSeries::Churn,
         PeriodSeries::Conversions,
+        PeriodSeries::Complaints,
     ];
 
     /// Number of series.
@@ -268,6 +271,7 @@ impl PeriodSeries {
             PeriodSeries::NegativeTellings => "negative_tellings",
             PeriodSeries::Churn => "churn",
             PeriodSeries::Conversions => "conversions",
+            PeriodSeries::Complaints => "complaints",
         }
     }
 }

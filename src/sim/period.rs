@@ -89,6 +89,7 @@ impl Replication<'_> {
                 break;
             }
             experience::step(&period, scratch, &mut counts, &mut tally.out, observer);
+            row[PeriodSeries::Complaints as usize] = f64::from(counts.total(|c| c.complaints));
             scratch.response.end_period(&period);
             if stop() {
                 break;

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `wom` binary, by theme.
 
 mod bad_input;
+mod calibrate;
 mod cascade;
 mod charts;
 mod deploy;

@@ -308,10 +308,44 @@ proptest! {
             read_trace_or_point(&text);
         }
     }
+
+    #[test]
+    fn any_bytes_as_calibration_files_never_panic(which in 0..3usize, edits in edits(), bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let reference = CALIBRATION_FILES[which];
+        for text in [String::from_utf8_lossy(&mutate(reference.as_bytes(), &edits)), String::from_utf8_lossy(&bytes)] {
+            read_calibration_file(which, &text);
+        }
+    }
+}
+
+/// A counts file, a posterior.csv and a calibration.json, well formed.
+const CALIBRATION_FILES: [&str; 3] = [
+    "period,customers,complaints,parted\n0,150,3,0\n1,149,4,1\n",
+    "weight,experience.problem_rate\n0.5,0.07\n0.5,0.09\n",
+    r#"{"version":"0.1.0","scenario":"s.toml","policy":"ignore","seed":1,
+        "keys":{"k":{"prior":"uniform(0, 1)","mean":0.5,"median":0.5,"interval50":[0.25,0.75],"interval90":[0.05,0.95],"ess":10.0}},
+        "simulations":100,"generations":2,"tolerance":1.5,"particles":10,"stopped":"x",
+        "observed":{"file":"c.csv","columns":["customers"],"periods":2},
+        "history":[{"generation":1,"tolerance":1.5,"simulations":90,"acceptance":0.1}]}"#,
+];
+
+/// Reads one of the calibration files (the readers `wom calibrate` and its
+/// users call); true when it reads.
+fn read_calibration_file(which: usize, text: &str) -> bool {
+    use wom::results::calibration::{CalibrationFile, read_posterior};
+    use wom::results::calibration_counts::ObservedCounts;
+    match which {
+        0 => ObservedCounts::parse(text, "c.csv", 12).is_ok(),
+        1 => read_posterior(text, "posterior.csv").is_ok(),
+        _ => wom::results::parse_json::<CalibrationFile>(text, "calibration.json").is_ok(),
+    }
 }
 
 #[test]
 fn the_reference_files_read_back() {
+    for (which, text) in CALIBRATION_FILES.iter().enumerate() {
+        assert!(read_calibration_file(which, text), "calibration file {which}");
+    }
     parse(reference_files()).unwrap();
     assert!(read_trace_or_point(trace_text()));
     assert!(read_trace_or_point(point_text()));
