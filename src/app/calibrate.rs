@@ -7,7 +7,8 @@
 use super::calibrate_fit::{FitSpec, Fitted, Simulator, check_fits};
 use super::progress;
 use super::scenario::{self, Output, ScenarioInput};
-use crate::present::{bad_input, files};
+use crate::present::bad_input;
+use crate::store::files;
 use anyhow::{Context, Result};
 use rand::{Rng, RngExt};
 use rayon::prelude::*;

@@ -3,7 +3,7 @@
 //! written last, so a calibration killed half way never looks complete.
 
 use super::{write_json, write_text};
-use crate::present::files::{remove_if_present, write_atomic};
+use crate::store::files::{remove_if_present, write_atomic};
 use crate::report::Rendered;
 use anyhow::{Context, Result};
 use std::path::Path;
