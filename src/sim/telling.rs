@@ -249,13 +249,16 @@ impl Hop {
             reached.negative += u64::from(person.state & state::HEARD_NEGATIVE == 0);
             person.state |= state::HEARD_NEGATIVE;
         }
-        if person.hop[t] == 0 {
-            person.hop[t] = self.hop as u8;
-            touched.insert(v);
-            let may_retell = self.retells && person.flags & (flag::ORIGIN << t) == 0;
-            if may_retell && hearer_key.sub(t as u64).uniform(Purpose::Retelling) < self.retell {
-                next.push(v);
-            }
+        // The first hearing of this tone records its hop and may be
+        // retold; selects again, and the retelling draw computed for every
+        // hearing (its value does not depend on whether it is used).
+        let first = person.hop[t] == 0;
+        person.hop[t] = if first { self.hop as u8 } else { person.hop[t] };
+        touched.insert(v);
+        let may_retell = first & self.retells & (person.flags & (flag::ORIGIN << t) == 0);
+        let retold = hearer_key.sub(t as u64).uniform(Purpose::Retelling) < self.retell;
+        if may_retell & retold {
+            next.push(v);
         }
         if took { self.effect[s] } else { Effect::None }
     }
