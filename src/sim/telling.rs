@@ -264,7 +264,7 @@ impl Hop {
     }
 }
 
-/// Hints the CPU to fetch every cache line of `items` (a teller's contacts
+/// Hints the CPU to load every cache line of `items` (a teller's contacts
 /// or a hearer's record) before they are read; a no-op on targets without a
 /// prefetch instruction. Only timing changes, never a value.
 #[inline(always)]
