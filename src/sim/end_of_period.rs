@@ -53,6 +53,8 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
         }
         let visit = *customers | *touched | candidates;
         *touched = 0;
+        // The word's customers are updated in a local and stored once.
+        let mut now = *customers;
         for u in ones(i, visit) {
             let bit = 1u64 << (u & 63);
             let person = &mut people[u as usize];
@@ -60,13 +62,16 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
             person.set_status(rule.status);
             person.flags = 0;
             person.hop = [0, 0];
-            tallies[segment_at(segment, u as usize)][rule.change as usize] += 1;
-            if rule.status == state::CUSTOMER {
-                *customers |= bit;
-            } else {
-                *customers &= !bit;
+            if rule.change != Change::None {
+                tallies[segment_at(segment, u as usize)][rule.change as usize] += 1;
             }
+            now = if rule.status == state::CUSTOMER {
+                now | bit
+            } else {
+                now & !bit
+            };
         }
+        *customers = now;
     }
     for (c, t) in counts.0.iter_mut().zip(&tallies) {
         c.direct += t[Change::Direct as usize];

@@ -136,41 +136,73 @@ struct Reached {
 }
 
 /// The hearings of one tone at one hop, with the hop's chances worked out
-/// once (the same products `rate × strength` the hearings used before).
+/// once (the same products `rate × strength` the hearings used before) in
+/// small tables indexed by the hearer's status, so that a hearing looks its
+/// case up instead of branching on it.
 struct Hop {
     /// The key of `(seed, replication, period)`.
     key: StreamKey,
     tone: Tone,
     hop: u32,
-    /// The chance that this hearing deters a prospect (negative), refers
-    /// one (positive), or makes a customer leave (negative; 0 for
-    /// positive).
-    prospect: f64,
-    customer: f64,
+    /// By status: the chance that this hearing takes effect (a prospect
+    /// deterred by bad news or referred by good news, a customer lost to
+    /// bad news; 0 for everyone else).
+    chance: [f64; 4],
+    /// By status: period flags which, already set, make the draw moot (a
+    /// referred prospect referred again, a customer already leaving). All
+    /// 0 when an observer is watching, who is told every effect.
+    settled: [u8; 4],
+    /// By status: the period flag a hearing that takes effect sets.
+    sets: [u8; 4],
+    /// By status: whether a hearing that takes effect deters.
+    deters: [bool; 4],
+    /// By status: what a hearing that takes effect did, for observers.
+    effect: [Effect; 4],
     /// Whether a first hearing at this hop may be retold, and how likely.
     retells: bool,
     retell: f64,
-    /// Whether every hearing's effect must be reported as before (an
-    /// observer is watching): then no draw is skipped.
-    exact: bool,
 }
 
 impl Hop {
     fn new(params: &Params, key: StreamKey, tone: Tone, hop: u32, exact: bool) -> Self {
         let strength = params.strength[hop as usize - 1];
-        let (prospect, customer) = match tone {
-            Tone::Negative => (params.deter * strength, params.hearsay_churn * strength),
-            Tone::Positive => (params.referral_conversion * strength, 0.0),
-        };
+        let (p, c) = (usize::from(state::PROSPECT), usize::from(state::CUSTOMER));
+        let mut chance = [0.0; 4];
+        let mut settled = [0; 4];
+        let mut sets = [0; 4];
+        let mut deters = [false; 4];
+        let mut effect = [Effect::None; 4];
+        match tone {
+            Tone::Negative => {
+                chance[p] = params.deter * strength;
+                deters[p] = true;
+                effect[p] = Effect::Deterred;
+                chance[c] = params.hearsay_churn * strength;
+                settled[c] = flag::LEAVE_HEARSAY | flag::LEAVE_DIRECT | flag::PARTED;
+                sets[c] = flag::LEAVE_HEARSAY;
+                effect[c] = Effect::Lost;
+            }
+            Tone::Positive => {
+                chance[p] = params.referral_conversion * strength;
+                settled[p] = flag::REFERRED;
+                sets[p] = flag::REFERRED;
+                effect[p] = Effect::Referred;
+            }
+        }
+        if exact {
+            settled = [0; 4];
+        }
         Self {
             key,
             tone,
             hop,
-            prospect,
-            customer,
+            chance,
+            settled,
+            sets,
+            deters,
+            effect,
             retells: hop < params.max_hops,
             retell: params.retell[tone.index()],
-            exact,
         }
     }
 
@@ -178,13 +210,11 @@ impl Hop {
     /// (pushed to `next`) the first time they hear this tone this period.
     ///
     /// A hearing's draw is keyed by who told whom which tone, so it is
-    /// independent of the order in which hearings are processed, and it is
-    /// computed only when the outcome can depend on it: a former or
-    /// deterred hearer, a customer hearing good news and a chance of 0 take
-    /// no effect whatever the draw. Unless an observer is watching, neither
-    /// does a hearing that would set a flag already set (a referred
-    /// prospect referred again, a customer already leaving). Leaving a
-    /// keyed draw uncomputed changes no other draw.
+    /// independent of the order in which hearings are processed. It takes
+    /// effect when it falls below the case's chance, which is 0 when no
+    /// draw could change anything (a former or deterred hearer, a customer
+    /// hearing good news, or a flag already set, unless an observer is
+    /// watching); the draw's value is the same whether or not it matters.
     #[inline]
     fn hear(
         &self,
@@ -197,54 +227,44 @@ impl Hop {
     ) -> Effect {
         let (tone, t) = (self.tone, self.tone.index());
         let person = &mut people[v as usize];
-        let settled = |bits: u8| !self.exact && person.flags & bits != 0;
-        let (chance, effect) = match person.status() {
-            state::PROSPECT if tone == Tone::Positive && settled(flag::REFERRED) => {
-                (0.0, Effect::None)
-            }
-            state::PROSPECT if tone == Tone::Negative => (self.prospect, Effect::Deterred),
-            state::PROSPECT => (self.prospect, Effect::Referred),
-            state::CUSTOMER if settled(flag::LEAVE_HEARSAY | flag::LEAVE_DIRECT | flag::PARTED) => {
-                (0.0, Effect::None)
-            }
-            state::CUSTOMER => (self.customer, Effect::Lost),
-            _ => (0.0, Effect::None),
+        let s = usize::from(person.status());
+        let chance = if person.flags & self.settled[s] != 0 {
+            0.0
+        } else {
+            self.chance[s]
         };
         let hearer_key = self.key.person(v);
-        // `u < chance` is false for every draw in [0, 1) when the chance is
-        // 0, so such a hearing needs no draw.
-        let took = chance > 0.0
-            && hearer_key
-                .sub(2 * u64::from(teller) + t as u64)
-                .uniform(Purpose::Hearing)
-                < chance;
-        let effect = if took { effect } else { Effect::None };
-        match effect {
-            Effect::Deterred => {
-                person.set_status(state::DETERRED);
-                reached.deterred += 1;
-            }
-            Effect::Referred => person.flags |= flag::REFERRED,
-            Effect::Lost => person.flags |= flag::LEAVE_HEARSAY,
-            Effect::None => {}
-        }
-        if tone == Tone::Negative && person.state & state::HEARD_NEGATIVE == 0 {
+        let draw = hearer_key
+            .sub(2 * u64::from(teller) + t as u64)
+            .uniform(Purpose::Hearing);
+        let took = draw < chance;
+        // The effect applied without branching on it: a mask of the flag
+        // to set, and the deterred status chosen by a select.
+        person.flags |= self.sets[s] & 0u8.wrapping_sub(u8::from(took));
+        let deter = took & self.deters[s];
+        reached.deterred += u64::from(deter);
+        let deterred = (person.state & !state::STATUS_MASK) | state::DETERRED;
+        person.state = if deter { deterred } else { person.state };
+        if tone == Tone::Negative {
+            reached.negative += u64::from(person.state & state::HEARD_NEGATIVE == 0);
             person.state |= state::HEARD_NEGATIVE;
-            reached.negative += 1;
         }
-        if person.hop[t] == 0 {
-            person.hop[t] = self.hop as u8;
-            touched.insert(v);
-            let may_retell = self.retells && person.flags & (flag::ORIGIN << t) == 0;
-            if may_retell && hearer_key.sub(t as u64).uniform(Purpose::Retelling) < self.retell {
-                next.push(v);
-            }
+        // The first hearing of this tone records its hop and may be
+        // retold; selects again, and the retelling draw computed for every
+        // hearing (its value does not depend on whether it is used).
+        let first = person.hop[t] == 0;
+        person.hop[t] = if first { self.hop as u8 } else { person.hop[t] };
+        touched.insert(v);
+        let may_retell = first & self.retells & (person.flags & (flag::ORIGIN << t) == 0);
+        let retold = hearer_key.sub(t as u64).uniform(Purpose::Retelling) < self.retell;
+        if may_retell & retold {
+            next.push(v);
         }
-        effect
+        if took { self.effect[s] } else { Effect::None }
     }
 }
 
-/// Hints the CPU to fetch every cache line of `items` (a teller's contacts
+/// Hints the CPU to load every cache line of `items` (a teller's contacts
 /// or a hearer's record) before they are read; a no-op on targets without a
 /// prefetch instruction. Only timing changes, never a value.
 #[inline(always)]
