@@ -19,6 +19,7 @@ pub mod files;
 pub mod guarded;
 pub mod owned;
 pub mod pictures;
+mod record;
 pub mod run;
 pub mod shard;
 pub mod sweep;
