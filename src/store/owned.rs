@@ -27,7 +27,9 @@ use super::record::{KNOWN, start, take};
 /// Which of the files a command may have written before it owns now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Every file (`wom run`, `merge`, `sensitivity`).
+    /// Every file but a trace's (`wom run`, `merge`, `sensitivity`): a
+    /// story traced into the directory stays beside the run, whose report
+    /// shows it only when it is of the same scenario.
     Everything,
     /// Everything but a sweep's stored points (its `--resume` keeps them;
     /// `store::sweep::prepare` removes them otherwise).
@@ -43,7 +45,7 @@ impl Scope {
     /// Whether `name` is this scope's.
     pub fn owns(self, name: &str) -> bool {
         match self {
-            Scope::Everything => true,
+            Scope::Everything => !matches!(name, "trace.json" | "trace.png" | "trace.svg"),
             Scope::AllButPoints => !name.starts_with("points/"),
             Scope::Pictures => name.starts_with("charts/") || name == "report.html",
             Scope::BesideARun => !matches!(

@@ -212,7 +212,10 @@ fn listing(dir: &Path) -> Vec<String> {
         };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if e.file_type().unwrap().is_file() && name != ".wom-lock" && name != ".wom-files" {
+            // A temporary file a kill left is hidden and removed by the
+            // next command (see the_next_command_removes_what_…).
+            let ours = name == ".wom-lock" || name == ".wom-files" || name.ends_with(".wom-tmp");
+            if e.file_type().unwrap().is_file() && !ours {
                 out.push(if sub.is_empty() {
                     name
                 } else {
