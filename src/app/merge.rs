@@ -133,7 +133,7 @@ fn merge_sweep(opts: &MergeOptions) -> Result<()> {
     check_out(&dir, &opts.dirs)?;
     let _lock = crate::store::files::lock_dir(&dir, true)?;
     crate::store::run::forget(&dir)?;
-    let owned = crate::store::owned::begin(&dir, crate::store::owned::all_but_points)?;
+    let owned = crate::store::owned::begin(&dir, crate::store::owned::Scope::AllButPoints)?;
     sweep_files::prepare(&dir, false)?;
     for (p, &hash) in merged.points.values().zip(&hashes) {
         sweep_files::store_point(&dir, hash, p)

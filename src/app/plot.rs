@@ -15,7 +15,7 @@ pub fn run(dir: &Path, quiet: bool) -> Result<()> {
     let _lock = crate::store::files::lock_dir(dir, false)?;
     let run = crate::store::run::load(dir)?;
     // The run's pictures are plot's: a chart the run no longer draws goes.
-    let owned = crate::store::owned::begin(dir, crate::store::owned::pictures)?;
+    let owned = crate::store::owned::begin(dir, crate::store::owned::Scope::Pictures)?;
     let trace = super::trace::redraw(dir)?;
     let story = trace.as_ref().map(super::trace::Redrawn::story);
     let report = render_run(&run, story.as_ref())?;

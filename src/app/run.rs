@@ -192,7 +192,7 @@ pub fn write(run: &Run, dir: &Path, charts: bool) -> Result<()> {
     // reads, and written before summary.json marks the run complete.
     // Everything an earlier command left here and this run does not
     // write is removed once it is complete (store::owned).
-    let owned = crate::store::owned::begin(dir, crate::store::owned::everything)?;
+    let owned = crate::store::owned::begin(dir, crate::store::owned::Scope::Everything)?;
     store::run::write(run, dir, || {
         if charts {
             let report = render_run(run, None)?;

@@ -152,7 +152,7 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
         elapsed_seconds: elapsed,
         scenario: wom::scenario::resolved::to_table(scenario)?,
     };
-    let owned = crate::store::owned::begin(&dir, crate::store::owned::everything)?;
+    let owned = crate::store::owned::begin(&dir, crate::store::owned::Scope::Everything)?;
     write_atomic(&dir.join("sensitivity.csv"), |out| Ok(file.write_csv(out)?))?;
     write_json(&dir.join("sensitivity.json"), &file)?;
     write_json(&dir.join("metadata.json"), &metadata)?;

@@ -151,7 +151,7 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     let dir = opts.output.dir_for(&opts.input.path, Some("sweep"));
     let _lock = lock_dir(&dir, true)?;
     crate::store::run::forget(&dir)?;
-    let owned = owned::begin(&dir, owned::all_but_points)?;
+    let owned = owned::begin(&dir, owned::Scope::AllButPoints)?;
     sweep_files::prepare(&dir, opts.resume)?;
     let done = if opts.resume {
         resumed(&dir, planned)

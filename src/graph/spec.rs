@@ -186,7 +186,7 @@ impl GeneratorSpec {
                 if !(even && k >= 2.0 && k < nodes_f) {
                     let allowed = if nodes < 3 {
                         format!(
-                            "an even whole number from 2 below {nodes_name}, which {nodes_name} = {nodes} leaves none of: a lattice needs {nodes_name} of at least 3"
+                            "an even whole number of at least 2 and below {nodes_name} = {nodes}, of which there is none: a lattice needs {nodes_name} of at least 3"
                         )
                     } else {
                         format!(

@@ -148,7 +148,7 @@ pub fn remove_temporaries(dir: &Path) -> Result<()> {
 pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let path = &write_target(path)?;
     // Listed as the writing command's before it exists (store::owned).
-    super::owned::note(path)?;
+    super::record::note(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -317,10 +317,7 @@ pub fn check_out_dir(dir: &Path) -> Result<()> {
         return Ok(());
     };
     let empty = entries.next().is_none();
-    if empty
-        || super::owned::holds_ours(dir)
-        || FORCE_OUT.load(std::sync::atomic::Ordering::Relaxed)
-    {
+    if empty || holds_ours(dir) || FORCE_OUT.load(std::sync::atomic::Ordering::Relaxed) {
         return Ok(());
     }
     Err(bad_input(format!(
@@ -393,4 +390,24 @@ pub fn parent_and_name(dir: &Path) -> Result<(PathBuf, String)> {
         _ => PathBuf::from("."),
     };
     Ok((parent, name))
+}
+
+/// Whether `dir` holds anything wom wrote: its lock, its list, or one of
+/// its result files.
+fn holds_ours(dir: &Path) -> bool {
+    let named = [
+        LOCK_NAME,
+        super::record::MANIFEST,
+        super::record::INCOMPLETE,
+    ]
+    .iter()
+    .chain(super::record::KNOWN)
+    .any(|n| dir.join(n).exists());
+    // Or a temporary file of a wom command killed before it took its lock.
+    named
+        || fs::read_dir(dir).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| is_temporary(&e.file_name().to_string_lossy()))
+        })
 }

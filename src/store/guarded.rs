@@ -212,6 +212,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, failure_persistence: None, ..Default::default() })]
+
+        /// Any UTF-8 text comes through whole, and the same text cut
+        /// short at any byte after the guard was set up is refused.
+        #[test]
+        fn text_reads_whole_and_a_file_cut_while_read_is_refused(text in "[a-z0-9 ,é€𝄞\n]{1,200}", keep in 0usize..200) {
+            proptest::prop_assert_eq!(read_all(text.as_bytes(), 1 << 20).unwrap(), text.as_bytes());
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("f.txt");
+            fs::write(&path, &text).unwrap();
+            let file = fs::File::open(&path).unwrap();
+            let meta = file.metadata().unwrap();
+            let mut g = Guarded::new(file, &meta, &path, "edge list");
+            let keep = keep % text.len();
+            fs::OpenOptions::new().write(true).open(&path).unwrap().set_len(keep as u64).unwrap();
+            let mut out = Vec::new();
+            let e = g.read_to_end(&mut out).unwrap_err().to_string();
+            proptest::prop_assert!(e.contains("changed while it was read") || e.contains("not UTF-8"), "{}", e);
+        }
+    }
+
     #[test]
     fn utf8_cut_anywhere_is_read_whole() {
         let text = "a,é\nb,€,𝄞\n".repeat(5);

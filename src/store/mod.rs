@@ -20,6 +20,7 @@ pub mod guarded;
 pub mod owned;
 pub mod pictures;
 pub mod calibration;
+mod record;
 pub mod run;
 pub mod shard;
 pub mod sweep;

@@ -16,61 +16,59 @@
 //! entirely this command's, or holds `INCOMPLETE`.
 
 use super::files::{remove_if_present, write_atomic};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-/// The list of the files wom wrote in a directory, one relative path a line.
-pub const MANIFEST: &str = ".wom-files";
-/// Present while a command writes the directory, or after it was killed.
-pub const INCOMPLETE: &str = "INCOMPLETE";
+pub use super::record::{INCOMPLETE, MANIFEST};
+use super::record::{KNOWN, start, take};
 
-/// The names of result files any wom command writes at the top of its
-/// directory: possibly an earlier command's, even without a list (a
-/// directory written by an earlier version).
-const KNOWN: &[&str] = &[
-    "summary.json",
-    "metadata.json",
-    "replications.csv",
-    "periods.csv",
-    "report.html",
-    "sensitivity.csv",
-    "sensitivity.json",
-    "sweep.csv",
-    "sweep.json",
-    "trace.json",
-];
-
-/// The directory being written and what was written in it so far.
-struct Active {
-    dir: PathBuf,
-    written: BTreeSet<String>,
+/// Which of the files a command may have written before it owns now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every file but a trace's (`wom run`, `merge`, `sensitivity`): a
+    /// story traced into the directory stays beside the run, whose report
+    /// shows it only when it is of the same scenario.
+    Everything,
+    /// Everything but a sweep's stored points (its `--resume` keeps them;
+    /// `store::sweep::prepare` removes them otherwise).
+    AllButPoints,
+    /// A run's pictures, charts/ and report.html (`wom plot`).
+    Pictures,
+    /// Everything but the data files of a run it writes beside (`wom
+    /// trace`, whose story goes into that run's report).
+    BesideARun,
 }
 
-static ACTIVE: Mutex<Option<Active>> = Mutex::new(None);
+impl Scope {
+    /// Whether `name` is this scope's.
+    pub fn owns(self, name: &str) -> bool {
+        match self {
+            Scope::Everything => !matches!(name, "trace.json" | "trace.png" | "trace.svg"),
+            Scope::AllButPoints => !name.starts_with("points/"),
+            Scope::Pictures => name.starts_with("charts/") || name == "report.html",
+            Scope::BesideARun => !matches!(
+                name,
+                "summary.json" | "metadata.json" | "replications.csv" | "periods.csv"
+            ),
+        }
+    }
 
-/// Which of the files a command may have written before it owns now: all
-/// of them, or (for `wom plot`, which redraws a run's pictures) some.
-pub type Scope = fn(&str) -> bool;
-
-/// Every file.
-pub fn everything(_: &str) -> bool {
-    true
+    /// The scope's name, on the last line of `INCOMPLETE`.
+    fn label(self) -> &'static str {
+        match self {
+            Scope::Everything => "everything",
+            Scope::AllButPoints => "all but points",
+            Scope::Pictures => "pictures",
+            Scope::BesideARun => "beside a run",
+        }
+    }
 }
 
-/// Everything but a sweep's stored points (its `--resume` keeps them;
-/// `store::sweep::prepare` removes them otherwise).
-pub fn all_but_points(name: &str) -> bool {
-    !name.starts_with("points/")
-}
-
-/// A run's pictures: charts/ and report.html.
-pub fn pictures(name: &str) -> bool {
-    name.starts_with("charts/") || name == "report.html"
-}
+/// The line of `INCOMPLETE` that names the scope of the command that
+/// wrote it.
+const SCOPE: &str = "scope: ";
 
 /// A command writing its directory (see the module's comment).
 #[derive(Debug)]
@@ -102,16 +100,15 @@ pub fn begin(dir: &Path, scope: Scope) -> Result<Owned> {
             }
         }
     }
-    before.retain(|n| scope(n));
+    before.retain(|n| scope.owns(n));
+    let text = format!(
+        "A wom command is writing this directory, or was stopped while it did: the files here are not one complete result. Run the command again.\n{SCOPE}{}\n",
+        scope.label()
+    );
     write_atomic(&dir.join(INCOMPLETE), |out| {
-        Ok(out.write_all(
-            b"A wom command is writing this directory, or was stopped while it did: the files here are not one complete result. Run the command again.\n",
-        )?)
+        Ok(out.write_all(text.as_bytes())?)
     })?;
-    *ACTIVE.lock().unwrap_or_else(|e| e.into_inner()) = Some(Active {
-        dir: dir.to_path_buf(),
-        written: BTreeSet::new(),
-    });
+    start(dir);
     Ok(Owned {
         dir: dir.to_path_buf(),
         before,
@@ -126,12 +123,7 @@ impl Owned {
     /// # Errors
     /// When a file cannot be removed or the list written.
     pub fn finish(self) -> Result<()> {
-        let written = ACTIVE
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
-            .map(|a| a.written)
-            .unwrap_or_default();
+        let written = take();
         for stale in self.before.difference(&written) {
             let path = self.dir.join(stale);
             if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
@@ -142,13 +134,12 @@ impl Owned {
         // plot) and what it wrote.
         let mut list: BTreeSet<String> = listed(&self.dir)
             .into_iter()
-            .filter(|n| !(self.scope)(n) && self.dir.join(n).is_file())
+            .filter(|n| !self.scope.owns(n) && self.dir.join(n).is_file())
             .collect();
         list.extend(written);
         list.remove(INCOMPLETE);
         list.remove(MANIFEST);
         let text: String = list.iter().map(|n| format!("{n}\n")).collect();
-        *ACTIVE.lock().unwrap_or_else(|e| e.into_inner()) = None;
         write_atomic(&self.dir.join(MANIFEST), |out| {
             Ok(out.write_all(text.as_bytes())?)
         })?;
@@ -157,37 +148,6 @@ impl Owned {
         let _ = fs::remove_dir(self.dir.join("charts"));
         remove_if_present(&self.dir.join(INCOMPLETE))
     }
-}
-
-/// Notes that `path` is about to be written: when it lies in the directory
-/// being written, its name is appended to the list (before the file is
-/// renamed into place). Called by `files::write_atomic`.
-///
-/// # Errors
-/// When the list cannot be appended to.
-pub fn note(path: &Path) -> Result<()> {
-    let mut active = ACTIVE.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(a) = active.as_mut() else {
-        return Ok(());
-    };
-    let Ok(rel) = path.strip_prefix(&a.dir) else {
-        return Ok(());
-    };
-    let name = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    if name == MANIFEST || name == INCOMPLETE || !a.written.insert(name.clone()) {
-        return Ok(());
-    }
-    let manifest = a.dir.join(MANIFEST);
-    let mut file = fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&manifest)
-        .with_context(|| format!("cannot write {}", manifest.display()))?;
-    writeln!(file, "{name}").with_context(|| format!("cannot write {}", manifest.display()))
 }
 
 /// The names `.wom-files` lists in `dir` (none when it is missing); names
@@ -215,22 +175,21 @@ fn listed(dir: &Path) -> Vec<String> {
 }
 
 /// Whether `dir` holds `INCOMPLETE`.
+///
+/// Unless it was written by a command that leaves a run's data alone
+/// (`wom plot`, `wom trace`): a run beside such an `INCOMPLETE` is whole.
 pub fn incomplete(dir: &Path) -> bool {
-    dir.join(INCOMPLETE).exists()
-}
-
-/// Whether `dir` holds anything wom wrote: its lock, its list, or one of
-/// its result files.
-pub fn holds_ours(dir: &Path) -> bool {
-    let named = [super::files::LOCK_NAME, MANIFEST, INCOMPLETE]
+    let path = dir.join(INCOMPLETE);
+    let Ok(meta) = fs::symlink_metadata(&path) else {
+        return false;
+    };
+    let text = if meta.is_file() && meta.len() < 4096 {
+        fs::read_to_string(&path).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let spared = [Scope::Pictures, Scope::BesideARun]
         .iter()
-        .chain(KNOWN)
-        .any(|n| dir.join(n).exists());
-    // Or a temporary file of a wom command killed before it took its lock.
-    named
-        || fs::read_dir(dir).is_ok_and(|entries| {
-            entries
-                .flatten()
-                .any(|e| super::files::is_temporary(&e.file_name().to_string_lossy()))
-        })
+        .any(|s| text.lines().any(|l| l == format!("{SCOPE}{}", s.label())));
+    !spared
 }

@@ -252,9 +252,16 @@ pub fn load_sweep(dir: &Path) -> Result<SweepShard> {
             files.push((name, read_input(&entry.path(), "sweep point file")?));
         }
     }
-    Ok(SweepShard::parse(
+    let shard = SweepShard::parse(
         (&header, &header_path.display().to_string()),
         &points.display().to_string(),
         &files,
-    )?)
+    )?;
+    // Every value read back within what a run can give (results::finite).
+    for (index, point) in &shard.points {
+        wom::results::finite::check(point).map_err(|e| {
+            crate::present::bad_input(format!("{}: point {index}: {e}", points.display()))
+        })?;
+    }
+    Ok(shard)
 }

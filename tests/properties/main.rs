@@ -341,6 +341,42 @@ fn read_calibration_file(which: usize, text: &str) -> bool {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(100),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// A number no run can produce (beyond ±1e30, up to ±f64::MAX) put in
+    /// place of any number of summary.json, replications.csv or
+    /// periods.csv is refused when read back (such values sent the charts'
+    /// axis code into an endless loop).
+    #[test]
+    fn an_extreme_value_in_any_result_file_is_refused(which in 1..4usize, nth in 0..200usize, exponent in 31..=308i32, negative in any::<bool>()) {
+        let mut files = reference_files().clone();
+        let text = String::from_utf8(files[which].clone()).unwrap();
+        // The starts of the numbers of the file (after `: ` in JSON, after
+        // `,` in CSV).
+        let mut starts = Vec::new();
+        let bytes = text.as_bytes();
+        for i in 1..bytes.len() {
+            let before = bytes[i - 1];
+            let sep = if which == 1 { before == b' ' && bytes[i - 2] == b':' } else { before == b',' };
+            if sep && (bytes[i].is_ascii_digit() || bytes[i] == b'-') {
+                starts.push(i);
+            }
+        }
+        prop_assume!(!starts.is_empty());
+        let at = starts[nth % starts.len()];
+        let end = at + text[at..].find(|c: char| !(c.is_ascii_digit() || "-+.eE".contains(c))).unwrap_or(text.len() - at);
+        let huge = format!("{}1e{exponent}", if negative { "-" } else { "" });
+        let edited = format!("{}{huge}{}", &text[..at], &text[end..]);
+        files[which] = edited.into_bytes();
+        prop_assert!(parse(&files).is_err(), "{huge} at byte {at} of file {which} was accepted");
+    }
+}
+
 #[test]
 fn the_reference_files_read_back() {
     for (which, text) in CALIBRATION_FILES.iter().enumerate() {
@@ -388,6 +424,13 @@ fn fuzz_regressions_replay_without_a_panic() {
                     let mut parts = bytes.split(|&b| b == 0).map(<[u8]>::to_vec);
                     let mut next = || parts.next().unwrap_or_default();
                     drop(parse(&[next(), next(), next(), next()]));
+                }
+                "point_file" if entry_name.to_string_lossy().starts_with("issue22-mean") => {
+                    // A value no run gives: `--resume` runs such a point
+                    // again (store::sweep::complete holds it to ±1e30).
+                    let point: wom::sweep::point::PointResult =
+                        wom::results::parse_json(&text, "p.json").unwrap();
+                    assert!(wom::results::finite::check(&point).is_err());
                 }
                 _ => drop(read_trace_or_point(&text)),
             }

@@ -117,7 +117,7 @@ fn sigint_and_sigterm_stop_the_server_while_it_simulates() {
             let _ = client(Duration::from_secs(20))
                 .post(url)
                 .header("Content-Type", "application/json")
-                .send(json!({ "replications": 10_000_000 }).to_string());
+                .send(json!({ "replications": 50_000 }).to_string());
         });
         std::thread::sleep(Duration::from_millis(500));
         let took = server.stop_with(signal, Duration::from_secs(5));

@@ -139,7 +139,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
     } else {
         None
     };
-    let owned = crate::store::owned::begin(&dir, beside_a_run)?;
+    let owned = crate::store::owned::begin(&dir, crate::store::owned::Scope::BesideARun)?;
     write_atomic(&dir.join("trace.json"), |out| {
         Ok(out.write_all(json.as_bytes())?)
     })?;
@@ -379,13 +379,4 @@ fn print_summary(
         "Wrote {}/ (trace.json, trace.png, trace.svg)",
         dir.display()
     );
-}
-
-/// What `wom trace` owns in its directory: everything but the files of a
-/// run it writes beside (its story goes into that run's report).
-fn beside_a_run(name: &str) -> bool {
-    !matches!(
-        name,
-        "summary.json" | "metadata.json" | "replications.csv" | "periods.csv"
-    )
 }
