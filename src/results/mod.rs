@@ -24,6 +24,7 @@
 
 pub mod error;
 pub mod finding;
+pub mod finding_of;
 pub mod finite;
 pub mod merge;
 pub mod metadata;
