@@ -38,7 +38,7 @@ impl Chart for ValueLost<'_> {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Drawn<DB> {
         let run = self.run;
         let currency = run.currency().to_string();
-        let baseline = &run.baseline().name;
+        let baseline = &super::headline::name(&run.baseline().name);
         let area = header(
             root,
             &self.title,
@@ -65,7 +65,11 @@ impl Chart for ValueLost<'_> {
                         .map(|(_, s)| bar(s.mean, s.ci95, &currency)),
                 );
                 Group {
-                    name: format!("{} against {}", c.baseline, c.policy),
+                    name: format!(
+                        "{} against {}",
+                        super::headline::name(&c.baseline),
+                        super::headline::name(&c.policy)
+                    ),
                     colour: policy_colour(c.policy_index),
                     bars,
                 }

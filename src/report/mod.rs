@@ -68,6 +68,7 @@ mod sweep_axis;
 mod sweep_charts;
 mod sweep_heatmap;
 mod sweep_lines;
+mod sweep_ties;
 pub mod table;
 mod text;
 mod tornado;

@@ -8,6 +8,7 @@ use super::canvas::{Rendered, render};
 use super::style::{POLICY_COLOURS, policy_colour};
 use super::sweep_heatmap::{Cell, Heatmap};
 use super::sweep_lines::{BandPoint, Highlight, Line, LineChart};
+use super::sweep_ties::{or_list, threshold_note, tie_reason, tied_cells, ties_note};
 use crate::present::money::symbol;
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -164,86 +165,6 @@ pub fn sweep_charts(
     Ok(charts)
 }
 
-/// "1, 12 or 24".
-fn or_list(items: &[&str]) -> String {
-    match items {
-        [init @ .., last] if !init.is_empty() => format!("{} or {last}", init.join(", ")),
-        _ => items.join(""),
-    }
-}
-
-/// "1, 12 and 24".
-fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// Why values of `key` tie, when the model says: answer times up to a
-/// policy's `quick_hours` all count as quick.
-fn tie_reason(key: &str) -> &'static str {
-    if key.ends_with(".response_hours") {
-        " (answers within quick_hours all count as quick)"
-    } else {
-        ""
-    }
-}
-
-/// For a swept answer time: the value steps where answers stop counting as
-/// quick; the straight line between two swept points is not a slope.
-fn threshold_note(key: &str) -> &'static str {
-    if key.ends_with(".response_hours") && !key.contains("tolerance") {
-        "; the value steps just past quick_hours (24 h by default), not along the line"
-    } else {
-        ""
-    }
-}
-
-/// The runs of neighbouring values of the x axis at which every line has
-/// the very same mean (bit-identical results, not merely close ones), as
-/// "VALUES give the same value"; empty when no two neighbours tie.
-fn ties_note(x: &Axis, lines: &[Line]) -> String {
-    let n = x.texts.len();
-    let mean_at = |l: &Line, i: usize| {
-        let xi = x.x(&x.texts[i]);
-        l.points
-            .iter()
-            .find(|p| p.x == xi)
-            .map(|p| p.mean.to_bits())
-    };
-    let same = |i: usize| {
-        !lines.is_empty()
-            && lines
-                .iter()
-                .all(|l| mean_at(l, i).is_some() && mean_at(l, i) == mean_at(l, i + 1))
-    };
-    let mut groups: Vec<Vec<&str>> = Vec::new();
-    let mut i = 0;
-    while i + 1 < n {
-        if same(i) {
-            let mut group = vec![x.texts[i].as_str()];
-            while i + 1 < n && same(i) {
-                group.push(x.texts[i + 1].as_str());
-                i += 1;
-            }
-            groups.push(group);
-        }
-        i += 1;
-    }
-    if groups.is_empty() {
-        return String::new();
-    }
-    let said: Vec<String> = groups.iter().map(|g| and_list(g)).collect();
-    let values = match said.as_slice() {
-        [one] => format!("{one} give the same value"),
-        [first, rest @ ..] => format!("{first} give one value, {} another", rest.join(", ")),
-        [] => String::new(),
-    };
-    format!("; {} = {values}{}", x.short(), tie_reason(&x.key))
-}
-
 /// The headline difference against the first key.
 fn difference(
     axes: &[Axis],
@@ -317,7 +238,11 @@ fn difference(
     let title = if best.is_some() {
         title
     } else {
-        format!("{title}{}", ties_note(x, &lines))
+        let x_of = |t: &str| x.x(t);
+        format!(
+            "{title}{}",
+            ties_note(&x.key, x.short(), &x.texts, x_of, &lines)
+        )
     };
     LineChart {
         stem: "sweep-difference".into(),
@@ -512,36 +437,12 @@ fn heatmap(
     let title = top.map_or_else(
         || lost.to_string(),
         |(m, a, b)| {
-            // Every cell with the very same largest value is named: a tie
-            // is said, not one of its points.
-            let tied: Vec<(&str, &str)> = all
-                .iter()
-                .filter(|c| c.0.to_bits() == m.to_bits())
-                .map(|c| (c.1, c.2))
-                .collect();
-            let xs: Vec<&str> = tied.iter().map(|t| t.0).collect();
-            let ys: Vec<&str> = tied.iter().map(|t| t.1).collect();
-            let at = if tied.len() < 2 {
-                format!("{} = {a} and {} = {b}", xa.short(), ya.short())
-            } else if ys.iter().all(|y| *y == b) {
-                format!(
-                    "{} = {b} and {} = {}, tied{}",
-                    ya.short(),
-                    xa.short(),
-                    or_list(&xs),
-                    tie_reason(&xa.key)
-                )
-            } else if xs.iter().all(|x| *x == a) {
-                format!(
-                    "{} = {a} and {} = {}, tied{}",
-                    xa.short(),
-                    ya.short(),
-                    or_list(&ys),
-                    tie_reason(&ya.key)
-                )
-            } else {
-                format!("{} settings, tied", tied.len())
-            };
+            let at = tied_cells(
+                &all,
+                (m, a, b),
+                (xa.short(), &xa.key),
+                (ya.short(), &ya.key),
+            );
             format!(
                 "{lost}: largest, {}, at {at}",
                 super::sweep_axis::compact(m, unit),

@@ -29,6 +29,7 @@ pub mod calibration;
 pub mod calibration_counts;
 pub mod error;
 pub mod finding;
+pub mod finding_of;
 pub mod finite;
 pub mod merge;
 pub mod metadata;

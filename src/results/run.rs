@@ -262,7 +262,7 @@ impl Run {
         sentence: impl Fn(&Scenario, &super::finding::Finding) -> String,
     ) -> Result<Run, crate::scenario::ScenarioError> {
         let mut summary_file = SummaryFile::new(&scenario, summary, reached);
-        summary_file.findings = super::finding::of_run(&scenario, &summary_file.comparisons)
+        summary_file.findings = super::finding_of::of_run(&scenario, &summary_file.comparisons)
             .into_iter()
             .map(|finding| super::finding::Stated {
                 sentence: sentence(&scenario, &finding),

@@ -32,7 +32,7 @@ fn pages(pdf: &[u8]) -> usize {
     let text = String::from_utf8_lossy(pdf);
     text.match_indices("/Type /Page")
         .chain(text.match_indices("/Type/Page"))
-        .filter(|(at, m)| text[at + m.len()..].chars().next() != Some('s'))
+        .filter(|(at, m)| !text[at + m.len()..].starts_with('s'))
         .count()
 }
 
