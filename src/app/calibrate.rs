@@ -121,7 +121,9 @@ pub fn run(options: &CalibrateOptions) -> Result<()> {
     let dir = options
         .output
         .dir_for(&options.input.path, Some("calibration"));
-    let world = scenario::build_world(s.clone(), threads.max(1))?;
+    let mut plain = s.clone();
+    plain.uncertainty = None;
+    let world = scenario::build_world(plain, threads.max(1))?;
     let graph = world.shared_graph().map(|g| std::sync::Arc::new(g.clone()));
     drop(world);
     let simulator = Simulator::new(
