@@ -97,7 +97,10 @@ fn without_network_effects_the_mean_is_the_closed_form_averaged_over_the_draws()
     // The expected difference varies a lot with the complaint rate: the
     // uncertainty interval is far wider than the Monte Carlo interval.
     let [lo, hi] = a.comparisons[0].uncertainty_interval95;
-    assert!(hi - lo > 4.0 * (summary.ci95[1] - summary.ci95[0]), "{lo} {hi}");
+    assert!(
+        hi - lo > 4.0 * (summary.ci95[1] - summary.ci95[0]),
+        "{lo} {hi}"
+    );
     let total = &a.comparisons[0].sobol_total;
     assert!(total.0.iter().all(|(_, v)| (0.0..=1.0).contains(v)));
 }
