@@ -8,6 +8,7 @@ pub mod calibrate_counts;
 pub mod calibrate_fit;
 pub mod cascade;
 mod draws_file;
+mod global;
 pub mod graph;
 pub mod merge;
 pub mod network;

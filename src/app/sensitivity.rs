@@ -33,6 +33,9 @@ pub struct SensitivityOptions {
     pub output: Output,
     /// Worker threads (default: all cores).
     pub threads: Option<usize>,
+    /// `--global`: Sobol indices with this many samples per matrix
+    /// instead of the one-at-a-time tornado.
+    pub global: Option<u32>,
 }
 
 /// The ranges to use: `--vary`, else the defaults for the scenario.
@@ -72,6 +75,9 @@ fn runs(ranges: &[(Vary, String)]) -> Vec<Point> {
 /// Bad input (before any work) for a bad scenario, key or value; a
 /// failure when a file cannot be written.
 pub fn run(opts: &SensitivityOptions) -> Result<()> {
+    if let Some(samples) = opts.global {
+        return super::global::run(opts, samples);
+    }
     let base = scenario::load(&opts.input)?;
     let ranges = ranges(opts, &base.scenario);
     let pool = thread_pool(opts.threads)?;

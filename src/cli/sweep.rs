@@ -95,6 +95,17 @@ pub struct SensitivityArgs {
     /// Threads.
     #[command(flatten)]
     pub threads: ThreadArgs,
+    /// Global sensitivity instead of the tornado: first-order and total
+    /// Sobol indices per uncertain key (the scenario's [uncertainty], else
+    /// the --vary or default ranges as uniform priors); --replications is
+    /// then the replications at each design point (default 10).
+    #[arg(long)]
+    pub global: bool,
+    /// With --global: rows of each of the design's matrices A and B (the
+    /// design runs SAMPLES × (keys + 2) points).
+    #[arg(long, value_name = "SAMPLES", default_value_t = 64,
+          value_parser = clap::value_parser!(u32).range(8..=100_000))]
+    pub samples: u32,
 }
 
 impl SensitivityArgs {
@@ -118,6 +129,7 @@ impl SensitivityArgs {
             vary: self.vary.clone(),
             output: self.out.output(),
             threads: self.threads.get(),
+            global: self.global.then_some(self.samples),
         })
     }
 }

@@ -41,6 +41,7 @@ pub mod sweep;
 pub mod sweep_shard;
 pub mod trace;
 pub mod uncertainty;
+pub mod uncertainty_sobol;
 
 pub use error::{ResultError, parse_json, to_json_text};
 pub use run::Run;

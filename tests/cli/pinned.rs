@@ -4,6 +4,12 @@
 //! here; an intended change (a new default, a model fix) regenerates them
 //! with `WOM_UPDATE_PINNED=1 cargo test --release pinned` and says why in
 //! its commit.
+//!
+//! `scenarios/default.toml` states what it does not know (`[uncertainty]`)
+//! since honest uncertainty; its pin runs the file as it was before
+//! (`tests/fixtures/pinned/scenarios/default.toml`, byte for byte today's
+//! file without `[uncertainty]`), so a file without `[uncertainty]` still
+//! gives exactly the numbers it gave.
 
 use super::{fixture, shipped, wom};
 use std::path::Path;
@@ -12,7 +18,7 @@ use std::path::Path;
 const CASES: [(&str, &str, &[&str]); 9] = [
     (
         "default",
-        "default.toml",
+        "../tests/fixtures/pinned/scenarios/default.toml",
         &["--replications", "24", "--set", "population.people=3000"],
     ),
     (
