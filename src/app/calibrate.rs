@@ -77,14 +77,13 @@ pub fn run(options: &CalibrateOptions) -> Result<()> {
         .columns
         .iter()
         .position(|&c| c == CountColumn::Parted)
+        && !s.policies[policy].parts()
     {
-        if !s.policies[policy].parts() {
-            return Err(bad_input(format!(
-                "{file} at line 1 (`parted`, column of counts {}): the policy `{}` never parts with a customer, so it cannot produce `parted`; drop the column or choose a policy with a `parting` table",
-                i + 1,
-                options.policy
-            )));
-        }
+        return Err(bad_input(format!(
+            "{file} at line 1 (`parted`, column of counts {}): the policy `{}` never parts with a customer, so it cannot produce `parted`; drop the column or choose a policy with a `parting` table",
+            i + 1,
+            options.policy
+        )));
     }
     if let Some(j) = s.uncertainty.as_ref().and_then(|u| u.joint.as_ref()) {
         return Err(bad_input(format!(
@@ -122,7 +121,9 @@ pub fn run(options: &CalibrateOptions) -> Result<()> {
     let dir = options
         .output
         .dir_for(&options.input.path, Some("calibration"));
-    let world = scenario::build_world(s.clone(), threads.max(1))?;
+    let mut plain = s.clone();
+    plain.uncertainty = None;
+    let world = scenario::build_world(plain, threads.max(1))?;
     let graph = world.shared_graph().map(|g| std::sync::Arc::new(g.clone()));
     drop(world);
     let simulator = Simulator::new(

@@ -68,7 +68,11 @@ pub fn run(options: &CountsOptions) -> Result<()> {
             ))
         })?;
     let parts = loaded.scenario.policies[policy].parts();
-    let world = scenario::build_world(loaded.scenario, 1)?;
+    // The counts are at the scenario's own values, not at a draw of its
+    // [uncertainty].
+    let mut s = loaded.scenario;
+    s.uncertainty = None;
+    let world = scenario::build_world(s, 1)?;
     let run = world
         .observe(options.replication, policy, &mut NoObserver)
         .map_err(scenario::world_error)?;

@@ -69,10 +69,8 @@ impl Kernel {
         // Solve L y = x − centre by forward substitution; density ∝ e^{−|y|²/2}.
         let mut y = vec![0.0; self.dim];
         for a in 0..self.dim {
-            let mut r = x[a] - centre[a];
-            for b in 0..a {
-                r -= self.lower[a * self.dim + b] * y[b];
-            }
+            let row = &self.lower[a * self.dim..a * self.dim + a];
+            let r = x[a] - centre[a] - row.iter().zip(&y).map(|(l, v)| l * v).sum::<f64>();
             y[a] = r / self.lower[a * self.dim + a];
         }
         (-0.5 * y.iter().map(|v| v * v).sum::<f64>()).exp()

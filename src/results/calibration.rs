@@ -85,6 +85,9 @@ pub struct GenerationRecord {
     pub acceptance: f64,
 }
 
+/// One particle of posterior.csv: its weight and its values, in key order.
+pub type WeightedDraw = (f64, Vec<f64>);
+
 /// Writes posterior.csv: a header `weight,KEY,…` and one row per particle.
 ///
 /// # Errors
@@ -117,7 +120,7 @@ pub fn write_posterior(
 pub fn read_posterior(
     text: &str,
     file: &str,
-) -> Result<(Vec<String>, Vec<(f64, Vec<f64>)>), ResultError> {
+) -> Result<(Vec<String>, Vec<WeightedDraw>), ResultError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(text.as_bytes());

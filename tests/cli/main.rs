@@ -22,6 +22,7 @@ pub mod shards;
 mod staffing;
 mod sweep;
 mod trace;
+mod uncertainty;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -380,7 +380,10 @@ proptest! {
 #[test]
 fn the_reference_files_read_back() {
     for (which, text) in CALIBRATION_FILES.iter().enumerate() {
-        assert!(read_calibration_file(which, text), "calibration file {which}");
+        assert!(
+            read_calibration_file(which, text),
+            "calibration file {which}"
+        );
     }
     parse(reference_files()).unwrap();
     assert!(read_trace_or_point(trace_text()));
