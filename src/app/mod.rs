@@ -3,10 +3,12 @@
 //! charts through `report`, and prints for people. One file per command;
 //! `scenario` and `network` hold what several commands share.
 
+pub mod cancel;
 pub mod cascade;
 pub mod graph;
 pub mod merge;
 pub mod network;
+mod node_list;
 pub mod plot;
 mod points;
 mod progress;
@@ -17,6 +19,7 @@ pub mod sensitivity;
 mod shard;
 pub mod staffing;
 pub mod sweep;
+mod sweep_resume;
 mod terminal;
 pub mod trace;
 

@@ -26,8 +26,8 @@ pub enum NetworkChoice {
 pub struct Network {
     /// The graph.
     pub graph: Graph,
-    /// For a file, the file's id of each dense node.
-    pub ids: Option<Vec<u64>>,
+    /// For a file, the file's name of each dense node.
+    pub names: Option<Vec<String>>,
     /// What it is, for people.
     pub description: String,
     /// Self loops and duplicates dropped.
@@ -172,7 +172,11 @@ pub fn load_file(path: &Path) -> Result<edgelist::LoadedGraph> {
         "use a smaller network, or a machine with more memory",
     )?;
     let reader = files::open_input(path, "edge list")?;
-    Ok(edgelist::read(reader, path)?)
+    let loaded = edgelist::read(reader, path)?;
+    if let Some(note) = loaded.note() {
+        eprintln!("note: {}: {note}", path.display());
+    }
+    Ok(loaded)
 }
 
 /// Builds the network a command asks for.
@@ -191,7 +195,7 @@ pub fn build(choice: &NetworkChoice, seed: u64) -> Result<Network> {
                     crate::present::format::count(u64::from(spec.nodes))
                 ),
                 graph,
-                ids: None,
+                names: None,
                 counts,
                 load_seconds: 0.0,
             }
@@ -201,7 +205,7 @@ pub fn build(choice: &NetworkChoice, seed: u64) -> Result<Network> {
             Network {
                 description: format!("{}", path.display()),
                 graph: loaded.graph,
-                ids: Some(loaded.ids),
+                names: Some(loaded.names),
                 counts: loaded.counts,
                 load_seconds: 0.0,
             }

@@ -38,6 +38,17 @@ pub enum SimError {
     /// The run was cancelled before it finished.
     #[error("the simulation was cancelled")]
     Cancelled,
+    /// `population.initial_customers = { file = … }` without the list read.
+    #[error("population.initial_customers lists the customers in {0}, which was not read")]
+    CustomersNotRead(String),
+    /// A listed initial customer beyond the network.
+    #[error("initial customer {node} is not one of the network's {people} people")]
+    CustomerOutside {
+        /// The dense id.
+        node: u32,
+        /// People in the network.
+        people: u32,
+    },
 }
 
 /// How each replication gets its network.
@@ -76,6 +87,8 @@ pub struct World {
     params: Params,
     policies: Vec<PolicyParams>,
     people: u32,
+    /// The initial customers when listed (else drawn per replication).
+    listed: Option<Arc<Vec<crate::graph::NodeId>>>,
 }
 
 impl World {
@@ -86,6 +99,33 @@ impl World {
     /// [`SimError::TooManyCustomers`] when a count of initial customers
     /// exceeds the people of the network.
     pub fn new(scenario: Scenario, plan: NetworkPlan) -> Result<Self, SimError> {
+        if let crate::model::InitialCustomers::File(path) = &scenario.population.initial_customers {
+            return Err(SimError::CustomersNotRead(path.display().to_string()));
+        }
+        Self::build(scenario, plan, None)
+    }
+
+    /// [`World::new`] with the initial customers given (dense ids, each
+    /// once: `population.initial_customers = { file = … }` read by the
+    /// caller) instead of drawn: every replication starts with exactly
+    /// them.
+    ///
+    /// # Errors
+    /// As [`World::new`]; [`SimError::CustomerOutside`] for an id beyond
+    /// the network.
+    pub fn with_initial(
+        scenario: Scenario,
+        plan: NetworkPlan,
+        initial: Vec<crate::graph::NodeId>,
+    ) -> Result<Self, SimError> {
+        Self::build(scenario, plan, Some(Arc::new(initial)))
+    }
+
+    fn build(
+        scenario: Scenario,
+        plan: NetworkPlan,
+        listed: Option<Arc<Vec<crate::graph::NodeId>>>,
+    ) -> Result<Self, SimError> {
         let people = match &plan {
             NetworkPlan::Shared(g) => g.node_count(),
             NetworkPlan::Resample(spec) => spec.nodes,
@@ -94,7 +134,13 @@ impl World {
         if wanted > people {
             return Err(SimError::TooManyCustomers { wanted, people });
         }
-        let params = Params::new(&scenario, people);
+        let mut params = Params::new(&scenario, people);
+        if let Some(list) = &listed {
+            if let Some(&node) = list.iter().find(|&&u| u >= people) {
+                return Err(SimError::CustomerOutside { node, people });
+            }
+            params.initial_customers = list.len() as u32;
+        }
         let policies = scenario
             .policies
             .iter()
@@ -108,6 +154,7 @@ impl World {
             params,
             policies,
             people,
+            listed,
         })
     }
 
@@ -227,7 +274,13 @@ impl World {
     ) -> Result<(Cow<'_, Graph>, Vec<Graph>, StreamKey), SimError> {
         let graph = self.graph_for(replication)?;
         let key = StreamKey::new(self.scenario.seed).replication(replication);
-        scratch.draw_initial(self.people, self.params.initial_customers, key);
+        match &self.listed {
+            Some(list) => {
+                scratch.initial.clear();
+                scratch.initial.extend_from_slice(list);
+            }
+            None => scratch.draw_initial(self.people, self.params.initial_customers, key),
+        }
         scratch.draw_segments(self.people, &self.params, key);
         let weak = weak_ties_by_period(self.people, self.params.periods, self.weak, key, scratch)?;
         Ok((graph, weak, key))

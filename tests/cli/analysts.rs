@@ -1,0 +1,128 @@
+//! What analysts bring: edge lists with named nodes and a header, their
+//! own customers listed in a file, and sweeps that refuse to resume with
+//! other settings.
+
+use super::{fixture, wom};
+use predicates::str::contains;
+use std::fs;
+
+/// periods.csv's rows of period 0 as (customers mean, p5, p95).
+fn first_period_customers(dir: &std::path::Path) -> Vec<(f64, f64, f64)> {
+    let text = fs::read_to_string(dir.join("periods.csv")).unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| l.starts_with("0,"))
+        .map(|l| {
+            let f: Vec<f64> = l
+                .split(',')
+                .skip(2)
+                .take(3)
+                .map(|x| x.parse().unwrap())
+                .collect();
+            (f[0], f[1], f[2])
+        })
+        .collect()
+}
+
+#[test]
+fn named_edge_list_with_header_and_listed_customers_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    wom()
+        .args(["run"])
+        .arg(fixture("named_network.toml"))
+        .arg("--out")
+        .arg(dir.path())
+        .arg("--quiet")
+        .assert()
+        .success()
+        .stderr(contains("`Type`, `Weight` are ignored"));
+    let meta = fs::read_to_string(dir.path().join("metadata.json")).unwrap();
+    assert!(meta.contains("\"people\": 6"), "{meta}");
+    // Every replication of every policy starts with exactly the three
+    // listed customers (periods.csv counts at the start of the period).
+    let rows = first_period_customers(dir.path());
+    assert_eq!(rows, vec![(3.0, 3.0, 3.0); 2]);
+}
+
+#[test]
+fn customers_file_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fixture("named.csv"), dir.path().join("named.csv")).unwrap();
+    let scenario = dir.path().join("s.toml");
+    fs::write(
+        &scenario,
+        fs::read_to_string(fixture("named_network.toml")).unwrap(),
+    )
+    .unwrap();
+    for (list, needle) in [
+        (
+            "alice\nzoe\n",
+            "customers.txt:2: node zoe is not in the network",
+        ),
+        (
+            "alice\n# x\nalice\n",
+            "customers.txt:3: node alice is listed twice (first on line 1)",
+        ),
+        (
+            "alice,bob\n",
+            "customers.txt:1: \"alice,bob\" is not one node",
+        ),
+    ] {
+        fs::write(dir.path().join("customers.txt"), list).unwrap();
+        wom()
+            .arg("run")
+            .arg(&scenario)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .arg("--quiet")
+            .assert()
+            .code(2)
+            .stderr(contains(needle));
+    }
+}
+
+#[test]
+fn integer_edge_list_still_reads_as_before_and_names_any_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let net = dir.path().join("net.tsv");
+    fs::write(&net, "source\ttarget\nA-1\tB.2\nB.2\tc_3\n").unwrap();
+    wom()
+        .args(["graph", "--graph"])
+        .arg(&net)
+        .arg("--json")
+        .assert()
+        .success()
+        .stdout(contains("\"nodes\": 3"))
+        .stdout(contains("\"edges\": 2"));
+}
+
+#[test]
+fn sweep_resumed_with_other_replications_is_refused_naming_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sweep");
+    let sweep = |replications: &str, resume: bool| {
+        let mut cmd = wom();
+        cmd.arg("sweep")
+            .arg(fixture("tiny.toml"))
+            .args(["--set", "experience.complaint_rate=0.1,0.2"])
+            .args(["--replications", replications, "--quiet", "--out"])
+            .arg(&out);
+        if resume {
+            cmd.arg("--resume");
+        }
+        cmd.assert()
+    };
+    sweep("4", false).success();
+    let meta = fs::read_to_string(out.join("metadata.json")).unwrap();
+    assert!(meta.contains("\"complete\": true"), "{meta}");
+    assert!(meta.contains("\"points_done\": 2"), "{meta}");
+    let before = fs::read_to_string(out.join("sweep.csv")).unwrap();
+    sweep("6", true)
+        .code(2)
+        .stderr(contains("--replications 4 stored, 6 now"))
+        .stderr(contains("2 of the 2 point files"));
+    // Nothing was replaced or mixed.
+    assert_eq!(fs::read_to_string(out.join("sweep.csv")).unwrap(), before);
+    sweep("4", true).success();
+    assert_eq!(fs::read_to_string(out.join("sweep.csv")).unwrap(), before);
+}
