@@ -126,3 +126,31 @@ fn sweep_resumed_with_other_replications_is_refused_naming_them() {
     sweep("4", true).success();
     assert_eq!(fs::read_to_string(out.join("sweep.csv")).unwrap(), before);
 }
+
+#[test]
+fn traces_name_people_by_their_names_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    wom()
+        .arg("trace")
+        .arg(fixture("named_network.toml"))
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(
+            predicates::str::is_match(r"person (alice|bob|carol|dave|erin|frank)[ ,]").unwrap(),
+        );
+    let trace: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("trace.json")).unwrap()).unwrap();
+    let names = ["alice", "bob", "carol", "dave", "erin", "frank"];
+    let person = trace["person_name"].as_str().unwrap();
+    assert!(names.contains(&person), "{person}");
+    let story = trace["policies"][0]["story"].as_array().unwrap();
+    for t in story {
+        let pair = t["names"].as_array().unwrap();
+        assert!(
+            pair.iter().all(|n| names.contains(&n.as_str().unwrap())),
+            "{t}"
+        );
+    }
+}

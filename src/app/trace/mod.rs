@@ -15,7 +15,7 @@ use anyhow::{Result, anyhow};
 use picture::{outcome_words, when};
 use std::path::{Path, PathBuf};
 use wom::graph::NodeId;
-use wom::model::{OutcomeClass, Scenario, Tone};
+use wom::model::{NetworkKind, OutcomeClass, Scenario, Tone};
 use wom::results::run::SUMMARY;
 use wom::results::trace::{PolicyTrace, TraceFile};
 use wom::sim::trace::{PeriodLog, Story};
@@ -107,7 +107,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         })
         .collect();
 
-    let file = TraceFile {
+    let mut file = TraceFile {
         scenario: scenario.name.clone(),
         scenario_identity: wom::scenario::resolved::identity(scenario)?,
         scenario_file: args.input.path.display().to_string(),
@@ -118,6 +118,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         max_hops: scenario.word_of_mouth.max_hops,
         wom_version: env!("CARGO_PKG_VERSION").into(),
         person,
+        person_name: None,
         segment: world
             .segment_of(args.replication, person)
             .map(|g| scenario.segments[g].name.clone()),
@@ -130,6 +131,10 @@ pub fn run(args: &TraceOptions) -> Result<()> {
             })
             .collect(),
     };
+    // A file network's people are named as the file names them.
+    if let NetworkKind::File { path } = &scenario.network.kind {
+        file.name_people(&super::network::load_file(path)?.names);
+    }
     let json = wom::results::to_json_text(&file)?;
     write_atomic(&dir.join("trace.json"), |out| {
         Ok(out.write_all(json.as_bytes())?)
@@ -146,7 +151,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         print_summary(
             scenario,
             args,
-            person,
+            &file.person_label(),
             file.segment.as_deref(),
             &chosen,
             &traced,
@@ -304,7 +309,7 @@ fn story<'a>(picture: &'a Rendered, file: &'a TraceFile) -> TracedStory<'a> {
             "Replication {}, {}: person {}, {}. Drawn by `wom trace`; trace.json lists every hearing.",
             file.replication,
             when(&file.period_label, file.period),
-            file.person,
+            file.person_label(),
             file.chosen
         ),
     }
@@ -336,7 +341,7 @@ pub fn redraw(dir: &Path) -> Result<Option<Redrawn>> {
 fn print_summary(
     scenario: &Scenario,
     args: &TraceOptions,
-    person: NodeId,
+    person: &str,
     segment: Option<&str>,
     chosen: &str,
     traced: &[(&Replay, OutcomeClass, Story)],
