@@ -188,8 +188,13 @@ impl RunFiles {
     fn replications_csv(&self) -> PyResult<String> {
         let columns = rows::ReplicationColumns::of(&self.run.scenario);
         let mut out = Vec::new();
-        rows::write_replications(&mut out, &self.run.names(), &columns, &self.run.replications)
-            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        rows::write_replications(
+            &mut out,
+            &self.run.names(),
+            &columns,
+            &self.run.replications,
+        )
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         Ok(String::from_utf8_lossy(&out).into_owned())
     }
 
@@ -349,7 +354,9 @@ fn cascade(
             )));
         }
         if runs == 0 {
-            return Err(present::bad_input("runs = 0 is not allowed; expected at least 1"));
+            return Err(present::bad_input(
+                "runs = 0 is not allowed; expected at least 1",
+            ));
         }
         let seeds = match (seeds, seed_file) {
             (_, Some(file)) => app::cascade::Seeds::File(file),
@@ -392,13 +399,33 @@ fn staffing(
             }
         };
         let a = arrivals_per_hour;
-        check("arrivals_per_hour", a, a.is_finite() && a > 0.0, "a number above 0")?;
+        check(
+            "arrivals_per_hour",
+            a,
+            a.is_finite() && a > 0.0,
+            "a number above 0",
+        )?;
         let h = handle_minutes;
-        check("handle_minutes", h, h.is_finite() && h > 0.0, "a number above 0")?;
+        check(
+            "handle_minutes",
+            h,
+            h.is_finite() && h > 0.0,
+            "a number above 0",
+        )?;
         let w = within_minutes;
-        check("within_minutes", w, w.is_finite() && w >= 0.0, "a number at least 0")?;
+        check(
+            "within_minutes",
+            w,
+            w.is_finite() && w >= 0.0,
+            "a number at least 0",
+        )?;
         let t = target_service_level;
-        check("target_service_level", t, (0.0..1.0).contains(&t), "a share in [0, 1)")?;
+        check(
+            "target_service_level",
+            t,
+            (0.0..1.0).contains(&t),
+            "a share in [0, 1)",
+        )?;
         let opts = app::staffing::StaffingOptions {
             arrivals_per_hour,
             handle_minutes,
