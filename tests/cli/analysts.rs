@@ -154,3 +154,74 @@ fn traces_name_people_by_their_names_in_the_file() {
         );
     }
 }
+
+#[test]
+fn ctrl_c_in_a_sweep_says_what_is_saved_and_how_to_resume() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sweep");
+    let child = Command::new(env!("CARGO_BIN_EXE_wom"))
+        .arg("sweep")
+        .arg(fixture("tiny.toml"))
+        .args(["--set", "experience.complaint_rate=0.01:0.6:0.01"])
+        .args(["--replications", "100", "--threads", "1", "--out"])
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first stored point, then press Ctrl-C.
+    let began = Instant::now();
+    while count_points(&out) == 0 {
+        assert!(
+            began.elapsed() < Duration::from_secs(120),
+            "no point stored"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let done = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(!done.status.success(), "{stderr}");
+    assert!(stderr.contains("interrupted: "), "{stderr}");
+    assert!(stderr.contains("of 60 points are saved"), "{stderr}");
+    let command = stderr
+        .lines()
+        .skip_while(|l| !l.contains("resume with:"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no command in {stderr}"))
+        .trim()
+        .to_owned();
+    assert!(command.ends_with("--resume"), "{command}");
+    let meta: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("metadata.json")).unwrap()).unwrap();
+    assert_eq!(meta["complete"], false);
+    let saved = meta["points_done"].as_u64().unwrap();
+    assert!(saved >= 1 && saved < 60, "{saved}");
+    assert_eq!(count_points(&out) as u64, saved);
+    // The printed command, run as printed, finishes the sweep.
+    let words: Vec<&str> = command.split(' ').collect();
+    assert!(words[0].ends_with("wom"), "{command}");
+    wom().args(&words[1..]).arg("--quiet").assert().success();
+    let meta: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("metadata.json")).unwrap()).unwrap();
+    assert_eq!(
+        (meta["complete"].as_bool(), meta["points_done"].as_u64()),
+        (Some(true), Some(60))
+    );
+}
+
+/// Point files stored in a sweep directory.
+fn count_points(dir: &std::path::Path) -> usize {
+    fs::read_dir(dir.join("points")).map_or(0, |entries| {
+        entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+            .count()
+    })
+}
