@@ -202,7 +202,7 @@ fn ctrl_c_in_a_sweep_says_what_is_saved_and_how_to_resume() {
         serde_json::from_str(&fs::read_to_string(out.join("metadata.json")).unwrap()).unwrap();
     assert_eq!(meta["complete"], false);
     let saved = meta["points_done"].as_u64().unwrap();
-    assert!(saved >= 1 && saved < 60, "{saved}");
+    assert!((1..60).contains(&saved), "{saved}");
     assert_eq!(count_points(&out) as u64, saved);
     // The printed command, run as printed, finishes the sweep.
     let words: Vec<&str> = command.split(' ').collect();
