@@ -41,10 +41,10 @@ pub struct CascadeOptions {
     pub json: bool,
 }
 
-/// The `--json` output.
+/// The `--json` output (and the Python package's answer).
 #[derive(Debug, Serialize)]
-struct CascadeReport<'a> {
-    network: &'a str,
+pub struct CascadeReport {
+    network: String,
     nodes: u32,
     edges: u64,
     p: f64,
@@ -65,53 +65,16 @@ struct CascadeReport<'a> {
     load_seconds: f64,
 }
 
-/// Reads a seed file: one node id a line, `#` comments; ids as in the edge
+/// Reads a seed file: one node a line, `#` comments; names as in the edge
 /// list (or dense ids for a generated network). Duplicates are bad input.
 fn read_seed_file(path: &std::path::Path, net: &network::Network) -> Result<Vec<NodeId>> {
     let text = files::read_input(path, "seed file")?;
-    let map = net.ids.as_ref().map(|ids| {
-        ids.iter()
-            .enumerate()
-            .map(|(d, &id)| (id, d as NodeId))
-            .collect::<std::collections::HashMap<_, _>>()
-    });
-    let n = net.graph.node_count();
-    let mut seeds = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for (i, line) in text.lines().enumerate() {
-        let content = line.split('#').next().unwrap_or("").trim();
-        if content.is_empty() {
-            continue;
-        }
-        let at = || format!("{}:{}", path.display(), i + 1);
-        let id: u64 = content.parse().map_err(|_| {
-            bad_input(format!(
-                "{}: {content:?} is not a node id (a non-negative integer)",
-                at()
-            ))
-        })?;
-        let dense = match &map {
-            Some(map) => *map
-                .get(&id)
-                .ok_or_else(|| bad_input(format!("{}: node {id} is not in the network", at())))?,
-            None if id < u64::from(n) => id as NodeId,
-            None => {
-                return Err(bad_input(format!(
-                    "{}: node {id} is not in the network (ids 0 to {})",
-                    at(),
-                    n - 1
-                )));
-            }
-        };
-        if !seen.insert(dense) {
-            return Err(bad_input(format!("{}: node {id} is listed twice", at())));
-        }
-        seeds.push(dense);
-    }
+    let seeds =
+        super::node_list::resolve_nodes(&text, path, net.names.as_deref(), net.graph.node_count())?;
     if seeds.is_empty() {
         return Err(bad_input(format!("{}: no node ids", path.display())));
     }
-    Ok(seeds)
+    Ok(seeds.into_iter().map(|(node, _)| node).collect())
 }
 
 /// Runs `wom cascade`.
@@ -119,6 +82,21 @@ fn read_seed_file(path: &std::path::Path, net: &network::Network) -> Result<Vec<
 /// # Errors
 /// Bad input for a bad network, seed file or seed count.
 pub fn run(args: &CascadeOptions) -> Result<()> {
+    let report = simulate(args, args.json)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+        return Ok(());
+    }
+    print(args, &report);
+    Ok(())
+}
+
+/// Runs the cascades of `args` (a progress bar unless `quiet`) and checks
+/// the report is finite.
+///
+/// # Errors
+/// Bad input for a bad network, seed file or seed count.
+pub fn simulate(args: &CascadeOptions, quiet: bool) -> Result<CascadeReport> {
     let net = network::build(&args.network, args.seed)?;
     let n = net.graph.node_count();
     let seeds = match &args.seeds {
@@ -132,7 +110,7 @@ pub fn run(args: &CascadeOptions) -> Result<()> {
         Seeds::Random(k) => random_seed_set(n, *k, args.seed),
     };
     let pool = thread_pool(args.threads)?;
-    let bar = progress::bar(args.runs, "runs", args.json);
+    let bar = progress::bar(args.runs, "runs", quiet);
     let start = Instant::now();
     let sizes = pool.install(|| {
         run_cascades(&net.graph, &seeds, args.p, args.runs, args.seed, || {
@@ -144,7 +122,7 @@ pub fn run(args: &CascadeOptions) -> Result<()> {
     let values: Vec<f64> = sizes.iter().map(|&s| f64::from(s)).collect();
     let s = Summary::from_values(&values);
     let report = CascadeReport {
-        network: &net.description,
+        network: net.description.clone(),
         nodes: n,
         edges: net.graph.edge_count(),
         p: args.p,
@@ -164,35 +142,37 @@ pub fn run(args: &CascadeOptions) -> Result<()> {
         simulate_seconds,
         load_seconds: net.load_seconds,
     };
-    if args.json {
-        wom::results::finite::check(&report)?;
-        println!("{}", serde_json::to_string(&report)?);
-        return Ok(());
-    }
+    wom::results::finite::check(&report)?;
+    Ok(report)
+}
+
+/// Prints a cascade's report for people.
+fn print(args: &CascadeOptions, report: &CascadeReport) {
+    let n = report.nodes;
     println!(
         "Independent cascade on {}: {} nodes, {} edges; p = {}, {} seed nodes, {} runs, seed {}",
         report.network,
         count(u64::from(n)),
         count(report.edges),
         args.p,
-        count(seeds.len() as u64),
+        count(report.seeds as u64),
         count(args.runs),
         args.seed
     );
     println!("Final active nodes (seeds included):");
     println!(
         "  mean      {}   95% CI {} – {}   ({:.2}% of the network)",
-        thousands(s.mean, 1),
-        thousands(s.ci95[0], 1),
-        thousands(s.ci95[1], 1),
-        100.0 * s.mean / f64::from(n)
+        thousands(report.mean, 1),
+        thousands(report.ci95[0], 1),
+        thousands(report.ci95[1], 1),
+        100.0 * report.mean / f64::from(n)
     );
-    println!("  sd        {}", thousands(s.sd, 1));
+    println!("  sd        {}", thousands(report.sd, 1));
     println!(
         "  p5 / p50 / p95   {} / {} / {}",
-        thousands(s.p5, 0),
-        thousands(s.p50, 0),
-        thousands(s.p95, 0)
+        thousands(report.p5, 0),
+        thousands(report.p50, 0),
+        thousands(report.p95, 0)
     );
     println!(
         "  min / max        {} / {}",
@@ -201,10 +181,9 @@ pub fn run(args: &CascadeOptions) -> Result<()> {
     );
     println!(
         "Simulated in {} ({} per run, {} threads); network built in {}.",
-        seconds(simulate_seconds),
-        seconds(simulate_seconds / args.runs as f64),
+        seconds(report.simulate_seconds),
+        seconds(report.simulate_seconds / args.runs as f64),
         report.threads,
-        seconds(net.load_seconds)
+        seconds(report.load_seconds)
     );
-    Ok(())
 }

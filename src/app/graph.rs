@@ -42,7 +42,7 @@ pub fn run(args: &GraphOptions) -> Result<()> {
         files::write_atomic(path, |out| {
             Ok(edgelist::write(
                 &net.graph,
-                net.ids.as_deref(),
+                net.names.as_deref(),
                 &header,
                 out,
             )?)

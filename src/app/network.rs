@@ -28,8 +28,8 @@ pub enum NetworkChoice {
 pub struct Network {
     /// The graph.
     pub graph: Graph,
-    /// For a file, the file's id of each dense node.
-    pub ids: Option<Vec<u64>>,
+    /// For a file, the file's name of each dense node.
+    pub names: Option<Vec<String>>,
     /// What it is, for people.
     pub description: String,
     /// Self loops and duplicates dropped.
@@ -183,7 +183,11 @@ pub fn load_file(path: &Path) -> Result<edgelist::LoadedGraph> {
         "use a smaller network, or a machine with more memory",
     )?;
     let reader = files::open_input(path, "edge list")?;
-    Ok(edgelist::read(reader, path)?)
+    let loaded = edgelist::read(reader, path)?;
+    if let Some(note) = loaded.note() {
+        eprintln!("note: {}: {note}", path.display());
+    }
+    Ok(loaded)
 }
 
 /// Builds the network a command asks for.
@@ -202,7 +206,7 @@ pub fn build(choice: &NetworkChoice, seed: u64) -> Result<Network> {
                     crate::present::format::count(u64::from(spec.nodes))
                 ),
                 graph,
-                ids: None,
+                names: None,
                 counts,
                 load_seconds: 0.0,
             }
@@ -212,7 +216,7 @@ pub fn build(choice: &NetworkChoice, seed: u64) -> Result<Network> {
             Network {
                 description: format!("{}", path.display()),
                 graph: loaded.graph,
-                ids: Some(loaded.ids),
+                names: Some(loaded.names),
                 counts: loaded.counts,
                 load_seconds: 0.0,
             }

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use wom::model::Scenario;
-use wom::sim::precision::{Precision, Reached, run_to_precision};
+use wom::sim::precision::{Precision, Reached, run_to_precision_cancellable};
 use wom::sim::summary::{RunSummary, summarize};
 use wom::sweep::grid::Point;
 use wom::sweep::hash::point_hash;
@@ -185,9 +185,16 @@ pub fn run_point(
 ) -> Result<Ran> {
     let at = || format!("at {}", describe(&planned.point));
     let world = scenario::build_variant(planned.scenario.clone(), networks).with_context(at)?;
-    let (results, reached) = run_to_precision(&world, planned.start, precision, |_| {}, || {})
-        .map_err(scenario::world_error)
-        .with_context(at)?;
+    let (results, reached) = run_to_precision_cancellable(
+        &world,
+        planned.start,
+        precision,
+        |_| {},
+        || {},
+        super::cancel::flag(),
+    )
+    .map_err(scenario::world_error)
+    .with_context(at)?;
     // Scenarios hold at least two policies (validated).
     let headline = results.iter().map(|r| r.npv_difference(0, 1)).collect();
     Ok(Ran {
@@ -221,7 +228,8 @@ pub fn run_and_store(
 /// take items in order from a shared counter (so items start in order and
 /// a killed run has finished mostly the first ones), and the parallel work
 /// inside each item (its replications) is shared with idle threads by
-/// work stealing. Stops at the first error and returns it.
+/// work stealing. Stops at the first error and returns it, and before the
+/// next item once a stop is requested (`super::cancel`).
 ///
 /// # Errors
 /// The first error of `work`.
@@ -237,6 +245,9 @@ pub fn for_each_in_order<T: Sync>(
         .with_max_len(1)
         .try_for_each(|_| -> Result<()> {
             while !failed.load(Ordering::Relaxed) {
+                if super::cancel::requested() {
+                    return Err(anyhow::Error::new(wom::sim::SimError::Cancelled));
+                }
                 let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) else {
                     break;
                 };

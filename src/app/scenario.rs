@@ -9,7 +9,7 @@ use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use wom::graph::Graph;
-use wom::model::{NetworkKind, Scenario};
+use wom::model::{InitialCustomers, NetworkKind, Scenario};
 use wom::sim::{NetworkPlan, SimError, World};
 
 /// `--set KEY=VALUE`: a scenario key and its value (a TOML literal).
@@ -213,11 +213,50 @@ pub fn world_error(e: SimError) -> anyhow::Error {
 /// large for this machine, or more initial customers than people.
 pub fn build_world(scenario: Scenario, threads: usize) -> Result<World> {
     if let NetworkKind::File { path } = &scenario.network.kind {
-        let graph = network::load_file(path)?.graph;
-        return file_world(scenario, Arc::new(graph));
+        let loaded = network::load_file(path)?;
+        let file = format!(" (network file {})", path.display());
+        let plan = NetworkPlan::Shared(Arc::new(loaded.graph));
+        return world_on(scenario, plan, Some(&loaded.names))
+            .map_err(|e| bad_input(format!("{e:#}{file}")));
     }
     network::check_fits(&scenario, threads, 1)?;
-    World::generated(scenario).map_err(world_error)
+    let plan = NetworkPlan::generated(&scenario)
+        .ok_or(SimError::FileNetwork)
+        .and_then(|p| p.map_err(SimError::from))
+        .map_err(world_error)?;
+    world_on(scenario, plan, None)
+}
+
+/// The world of `scenario` on `plan`, with its initial customers read
+/// from their file when `population.initial_customers = { file = … }`:
+/// `names` are the network file's node names (read again from the file
+/// when `None` for a file network), a generated network's people are
+/// named by their ids `0..people`.
+///
+/// # Errors
+/// Bad input naming the customers file and line for an unknown node, a
+/// node listed twice or a line that is not one node; as [`World::new`].
+fn world_on(scenario: Scenario, plan: NetworkPlan, names: Option<&[String]>) -> Result<World> {
+    let InitialCustomers::File(list) = &scenario.population.initial_customers else {
+        return World::new(scenario, plan).map_err(world_error);
+    };
+    let people = match &plan {
+        NetworkPlan::Shared(g) => g.node_count(),
+        NetworkPlan::Resample(spec) => spec.nodes,
+    };
+    let reread;
+    let names = match (names, &scenario.network.kind) {
+        (Some(names), _) => Some(names),
+        (None, NetworkKind::File { path }) => {
+            reread = network::load_file(path)?.names;
+            Some(&reread[..])
+        }
+        (None, NetworkKind::Generated(_)) => None,
+    };
+    let text = files::read_input(list, "customers file")?;
+    let nodes = super::node_list::resolve_nodes(&text, list, names, people)?;
+    let initial = nodes.into_iter().map(|(node, _)| node).collect();
+    World::with_initial(scenario, plan, initial).map_err(world_error)
 }
 
 /// The world of a file-network scenario on its network, read already
@@ -231,7 +270,8 @@ pub fn file_world(scenario: Scenario, graph: Arc<Graph>) -> Result<World> {
         NetworkKind::File { path } => format!(" (network file {})", path.display()),
         NetworkKind::Generated(_) => String::new(),
     };
-    World::new(scenario, NetworkPlan::Shared(graph)).map_err(|e| bad_input(format!("{e}{file}")))
+    world_on(scenario, NetworkPlan::Shared(graph), None)
+        .map_err(|e| bad_input(format!("{e:#}{file}")))
 }
 
 /// Builds the world of one variant of a sweep, taking its network from
@@ -241,5 +281,5 @@ pub fn file_world(scenario: Scenario, graph: Arc<Graph>) -> Result<World> {
 /// As [`build_world`].
 pub fn build_variant(scenario: Scenario, cache: &NetworkCache) -> Result<World> {
     let plan = cache.plan(&scenario)?;
-    World::new(scenario, plan).map_err(world_error)
+    world_on(scenario, plan, None)
 }

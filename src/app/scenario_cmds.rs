@@ -9,7 +9,6 @@ use std::path::Path;
 use wom::model::NetworkKind;
 use wom::scenario::shipped::SHIPPED;
 use wom::scenario::template::TEMPLATE;
-use wom::sim::{NetworkPlan, World};
 
 /// Runs `wom validate`: parses, validates and, for file networks, reads
 /// the network and checks the initial customers against it; for generated
@@ -29,8 +28,7 @@ pub fn validate(path: &Path) -> Result<()> {
     let people = match &s.network.kind {
         NetworkKind::File { path } => {
             let graph = super::network::load_file(path)?.graph;
-            let world = World::new(s.clone(), NetworkPlan::Shared(graph.into()))
-                .map_err(|e| bad_input(format!("{e} (network file {})", path.display())))?;
+            let world = scenario::file_world(s.clone(), graph.into())?;
             world.people()
         }
         NetworkKind::Generated(_) => {

@@ -103,20 +103,9 @@ fn share(x: f64) -> String {
 /// Bad input for an unstable desk (`--agents` at or below the load) or a
 /// load beyond what can be computed.
 pub fn run(o: &StaffingOptions) -> Result<()> {
+    let (work, rows) = sized(o)?;
     let handle_hours = o.handle_minutes / 60.0;
     let within_hours = o.within_minutes / 60.0;
-    let work = Workload::new(o.arrivals_per_hour, handle_hours).map_err(refused)?;
-    let rows = match o.agents {
-        Some(agents) => {
-            let e = work.with_agents(agents).map_err(refused)?;
-            vec![row(&e, within_hours, o.target_service_level)?]
-        }
-        None => {
-            work.sizing(within_hours, o.target_service_level)
-                .map_err(refused)?
-                .rows
-        }
-    };
     let mut out = String::new();
     if o.json {
         let text = match o.agents {
@@ -183,6 +172,36 @@ pub fn run(o: &StaffingOptions) -> Result<()> {
         )?;
     }
     print(&out)
+}
+
+/// The desk sizes of `wom staffing --json` (one with `--agents`), as the
+/// Python package returns them.
+///
+/// # Errors
+/// As [`run`].
+#[allow(dead_code)] // used by the Python package (python/src/lib.rs)
+pub fn desks(o: &StaffingOptions) -> Result<Vec<DeskJson>> {
+    Ok(sized(o)?.1.iter().map(DeskJson::from).collect())
+}
+
+/// The workload and the rows to show: the one desk of `--agents`, else
+/// every size up to the smallest that meets the target.
+fn sized(o: &StaffingOptions) -> Result<(Workload, Vec<SizingRow>)> {
+    let handle_hours = o.handle_minutes / 60.0;
+    let within_hours = o.within_minutes / 60.0;
+    let work = Workload::new(o.arrivals_per_hour, handle_hours).map_err(refused)?;
+    let rows = match o.agents {
+        Some(agents) => {
+            let e = work.with_agents(agents).map_err(refused)?;
+            vec![row(&e, within_hours, o.target_service_level)?]
+        }
+        None => {
+            work.sizing(within_hours, o.target_service_level)
+                .map_err(refused)?
+                .rows
+        }
+    };
+    Ok((work, rows))
 }
 
 /// Writes `text` to stdout; a reader that stopped reading (`| head`) is

@@ -160,7 +160,7 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     };
     let resumed_points = done.len();
     let resolved = wom::scenario::resolved::to_table(base)?;
-    let metadata = |elapsed: Option<f64>| SweepMetadata {
+    let metadata = |elapsed: Option<f64>, points_done: usize| SweepMetadata {
         wom_version: env!("CARGO_PKG_VERSION").to_owned(),
         command_line: std::env::args().collect(),
         scenario_file: header.scenario_file.clone(),
@@ -173,10 +173,15 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
         precision: opts.precision,
         threads,
         elapsed_seconds: elapsed,
+        points_done,
+        complete: points_done == total,
         scenario: resolved.clone(),
         shards: None,
     };
-    write_json(&dir.join("metadata.json"), &metadata(None))?;
+    if opts.resume {
+        super::sweep_resume::check(&dir, &metadata(None, resumed_points), &done)?;
+    }
+    write_json(&dir.join("metadata.json"), &metadata(None, resumed_points))?;
 
     let todo: Vec<&Planned> = planned
         .iter()
@@ -198,7 +203,7 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
     bar.reset_eta();
     // Points are taken in order by whichever worker is free; each point's
     // replications run in parallel on the same pool (no oversubscription).
-    pool.install(|| {
+    let ran = pool.install(|| {
         points::for_each_in_order(&todo, threads, |p| {
             let stored = points::run_and_store(p, opts.precision, &plan.networks, &dir)?;
             let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
@@ -210,11 +215,25 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
             bar.inc(1);
             Ok(())
         })
-    })?;
+    });
     bar.finish_and_clear();
     let s = state.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Err(e) = ran {
+        if !super::cancel::requested() {
+            return Err(e);
+        }
+        // Interrupted: the files hold exactly the points finished.
+        sweep_files::write_files(&dir, &header, &s.done)?;
+        write_json(&dir.join("metadata.json"), &metadata(None, s.done.len()))?;
+        return Err(interrupted(&dir, s.done.len(), total));
+    }
     let elapsed = began.elapsed().as_secs_f64();
-    let written = finish(&dir, &header, &s.done, &metadata(Some(elapsed)))?;
+    let written = finish(
+        &dir,
+        &header,
+        &s.done,
+        &metadata(Some(elapsed), s.done.len()),
+    )?;
     owned.finish()?;
 
     if !opts.output.quiet {
@@ -230,8 +249,41 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
             threads
         );
         println!("Wrote {}/ ({})", dir.display(), written.join(", "));
+        println!(
+            "Sweep complete: sweep.csv holds all {} points (metadata.json: \"complete\": true).",
+            count(total as u64)
+        );
     }
     Ok(())
+}
+
+/// The error of an interrupted sweep: how many points are saved and the
+/// exact command that resumes it.
+fn interrupted(dir: &Path, done: usize, total: usize) -> anyhow::Error {
+    let mut args: Vec<String> = std::env::args().collect();
+    if !args.iter().any(|a| a == "--resume") {
+        args.push("--resume".into());
+    }
+    let command: Vec<String> = args.iter().map(|a| shell_word(a)).collect();
+    anyhow::anyhow!(
+        "interrupted: {done} of {total} points are saved in {} (sweep.csv holds them; metadata.json says \"complete\": false); resume with:\n  {}",
+        dir.join(sweep_files::POINTS_DIR).display(),
+        command.join(" ")
+    )
+}
+
+/// `word` as a POSIX shell reads it back: as it is when plain, else in
+/// single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// The last step of a sweep and of a merge of its shards: sweep.csv and

@@ -83,7 +83,10 @@ pub fn run() -> Result<()> {
         Command::Init(args) => app::scenario_cmds::init(args.file.as_deref(), args.force),
         Command::Plot(args) => app::plot::run(&args.dir, args.quiet),
         Command::Trace(args) => app::trace::run(&args.options()),
-        Command::Sweep(args) => app::sweep::run(&args.options()),
+        Command::Sweep(args) => {
+            app::cancel::stop_on_ctrl_c();
+            app::sweep::run(&args.options())
+        }
         Command::Merge(args) => app::merge::run(&args.options()),
         Command::Sensitivity(args) => app::sensitivity::run(&args.options()?),
         Command::Staffing(args) => app::staffing::run(&args.options()),

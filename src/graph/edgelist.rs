@@ -1,8 +1,17 @@
-//! Reading and writing networks as edge lists: one `u v` pair a line,
-//! whitespace separated, `#` (or `%`) comments and blank lines ignored, node
-//! ids any non-negative integers, remapped densely in order of first
-//! appearance. Further columns on a line (weights, timestamps, as in SNAP or
-//! KONECT files) are ignored.
+//! Reading and writing networks as edge lists, as people have them: one
+//! edge a line, its two nodes separated by a comma, a tab or spaces (what
+//! networkx's `write_edgelist`, Gephi's CSV export, a CRM export or a SNAP
+//! file write); `#` (or `%`) comments and blank lines ignored; an optional
+//! header line (`source,target`, `from,to`, `u,v`, `node1,node2`, any
+//! case), whose further columns (`weight`, `type`, …) are ignored, as are
+//! further fields on any line (weights, timestamps). A field may be
+//! wrapped in double quotes.
+//!
+//! A node is named by any token. A token that is a non-negative integer is
+//! a node id compared as a number (`007` and `7` are one node), so integer
+//! files are read exactly as before; nodes get dense ids in order of first
+//! appearance. The names are kept ([`LoadedGraph::names`]) so traces,
+//! customer lists and per-person output name people as the file does.
 
 use super::{BuildCounts, Graph, GraphError, NodeId};
 use std::collections::HashMap;
@@ -10,11 +19,20 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+/// Header lines recognised (first two fields, compared without case).
+const HEADERS: [(&str, &str); 5] = [
+    ("source", "target"),
+    ("from", "to"),
+    ("u", "v"),
+    ("node1", "node2"),
+    ("src", "dst"),
+];
+
 /// An edge-list problem, naming the source and line.
 #[derive(Debug, Error)]
 pub enum EdgeListError {
-    /// A line that is not `u v` with non-negative integer ids.
-    #[error("{}:{line}: {message} (found {found:?}); expected `u v` with non-negative integer node ids", source_name.display())]
+    /// A line that is not two node names.
+    #[error("{}:{line}: {message} (found {found:?}); expected two node names a line (`u v`, `u,v` or `u<TAB>v`), optionally after a `source,target` header", source_name.display())]
     Malformed {
         /// The file.
         source_name: PathBuf,
@@ -64,23 +82,88 @@ pub enum EdgeListError {
 pub struct LoadedGraph {
     /// The graph on dense ids.
     pub graph: Graph,
-    /// `ids[dense]` is the node's id in the file.
-    pub ids: Vec<u64>,
+    /// `names[dense]` is the node's name in the file (an integer id in its
+    /// decimal form).
+    pub names: Vec<String>,
     /// Self loops and duplicate edges dropped.
     pub counts: BuildCounts,
     /// Lines with an edge.
     pub edge_lines: u64,
+    /// The header's columns after the two nodes, ignored (empty without a
+    /// header or with a two-column one).
+    pub ignored_columns: Vec<String>,
 }
 
 impl LoadedGraph {
-    /// Maps the file's node ids to dense ids. `O(nodes)`.
-    pub fn id_map(&self) -> HashMap<u64, NodeId> {
-        self.ids
+    /// Maps the file's node names to dense ids. `O(nodes)`.
+    pub fn name_map(&self) -> HashMap<&str, NodeId> {
+        self.names
             .iter()
             .enumerate()
-            .map(|(dense, &id)| (id, dense as NodeId))
+            .map(|(dense, name)| (name.as_str(), dense as NodeId))
             .collect()
     }
+
+    /// A note for people about what was ignored, if anything.
+    pub fn note(&self) -> Option<String> {
+        (!self.ignored_columns.is_empty()).then(|| {
+            format!(
+                "the header's column{} {} ignored: the network's edges are unweighted",
+                if self.ignored_columns.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                self.ignored_columns
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    + if self.ignored_columns.len() == 1 {
+                        " is"
+                    } else {
+                        " are"
+                    }
+            )
+        })
+    }
+}
+
+/// A node's name as the file writes it: an integer token in its decimal
+/// form (so `007` is `7`), anything else as it is.
+pub fn canonical_name(token: &str) -> String {
+    match token.parse::<u64>() {
+        Ok(id) => id.to_string(),
+        Err(_) => token.to_owned(),
+    }
+}
+
+/// The fields of a line: split at commas if it has one, else at tabs and
+/// spaces; each trimmed and without surrounding double quotes.
+fn fields(content: &str) -> Vec<&str> {
+    if content.contains(',') {
+        content.split(',').map(unquote).collect()
+    } else {
+        content.split_whitespace().map(unquote).collect()
+    }
+}
+
+/// A field trimmed and without surrounding double quotes.
+fn unquote(f: &str) -> &str {
+    let f = f.trim();
+    f.strip_prefix('"')
+        .and_then(|f| f.strip_suffix('"'))
+        .unwrap_or(f)
+}
+
+/// Whether the first two fields are a header's.
+fn is_header(fields: &[&str]) -> bool {
+    let (Some(a), Some(b)) = (fields.first(), fields.get(1)) else {
+        return false;
+    };
+    HEADERS
+        .iter()
+        .any(|(x, y)| a.eq_ignore_ascii_case(x) && b.eq_ignore_ascii_case(y))
 }
 
 /// Reads an edge list; `source_name` is used in error messages only.
@@ -88,10 +171,12 @@ impl LoadedGraph {
 /// # Errors
 /// [`EdgeListError`] naming the source and the line of the first problem.
 pub fn read(reader: impl BufRead, source_name: &Path) -> Result<LoadedGraph, EdgeListError> {
-    let mut ids: Vec<u64> = Vec::new();
-    let mut dense: HashMap<u64, NodeId> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut dense: HashMap<String, NodeId> = HashMap::new();
     let mut edges: Vec<(NodeId, NodeId)> = Vec::new();
+    let mut ignored_columns = Vec::new();
     let mut line_no = 0u64;
+    let mut first_content = true;
     let malformed = |line: u64, message: &'static str, text: &str| EdgeListError::Malformed {
         source_name: source_name.to_path_buf(),
         line,
@@ -108,23 +193,32 @@ pub fn read(reader: impl BufRead, source_name: &Path) -> Result<LoadedGraph, Edg
         if content.is_empty() {
             continue;
         }
-        let mut fields = content.split_whitespace();
-        let (Some(a), Some(b)) = (fields.next(), fields.next()) else {
-            return Err(malformed(line_no, "a line needs two node ids", content));
+        let fields = fields(content);
+        if std::mem::take(&mut first_content) && is_header(&fields) {
+            ignored_columns = fields[2..]
+                .iter()
+                .filter(|f| !f.is_empty())
+                .map(|f| (*f).to_owned())
+                .collect();
+            continue;
+        }
+        let (Some(&a), Some(&b)) = (fields.first(), fields.get(1)) else {
+            return Err(malformed(line_no, "a line needs two node names", content));
         };
         let mut node = |text: &str| -> Result<NodeId, EdgeListError> {
-            let id: u64 = text
-                .parse()
-                .map_err(|_| malformed(line_no, "node id is not a non-negative integer", text))?;
-            if let Some(&d) = dense.get(&id) {
+            if text.is_empty() {
+                return Err(malformed(line_no, "a node name is empty", content));
+            }
+            let name = canonical_name(text);
+            if let Some(&d) = dense.get(&name) {
                 return Ok(d);
             }
-            let d = NodeId::try_from(ids.len()).map_err(|_| EdgeListError::TooManyNodes {
+            let d = NodeId::try_from(names.len()).map_err(|_| EdgeListError::TooManyNodes {
                 source_name: source_name.to_path_buf(),
                 line: line_no,
             })?;
-            ids.push(id);
-            dense.insert(id, d);
+            names.push(name.clone());
+            dense.insert(name, d);
             Ok(d)
         };
         let u = node(a)?;
@@ -138,26 +232,27 @@ pub fn read(reader: impl BufRead, source_name: &Path) -> Result<LoadedGraph, Edg
     }
     let edge_lines = edges.len() as u64;
     let (graph, counts) =
-        Graph::from_edges(ids.len() as u32, &edges).map_err(|error| EdgeListError::Graph {
+        Graph::from_edges(names.len() as u32, &edges).map_err(|error| EdgeListError::Graph {
             source_name: source_name.to_path_buf(),
             error,
         })?;
     Ok(LoadedGraph {
         graph,
-        ids,
+        names,
         counts,
         edge_lines,
+        ignored_columns,
     })
 }
 
 /// Writes `graph` as an edge list (each edge once, `u < v`), with a comment
-/// header. `ids`, when given, maps dense ids back to the file's ids.
+/// header. `names`, when given, maps dense ids back to the file's names.
 ///
 /// # Errors
 /// Any write error.
 pub fn write(
     graph: &Graph,
-    ids: Option<&[u64]>,
+    names: Option<&[String]>,
     header: &str,
     mut out: impl Write,
 ) -> io::Result<()> {
@@ -170,9 +265,11 @@ pub fn write(
         graph.node_count(),
         graph.edge_count()
     )?;
-    let name = |u: NodeId| ids.map_or(u64::from(u), |ids| ids[u as usize]);
     for (u, v) in graph.edges() {
-        writeln!(out, "{} {}", name(u), name(v))?;
+        match names {
+            Some(names) => writeln!(out, "{} {}", names[u as usize], names[v as usize])?,
+            None => writeln!(out, "{u} {v}")?,
+        }
     }
     out.flush()
 }
@@ -190,20 +287,45 @@ mod tests {
         let g = parse("# a comment\n\n10 20\n20 30 0.5\n30 10 # trailing\n10 10\n20 10\n").unwrap();
         assert_eq!(g.graph.node_count(), 3);
         assert_eq!(g.graph.edge_count(), 3);
-        assert_eq!(g.ids, vec![10, 20, 30]);
+        assert_eq!(g.names, vec!["10", "20", "30"]);
         assert_eq!((g.counts.self_loops, g.counts.duplicates), (1, 1));
-        assert_eq!(g.id_map()[&30], 2);
+        assert_eq!(g.name_map()["30"], 2);
+        assert!(g.note().is_none());
+    }
+
+    #[test]
+    fn integer_ids_compare_as_numbers() {
+        let g = parse("007 8\n7 9\n").unwrap();
+        assert_eq!(g.names, vec!["7", "8", "9"]);
+        assert_eq!(g.graph.edge_count(), 2);
+    }
+
+    #[test]
+    fn names_headers_and_separators() {
+        // networkx write_edgelist (spaces, a data dict), Gephi CSV, tabs.
+        for text in [
+            "alice bob {'weight': 2}\nbob carol {}\ncarol alice {}\n",
+            "Source,Target,Type,Weight\nalice,bob,Undirected,1\nbob,carol,Undirected,1\n\"carol\",\"alice\",Undirected,2\n",
+            "source\ttarget\nalice\tbob\nbob\tcarol\ncarol\talice\n",
+        ] {
+            let g = parse(text).unwrap();
+            assert_eq!(g.names, vec!["alice", "bob", "carol"], "{text:?}");
+            assert_eq!(g.graph.edge_count(), 3, "{text:?}");
+        }
+        let gephi = parse("Source,Target,Type,Weight\na,b,Undirected,1\n").unwrap();
+        assert_eq!(gephi.ignored_columns, vec!["Type", "Weight"]);
+        let note = gephi.note().unwrap();
+        assert!(note.contains("`Type`, `Weight` are ignored"), "{note}");
+        let plain = parse("source,target\na,b\n").unwrap();
+        assert!(plain.note().is_none());
     }
 
     #[test]
     fn errors_name_file_and_line() {
         for (text, needle) in [
-            ("1 2\n3\n", "net.txt:2: a line needs two node ids"),
-            (
-                "1 2\n\n1 -4\n",
-                "net.txt:3: node id is not a non-negative integer",
-            ),
-            ("1 x\n", "net.txt:1:"),
+            ("1 2\n3\n", "net.txt:2: a line needs two node names"),
+            ("a,b\n,c\n", "net.txt:2: a node name is empty"),
+            ("source,target\n", "no edges"),
             ("# only comments\n", "no edges"),
         ] {
             let message = parse(text).unwrap_err().to_string();
@@ -213,25 +335,23 @@ mod tests {
 
     #[test]
     fn write_then_read_round_trips() {
-        let g = parse("5 7\n7 9\n9 5\n1 5\n").unwrap();
-        let mut buf = Vec::new();
-        write(&g.graph, Some(&g.ids), "test", &mut buf).unwrap();
-        let back = parse(std::str::from_utf8(&buf).unwrap()).unwrap();
-        assert_eq!(back.graph.edge_count(), 4);
-        let mut a: Vec<_> = g
-            .graph
-            .edges()
-            .map(|(u, v)| (g.ids[u as usize], g.ids[v as usize]))
-            .map(|(u, v)| (u.min(v), u.max(v)))
-            .collect();
-        let mut b: Vec<_> = back
-            .graph
-            .edges()
-            .map(|(u, v)| (back.ids[u as usize], back.ids[v as usize]))
-            .map(|(u, v)| (u.min(v), u.max(v)))
-            .collect();
-        a.sort();
-        b.sort();
-        assert_eq!(a, b);
+        for text in ["5 7\n7 9\n9 5\n1 5\n", "x,y\ny,z\nz,x\nw,x\n"] {
+            let g = parse(text).unwrap();
+            let mut buf = Vec::new();
+            write(&g.graph, Some(&g.names), "test", &mut buf).unwrap();
+            let back = parse(std::str::from_utf8(&buf).unwrap()).unwrap();
+            assert_eq!(back.graph.edge_count(), 4);
+            let pairs = |l: &LoadedGraph| {
+                let mut v: Vec<(String, String)> = l
+                    .graph
+                    .edges()
+                    .map(|(u, v)| (l.names[u as usize].clone(), l.names[v as usize].clone()))
+                    .map(|(u, v)| if u < v { (u, v) } else { (v, u) })
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(pairs(&g), pairs(&back));
+        }
     }
 }

@@ -14,6 +14,10 @@ pub enum InitialCustomers {
     Count(u32),
     /// A share of the population in (0, 1] (a TOML float).
     Fraction(f64),
+    /// Exactly the people listed in this file (`{ file = "…" }`, one node
+    /// of the network a line, joined to the scenario file's directory),
+    /// read when the world is built (`World::with_initial`).
+    File(std::path::PathBuf),
 }
 
 impl InitialCustomers {
@@ -34,6 +38,8 @@ impl InitialCustomers {
             InitialCustomers::Count(n) => *n,
             // In (0, 1] × u32 so the cast cannot overflow.
             InitialCustomers::Fraction(f) => (f * f64::from(people)).round() as u32,
+            // Known once the file is read: `World::with_initial` counts it.
+            InitialCustomers::File(_) => 0,
         }
     }
 }

@@ -272,6 +272,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             )
         }
         InitialCustomers::Count(n) => count(u64::from(n)),
+        InitialCustomers::File(_) => "those listed in the customers file".to_owned(),
     };
     let wom = &s.word_of_mouth;
     let e = &s.effects;

@@ -69,6 +69,11 @@ pub struct SweepMetadata {
     pub threads: usize,
     /// Wall-clock seconds (`null` while running).
     pub elapsed_seconds: Option<f64>,
+    /// Points whose results are in sweep.csv (and points/).
+    pub points_done: usize,
+    /// Whether sweep.csv holds every point: `false` while the sweep runs
+    /// and after an interruption (then `--resume` runs the rest).
+    pub complete: bool,
     /// The base scenario, resolved.
     pub scenario: toml::Table,
     /// The shards merged (`wom merge`), in shard order; absent for a sweep

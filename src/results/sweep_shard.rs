@@ -280,6 +280,8 @@ impl MergedSweep {
             precision: h.precision,
             threads: self.records.iter().map(|r| r.threads).max().unwrap_or(1),
             elapsed_seconds: Some(self.records.iter().map(|r| r.elapsed_seconds).sum()),
+            points_done: self.points.len(),
+            complete: self.points.len() == h.sweep.points_total,
             scenario: h.scenario_resolved.clone(),
             shards: Some(self.records.clone()),
         }

@@ -158,6 +158,10 @@ pub struct TraceFile {
     pub wom_version: String,
     /// The customer whose story is followed.
     pub person: NodeId,
+    /// Their name in the network file (absent for a generated network,
+    /// whose people are named by their ids).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_name: Option<String>,
     /// Their segment, when the scenario has segments (the same under every
     /// policy).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -225,6 +229,10 @@ pub struct Telling {
     pub teller: NodeId,
     /// Who heard.
     pub hearer: NodeId,
+    /// The teller's and the hearer's names in the network file (absent
+    /// for a generated network).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<[String; 2]>,
     /// 1 = told by the customer.
     pub hop: u32,
     /// The story's tone.
@@ -269,6 +277,7 @@ impl PolicyTrace {
                 .map(|h| Telling {
                     teller: h.teller,
                     hearer: h.hearer,
+                    names: None,
                     hop: h.hop,
                     tone: Some(h.tone).into(),
                     effect: h.effect.into(),
@@ -302,6 +311,30 @@ impl PolicyTrace {
 }
 
 impl TraceFile {
+    /// Names the traced person and everyone in the stories by `names`
+    /// (dense id → the network file's name).
+    pub fn name_people(&mut self, names: &[String]) {
+        let name = |u: NodeId| {
+            names
+                .get(u as usize)
+                .cloned()
+                .unwrap_or_else(|| u.to_string())
+        };
+        self.person_name = Some(name(self.person));
+        for p in &mut self.policies {
+            for t in &mut p.story {
+                t.names = Some([name(t.teller), name(t.hearer)]);
+            }
+        }
+    }
+
+    /// The traced person as people read it: the name, else the id.
+    pub fn person_label(&self) -> String {
+        self.person_name
+            .clone()
+            .unwrap_or_else(|| self.person.to_string())
+    }
+
     /// Checks the bounds that keep redrawing cheap: at most two policies,
     /// [`MAX_HOPS`] hops, [`MAX_HEARINGS`] hearings, every hop within
     /// `1..=max_hops`; and that the texts drawn in the picture hold no

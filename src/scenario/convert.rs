@@ -153,6 +153,7 @@ fn population(c: Check, raw: RawPopulation, is_file: bool) -> Result<Population,
                 }
             }
         }
+        Some(RawInitialCustomers::File(file)) => InitialCustomers::File(c.path(&file)),
         Some(RawInitialCustomers::Fraction(f)) => InitialCustomers::Fraction(c.float(
             key,
             f,

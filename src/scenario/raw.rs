@@ -69,12 +69,15 @@ pub struct RawPopulation {
 }
 
 /// `population.initial_customers`: a TOML integer is a count, a float a fraction.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawInitialCustomers {
     /// A TOML integer (checked against `0..=people` later).
     Count(i64),
     /// A TOML float (checked against (0, 1] later).
     Fraction(f64),
+    /// `{ file = "customers.txt" }`: the customers listed in a file, one
+    /// node of the network a line.
+    File(String),
 }
 
 impl Serialize for RawInitialCustomers {
@@ -82,6 +85,12 @@ impl Serialize for RawInitialCustomers {
         match *self {
             RawInitialCustomers::Count(n) => serializer.serialize_i64(n),
             RawInitialCustomers::Fraction(f) => serializer.serialize_f64(f),
+            RawInitialCustomers::File(ref file) => {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("file", file)?;
+                map.end()
+            }
         }
     }
 }
@@ -89,10 +98,12 @@ impl Serialize for RawInitialCustomers {
 impl<'de> Deserialize<'de> for RawInitialCustomers {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct CountOrFraction;
-        impl Visitor<'_> for CountOrFraction {
+        impl<'v> Visitor<'v> for CountOrFraction {
             type Value = RawInitialCustomers;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an integer count or a float fraction in (0, 1]")
+                f.write_str(
+                    "an integer count, a float fraction in (0, 1] or { file = \"customers.txt\" }",
+                )
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
                 Ok(RawInitialCustomers::Count(v))
@@ -104,6 +115,20 @@ impl<'de> Deserialize<'de> for RawInitialCustomers {
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
                 Ok(RawInitialCustomers::Fraction(v))
+            }
+            fn visit_map<A: de::MapAccess<'v>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut file = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key != "file" || file.is_some() {
+                        return Err(de::Error::custom(format!(
+                            "unknown key `{key}` in initial_customers; the only key is `file`"
+                        )));
+                    }
+                    file = Some(map.next_value::<String>()?);
+                }
+                file.map(RawInitialCustomers::File).ok_or_else(|| {
+                    de::Error::custom("initial_customers = { file = \"…\" } needs `file`")
+                })
             }
         }
         deserializer.deserialize_any(CountOrFraction)

@@ -154,9 +154,10 @@ fn raw(s: &Scenario) -> RawScenario {
         seed: Some(s.seed),
         population: Some(RawPopulation {
             people: Some(s.population.people),
-            initial_customers: Some(match s.population.initial_customers {
-                InitialCustomers::Count(n) => RawInitialCustomers::Count(i64::from(n)),
-                InitialCustomers::Fraction(f) => RawInitialCustomers::Fraction(f),
+            initial_customers: Some(match &s.population.initial_customers {
+                InitialCustomers::Count(n) => RawInitialCustomers::Count(i64::from(*n)),
+                InitialCustomers::Fraction(f) => RawInitialCustomers::Fraction(*f),
+                InitialCustomers::File(p) => RawInitialCustomers::File(p.display().to_string()),
             }),
         }),
         network: Some(network(&s.network)),

@@ -124,7 +124,9 @@ fn allowed_for(steps: &[Step]) -> Option<&'static str> {
         ("kind", _) => {
             r#"one of "watts_strogatz", "barabasi_albert", "erdos_renyi", "strong_weak_ties", "file""#
         }
-        ("initial_customers", _) => "a whole number (a count) or a float in (0, 1] (a fraction)",
+        ("initial_customers", _) => {
+            r#"a whole number (a count), a float in (0, 1] (a fraction) or { file = "customers.txt" } (one node of the network a line)"#
+        }
         ("retell", _) => "a table { negative = p, positive = p }",
         ("people", _) => "a whole number from 2 to 4294967295",
         _ => return None,

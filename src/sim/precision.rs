@@ -80,10 +80,27 @@ pub fn run_to_precision(
     world: &World,
     start: u64,
     precision: Option<Precision>,
-    mut grown: impl FnMut(u64),
+    grown: impl FnMut(u64),
     progress: impl Fn() + Sync,
 ) -> Result<(Vec<ReplicationResult>, Option<Reached>), SimError> {
-    let mut results = world.run(0..start, &progress)?;
+    let never = std::sync::atomic::AtomicBool::new(false);
+    run_to_precision_cancellable(world, start, precision, grown, progress, &never)
+}
+
+/// [`run_to_precision`] that stops with [`SimError::Cancelled`] once
+/// `cancel` is set (looked at before each replication starts).
+///
+/// # Errors
+/// The first error of a replication, or the cancellation.
+pub fn run_to_precision_cancellable(
+    world: &World,
+    start: u64,
+    precision: Option<Precision>,
+    mut grown: impl FnMut(u64),
+    progress: impl Fn() + Sync,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Result<(Vec<ReplicationResult>, Option<Reached>), SimError> {
+    let mut results = world.run_cancellable(0..start, &progress, cancel)?;
     let Some(p) = precision else {
         return Ok((results, None));
     };
@@ -98,7 +115,7 @@ pub fn run_to_precision(
         }
         let next = n.saturating_mul(2).min(p.max_replications).max(n + 1);
         grown(next);
-        results.extend(world.run(n..next, &progress)?);
+        results.extend(world.run_cancellable(n..next, &progress, cancel)?);
         n = next;
     }
 }

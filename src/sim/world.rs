@@ -41,6 +41,17 @@ pub enum SimError {
     /// A parameter draw of `[uncertainty]` gives an invalid scenario.
     #[error("{0}")]
     Draw(String),
+    /// `population.initial_customers = { file = … }` without the list read.
+    #[error("population.initial_customers lists the customers in {0}, which was not read")]
+    CustomersNotRead(String),
+    /// A listed initial customer beyond the network.
+    #[error("initial customer {node} is not one of the network's {people} people")]
+    CustomerOutside {
+        /// The dense id.
+        node: u32,
+        /// People in the network.
+        people: u32,
+    },
 }
 
 /// How each replication gets its network.
@@ -82,8 +93,12 @@ struct Compiled {
 }
 
 impl Compiled {
-    fn new(scenario: &Scenario, people: u32) -> Self {
-        let params = Params::new(scenario, people);
+    /// `listed`: the number of initial customers when they are listed.
+    fn new(scenario: &Scenario, people: u32, listed: Option<u32>) -> Self {
+        let mut params = Params::new(scenario, people);
+        if let Some(count) = listed {
+            params.initial_customers = count;
+        }
         let policies = scenario
             .policies
             .iter()
@@ -109,6 +124,8 @@ pub struct World {
     base: Compiled,
     draws: Vec<Compiled>,
     people: u32,
+    /// The initial customers when listed (else drawn per replication).
+    listed: Option<Arc<Vec<crate::graph::NodeId>>>,
 }
 
 impl World {
@@ -119,6 +136,33 @@ impl World {
     /// [`SimError::TooManyCustomers`] when a count of initial customers
     /// exceeds the people of the network.
     pub fn new(scenario: Scenario, plan: NetworkPlan) -> Result<Self, SimError> {
+        if let crate::model::InitialCustomers::File(path) = &scenario.population.initial_customers {
+            return Err(SimError::CustomersNotRead(path.display().to_string()));
+        }
+        Self::build(scenario, plan, None)
+    }
+
+    /// [`World::new`] with the initial customers given (dense ids, each
+    /// once: `population.initial_customers = { file = … }` read by the
+    /// caller) instead of drawn: every replication starts with exactly
+    /// them.
+    ///
+    /// # Errors
+    /// As [`World::new`]; [`SimError::CustomerOutside`] for an id beyond
+    /// the network.
+    pub fn with_initial(
+        scenario: Scenario,
+        plan: NetworkPlan,
+        initial: Vec<crate::graph::NodeId>,
+    ) -> Result<Self, SimError> {
+        Self::build(scenario, plan, Some(Arc::new(initial)))
+    }
+
+    fn build(
+        scenario: Scenario,
+        plan: NetworkPlan,
+        listed: Option<Arc<Vec<crate::graph::NodeId>>>,
+    ) -> Result<Self, SimError> {
         let people = match &plan {
             NetworkPlan::Shared(g) => g.node_count(),
             NetworkPlan::Resample(spec) => spec.nodes,
@@ -127,11 +171,17 @@ impl World {
         if wanted > people {
             return Err(SimError::TooManyCustomers { wanted, people });
         }
-        let base = Compiled::new(&scenario, people);
+        if let Some(list) = &listed
+            && let Some(&node) = list.iter().find(|&&u| u >= people)
+        {
+            return Err(SimError::CustomerOutside { node, people });
+        }
+        let count = listed.as_ref().map(|l| l.len() as u32);
+        let base = Compiled::new(&scenario, people, count);
         let draws = crate::scenario::draw_scenarios(&scenario)
             .map_err(|e| SimError::Draw(e.to_string()))?
             .iter()
-            .map(|s| Compiled::new(s, people))
+            .map(|s| Compiled::new(s, people, count))
             .collect();
         Ok(Self {
             scenario,
@@ -139,6 +189,7 @@ impl World {
             base,
             draws,
             people,
+            listed,
         })
     }
 
@@ -291,7 +342,13 @@ impl World {
         let graph = self.graph_for(replication)?;
         let key = StreamKey::new(self.scenario.seed).replication(replication);
         let c = self.compiled(replication);
-        scratch.draw_initial(self.people, c.params.initial_customers, key);
+        match &self.listed {
+            Some(list) => {
+                scratch.initial.clear();
+                scratch.initial.extend_from_slice(list);
+            }
+            None => scratch.draw_initial(self.people, c.params.initial_customers, key),
+        }
         scratch.draw_segments(self.people, &c.params, key);
         let weak = weak_ties_by_period(self.people, c.params.periods, c.weak, key, scratch)?;
         Ok((graph, weak, key))

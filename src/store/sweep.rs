@@ -71,6 +71,21 @@ pub fn prepare(dir: &Path, resume: bool) -> Result<()> {
     Ok(())
 }
 
+/// The names of the point files in `dir`'s points/, sorted (none when
+/// there is no such directory).
+pub fn stored_points(dir: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir.join(POINTS_DIR)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| is_point_file(name))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Reads the stored point at `path` if it exists, is a regular file that
 /// parses, is the point with this index and identity, and holds what a
 /// point of `scenario` with `axes` swept keys must (see [`complete`]);

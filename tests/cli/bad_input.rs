@@ -51,25 +51,13 @@ fn cases() -> Vec<(Vec<String>, &'static str)> {
             s(&[
                 "cascade",
                 "--graph",
-                &f("bad_token.txt"),
-                "--p",
-                "0.1",
-                "--seeds",
-                "1",
-            ]),
-            "bad_token.txt:3: node id is not a non-negative integer",
-        ),
-        (
-            s(&[
-                "cascade",
-                "--graph",
                 &f("one_field.txt"),
                 "--p",
                 "0.1",
                 "--seeds",
                 "1",
             ]),
-            "one_field.txt:3: a line needs two node ids",
+            "one_field.txt:3: a line needs two node names",
         ),
         (
             s(&[

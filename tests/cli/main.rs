@@ -1,5 +1,6 @@
 //! End-to-end tests of the `wom` binary, by theme.
 
+mod analysts;
 mod bad_input;
 mod calibrate;
 mod cascade;

@@ -251,13 +251,20 @@ fn resuming_after_kill_9_gives_identical_files() {
 fn changed_settings_are_not_resumed() {
     let dir = tempfile::tempdir().unwrap();
     sweep(dir.path(), &[]).success();
-    sweep(dir.path(), &["--resume", "--seed", "9"]).success();
+    let before = fs::read(dir.path().join("sweep.csv")).unwrap();
+    // Resuming with another seed is refused, naming it, and touches nothing:
+    // old points are never mixed with new ones nor silently replaced.
+    sweep(dir.path(), &["--resume", "--seed", "9"])
+        .code(2)
+        .stderr(predicates::str::contains("seed "))
+        .stderr(predicates::str::contains(" stored, 9 now"));
+    assert_eq!(fs::read(dir.path().join("sweep.csv")).unwrap(), before);
+    assert_eq!(fs::read_dir(dir.path().join("points")).unwrap().count(), 6);
+    // Without --resume the old point files are cleared.
+    sweep(dir.path(), &["--seed", "9"]).success();
+    assert_eq!(fs::read_dir(dir.path().join("points")).unwrap().count(), 6);
     let meta = read_json(&dir.path().join("metadata.json"));
     assert_eq!(meta["points_resumed"], 0);
-    // Without --resume the old point files are cleared.
-    assert_eq!(fs::read_dir(dir.path().join("points")).unwrap().count(), 12);
-    sweep(dir.path(), &[]).success();
-    assert_eq!(fs::read_dir(dir.path().join("points")).unwrap().count(), 6);
 }
 
 #[test]

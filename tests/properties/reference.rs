@@ -134,6 +134,7 @@ pub fn trace_text() -> &'static str {
         let telling = |teller, hearer, hop, tone| Telling {
             teller,
             hearer,
+            names: None,
             hop,
             tone,
             effect: EffectKey::Deterred,
@@ -174,6 +175,7 @@ pub fn trace_text() -> &'static str {
             max_hops: 3,
             wom_version: "0.1.0".into(),
             person: 4,
+            person_name: None,
             segment: None,
             chosen: "given".into(),
             policies: vec![policy(0), policy(1)],

@@ -16,7 +16,7 @@ use anyhow::{Result, anyhow};
 use picture::{outcome_words, when};
 use std::path::{Path, PathBuf};
 use wom::graph::NodeId;
-use wom::model::{OutcomeClass, Scenario, Tone};
+use wom::model::{NetworkKind, OutcomeClass, Scenario, Tone};
 use wom::results::run::SUMMARY;
 use wom::results::trace::{PolicyTrace, TraceFile};
 use wom::sim::trace::{PeriodLog, Story};
@@ -108,7 +108,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         })
         .collect();
 
-    let file = TraceFile {
+    let mut file = TraceFile {
         scenario: scenario.name.clone(),
         scenario_identity: wom::scenario::resolved::identity(scenario)?,
         scenario_file: args.input.path.display().to_string(),
@@ -119,6 +119,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         max_hops: scenario.word_of_mouth.max_hops,
         wom_version: env!("CARGO_PKG_VERSION").into(),
         person,
+        person_name: None,
         segment: world
             .segment_of(args.replication, person)
             .map(|g| scenario.segments[g].name.clone()),
@@ -131,6 +132,10 @@ pub fn run(args: &TraceOptions) -> Result<()> {
             })
             .collect(),
     };
+    // A file network's people are named as the file names them.
+    if let NetworkKind::File { path } = &scenario.network.kind {
+        file.name_people(&super::network::load_file(path)?.names);
+    }
     let json = wom::results::to_json_text(&file)?;
     // A finished run of the same scenario in DIR gets the story in its
     // report (render_run checks that the identities match).
@@ -154,7 +159,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         print_summary(
             scenario,
             args,
-            person,
+            &file.person_label(),
             file.segment.as_deref(),
             &chosen,
             &traced,
@@ -312,7 +317,7 @@ fn story<'a>(picture: &'a Rendered, file: &'a TraceFile) -> TracedStory<'a> {
             "Replication {}, {}: person {}, {}. Drawn by `wom trace`; trace.json lists every hearing.",
             file.replication,
             when(&file.period_label, file.period),
-            file.person,
+            file.person_label(),
             file.chosen
         ),
     }
@@ -344,7 +349,7 @@ pub fn redraw(dir: &Path) -> Result<Option<Redrawn>> {
 fn print_summary(
     scenario: &Scenario,
     args: &TraceOptions,
-    person: NodeId,
+    person: &str,
     segment: Option<&str>,
     chosen: &str,
     traced: &[(&Replay, OutcomeClass, Story)],

@@ -121,7 +121,7 @@ pub fn spread(file: &TraceFile) -> Result<Spread> {
             file.replication,
             when(&file.period_label, file.period),
             file.seed,
-            file.person,
+            file.person_label(),
             file.chosen
         ),
         max_hops: file.max_hops,

@@ -1,0 +1,57 @@
+"""Ctrl-C during a long run raises KeyboardInterrupt within about a
+second; help() reads well; the example runs and draws its chart."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import wom
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LONG_RUN = """
+import sys, time, wom
+print("started", flush=True)
+try:
+    wom.run("scenarios/default.toml", replications=1_000_000)
+except KeyboardInterrupt:
+    print("interrupted", time.monotonic(), flush=True)
+    sys.exit(0)
+print("finished", flush=True)
+sys.exit(1)
+"""
+
+
+def test_ctrl_c_raises_keyboard_interrupt_within_a_second():
+    p = subprocess.Popen([sys.executable, "-c", LONG_RUN], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "started"
+    time.sleep(1.5)  # the run is under way (a million replications take minutes)
+    sent = time.monotonic()
+    p.send_signal(signal.SIGINT)
+    out, _ = p.communicate(timeout=30)
+    assert p.returncode == 0, out
+    word, at = out.split()
+    assert word == "interrupted"
+    assert float(at) - sent < 1.5, f"KeyboardInterrupt {float(at) - sent:.2f} s after Ctrl-C"
+
+
+def test_help_reads_well():
+    doc = wom.run.__doc__
+    for needed in ["Args:", "replications:", "Raises:", "ScenarioError", "Example:"]:
+        assert needed in doc
+    assert (Path(wom.__file__).parent / "__init__.pyi").exists()
+    assert (Path(wom.__file__).parent / "py.typed").exists()
+
+
+def test_example_runs_a_sweep_and_draws_a_chart(tmp_path):
+    chart = tmp_path / "chart.png"
+    env = dict(os.environ, MPLBACKEND="Agg")
+    done = subprocess.run([sys.executable, "examples/analysis.py", str(chart), "20"],
+                          cwd=ROOT, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "npv_difference" not in done.stderr
+    assert chart.stat().st_size > 5000
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
