@@ -138,7 +138,7 @@ fn scenario_text(
     }
     match text {
         Some(text) => Ok(text),
-        None => present::files::read_input(&input.path, "scenario"),
+        None => store::files::read_input(&input.path, "scenario"),
     }
 }
 
@@ -212,7 +212,7 @@ impl RunFiles {
     fn write(&self, py: Python<'_>, dir: PathBuf, charts: bool) -> PyResult<()> {
         let run = self.run.clone();
         detached(py, move || {
-            let _lock = present::files::lock_dir(&dir, true)?;
+            let _lock = store::files::lock_dir(&dir, true)?;
             app::run::write(&run, &dir, charts)
         })
     }

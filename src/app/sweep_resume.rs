@@ -3,7 +3,8 @@
 //! with new ones, nor silently replaced; the sweep is refused, naming
 //! what differs.
 
-use crate::present::{bad_input, files};
+use crate::present::bad_input;
+use crate::store::files;
 use crate::store::sweep as sweep_files;
 use anyhow::Result;
 use serde_json::Value;
