@@ -356,7 +356,9 @@ mod tests {
             let s = wom::scenario::parse(&text, Path::new("s.toml")).unwrap();
             needed_bytes(&s, 2, 1) as f64
         };
-        for (people, degree, measured_kib) in [(10_000_000, 30, 1_439_860.0)] {
+        // (people, mean degree, peak resident KiB measured)
+        let measured: &[(u32, u32, f64)] = &[(10_000_000, 30, 1_439_860.0)];
+        for &(people, degree, measured_kib) in measured {
             let ratio = at(people, degree) / (measured_kib * 1024.0);
             assert!(
                 (1.0..1.05).contains(&ratio),
