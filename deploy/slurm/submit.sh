@@ -54,7 +54,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 default_shards() {
     local line
     line=$(grep -m1 '^#SBATCH --array=' "$here/wom-array.sbatch" || true)
-    [[ $line =~ --array=0-([0-9]+)$ ]] || die "cannot read the number of shards from $here/wom-array.sbatch: set SHARDS=N"
+    [[ $line =~ --array=0-([0-9]+)(%[0-9]+)?[[:space:]]*$ ]] || die "cannot read the number of shards from $here/wom-array.sbatch: set SHARDS=N"
     echo $((BASH_REMATCH[1] + 1))
 }
 

@@ -19,6 +19,9 @@
 #      node idle;
 #   5. submits a SHARDS-task array plus the dependent merge with submit.sh
 #      and waits for the merge (sbatch --wait);
+#      then removes shard 1 as if its task had failed, reruns it with
+#      `submit.sh rerun` (checking it asked for the submission's memory)
+#      and merges again, and checks that no lock file stayed in RESULTS;
 #   6. runs the same scenario, seed and arguments unsharded, and compares
 #      every file it wrote except metadata.json (which alone may describe the
 #      execution) byte for byte with the merge: summary.json, replications.csv,
@@ -257,6 +260,30 @@ done
     else
         say "FAIL: the Slurm jobs did not succeed (submit.sh exit $status)"
     fi
+    exit 1
+}
+
+# 5b. A failed task, rerun with `submit.sh rerun`: shard 1 removed as if its
+# task had failed, then rerun and merged again with the resources of the
+# submission (1 CPU, 1G), which scontrol must show on the rerun's job.
+rm -rf "$results/shard-1" "$results/merged"
+say "rerun: submit.sh rerun $results 1"
+WAIT=1 timeout "$timeout_s" "$here/submit.sh" rerun "$results" 1 >"$work/rerun.log" 2>&1 || status=$?
+cat "$work/rerun.log"
+((status == 0)) || {
+    say "FAIL: submit.sh rerun did not succeed (exit $status)"
+    exit 1
+}
+rerun_job=$(sed -n 's/^submit: array job \([0-9]*\):.*/\1/p' "$work/rerun.log")
+rerun_mem=$(scontrol show job -o "$rerun_job" 2>/dev/null | grep -o 'MinMemoryNode=[^ ]*' | head -n 1 || true)
+if [[ -n $rerun_mem && $rerun_mem != MinMemoryNode=1G ]]; then
+    say "FAIL: the rerun job $rerun_job asked for ${rerun_mem#MinMemoryNode=}, not the submission's 1G"
+    exit 1
+fi
+say "rerun: job $rerun_job ${rerun_mem:-(no longer in scontrol)}; merged again"
+locks=$(find "$results" -maxdepth 1 -name '.*wom-lock' -print)
+[[ -z $locks ]] || {
+    say "FAIL: lock files left in RESULTS: $locks"
     exit 1
 }
 

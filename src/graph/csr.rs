@@ -187,12 +187,13 @@ impl Graph {
             neighbors[offsets[v as usize] as usize] = u;
             offsets[v as usize] += 1;
         });
-        // Sort each list and compact duplicates out, in place; `offsets[u]`
-        // is read as `u`'s end, then overwritten with its compacted start.
+        // Sort each list and compact duplicates out, in place; each node's
+        // offset is read as its list's end, then overwritten with its
+        // compacted start.
         let mut write = 0usize;
         let mut start = 0usize;
-        for u in 0..n {
-            let end = offsets[u] as usize;
+        for offset in offsets.iter_mut().take(n) {
+            let end = *offset as usize;
             neighbors[start..end].sort_unstable();
             let mut last = None;
             let list_start = write;
@@ -205,7 +206,7 @@ impl Graph {
                 }
             }
             counts.duplicates += (end - start - (write - list_start)) as u64;
-            offsets[u] = list_start as u64;
+            *offset = list_start as u64;
             start = end;
         }
         offsets[n] = write as u64;
