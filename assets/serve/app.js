@@ -99,7 +99,7 @@ function buildKnobs() {
     const source = el("p", "source", knob.source);
     box.append(label, row, help, source, back);
     group.append(box);
-    knob.ui = { range, num, back, box };
+    knob.ui = { range, num, back, box, source };
     range.addEventListener("input", () => {
       num.value = range.value;
       setValue(knob, fromShown(knob, Number(range.value)), false);
@@ -124,6 +124,8 @@ function setValue(knob, value, updateInputs, initial) {
   if (same) state.changed.delete(knob.key);
   else state.changed.set(knob.key, value);
   knob.ui.box.classList.toggle("changed", !same);
+  // A source speaks of the value it was given for, never of a changed one.
+  knob.ui.source.textContent = same ? knob.source : "Your change on this page.";
   knob.ui.back.hidden = same;
   knob.ui.back.textContent = "Back to " + formatShown(knob, knob.value) + " " + knob.unit;
   $("reset").disabled = state.changed.size === 0;
@@ -215,23 +217,18 @@ function problem(message) {
   }
 }
 
-// The headline with `policy` names set apart; its text is the CLI's without backticks.
-function headlineNode(text) {
-  const p = el("p", "headline");
-  p.dataset.headline = text;
-  text.split("`").forEach((part, i) => {
-    p.append(i % 2 ? el("span", "policy", part) : document.createTextNode(part));
-  });
-  return p;
-}
-
-// The first comparison, large: the amount, its interval and the CLI's sentence.
+// The first comparison, large, stated once: who gains or loses how much
+// against whom, its interval and the word-of-mouth part, read from the
+// finding's fields. The card carries `wom run`'s sentence as data only.
 function mainCard(c, horizon) {
-  const card = el("article", "card main");
-  card.append(el("p", "eyebrow", c.subject + " " + c.verb + ", over " + horizon));
-  card.append(el("p", "big", c.difference));
-  card.append(el("p", "versus", "compared with “" + c.versus + "”"));
+  const card = el("article", "card main headline");
+  card.dataset.headline = c.headline;
+  const verb = c.tie ? "gives the same value as" : c.clear ? c.verb : c.verb + " (no clear difference)";
+  card.append(el("p", "eyebrow", c.subject + " " + verb + ", over " + horizon));
+  if (!c.tie) card.append(el("p", "big", c.difference));
+  card.append(el("p", "versus", (c.tie ? "“" : "compared with “") + c.versus + "”"));
   const interval = el("p", "interval", "95% interval " + c.interval +
+    (c.clear ? "" : ", which includes zero at this number of replications") +
     ". Both policies meet the same simulated customers, which narrows it to ");
   interval.append(el("span", "nowrap", "±" + c.paired_half_width),
     " (", el("span", "nowrap", "±" + c.unpaired_half_width), " from separate runs).");
@@ -239,7 +236,6 @@ function mainCard(c, horizon) {
   if (c.word_of_mouth_share) {
     card.append(el("p", "share", c.word_of_mouth_share + " of the customer value lost travels by word of mouth."));
   }
-  card.append(headlineNode(c.headline));
   return card;
 }
 

@@ -2,8 +2,9 @@
 
 use super::network::{self, NetworkChoice};
 use super::{progress, thread_pool};
+use crate::present::bad_input;
 use crate::present::format::{count, seconds, thousands};
-use crate::present::{bad_input, files};
+use crate::store::files;
 use anyhow::Result;
 use serde::Serialize;
 use std::path::PathBuf;

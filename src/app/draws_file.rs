@@ -5,7 +5,7 @@
 //! scenario file's directory.
 
 use crate::present::bad_input;
-use crate::present::files::read_input;
+use crate::store::files::read_input;
 use anyhow::Result;
 use std::path::Path;
 use toml::{Table, Value};

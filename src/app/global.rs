@@ -17,8 +17,8 @@ use super::scenario::{self, Loaded};
 use super::sensitivity::SensitivityOptions;
 use super::{network::NetworkCache, progress, thread_pool};
 use crate::present::bad_input;
-use crate::present::files::write_atomic;
 use crate::present::format::count;
+use crate::store::files::write_atomic;
 use crate::store::write_json;
 use anyhow::Result;
 use rayon::prelude::*;
@@ -142,7 +142,7 @@ pub fn run(opts: &SensitivityOptions, samples: u32) -> Result<()> {
     super::network::check_fits(&scenarios[0], threads, 1)?;
     let cache = NetworkCache::new(&scenarios);
     let dir = opts.output.dir_for(&opts.input.path, Some("sensitivity"));
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
     crate::store::run::forget(&dir)?;
     let began = Instant::now();
     let bar = progress::bar(scenarios.len() as u64, "design points", opts.output.quiet);

@@ -1,8 +1,8 @@
 //! `wom graph`: network statistics and edge-list export.
 
 use super::network::{self, NetworkChoice};
-use crate::present::files;
 use crate::present::format::{count, seconds, thousands};
+use crate::store::files;
 use anyhow::Result;
 use std::path::PathBuf;
 use wom::graph::{edgelist, measure::measure};

@@ -94,7 +94,7 @@ fn merge_run(opts: &MergeOptions) -> Result<()> {
         .clone()
         .unwrap_or_else(|| default_dir(scenario_file, None));
     check_out(&dir, &opts.dirs)?;
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
     run::write(&result, &dir, opts.charts)?;
     if !opts.quiet {
         let m = &result.metadata;
@@ -131,7 +131,7 @@ fn merge_sweep(opts: &MergeOptions) -> Result<()> {
         .clone()
         .unwrap_or_else(|| default_dir(scenario_file, Some("sweep")));
     check_out(&dir, &opts.dirs)?;
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
     sweep_files::prepare(&dir, false)?;
     for (p, &hash) in merged.points.values().zip(&hashes) {
         sweep_files::store_point(&dir, hash, p)

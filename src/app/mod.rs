@@ -5,7 +5,7 @@
 
 pub mod cascade;
 mod draws_file;
-mod global;
+pub mod global;
 pub mod graph;
 pub mod merge;
 pub mod network;

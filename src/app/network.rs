@@ -2,7 +2,8 @@
 //! after checking that it fits in this machine's memory, and, for sweeps,
 //! each distinct network built once and shared by the variants that use it.
 
-use crate::present::{bad_input, files};
+use crate::present::bad_input;
+use crate::store::files;
 use anyhow::Result;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -12,11 +12,12 @@ use std::path::Path;
 /// Bad input when a result file is missing, malformed or does not belong
 /// with the others; a failure when a file cannot be written.
 pub fn run(dir: &Path, quiet: bool) -> Result<()> {
-    let _lock = crate::present::files::lock_dir(dir, false)?;
+    let _lock = crate::store::files::lock_dir(dir, false)?;
     let run = crate::store::run::load(dir)?;
     let trace = super::trace::redraw(dir)?;
     let story = trace.as_ref().map(super::trace::Redrawn::story);
-    let written = render_run(&run, story.as_ref())?.write(dir)?;
+    let report = render_run(&run, story.as_ref())?;
+    let written = crate::store::pictures::write_report(dir, report.pictures(), &report.html)?;
     if !quiet {
         println!(
             "Wrote {} and {} chart files in {}",

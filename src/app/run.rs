@@ -10,12 +10,12 @@
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, terminal, thread_pool};
 use crate::present::bad_input;
-use crate::present::files::lock_dir;
 use crate::present::format::{count, seconds, threads};
-use crate::report::headline::headline;
+use crate::report::headline::sentence;
 use crate::report::render_run;
 use crate::report::shortfall::shortfall_warning;
 use crate::store;
+use crate::store::files::lock_dir;
 use anyhow::Result;
 use std::path::Path;
 use std::time::Instant;
@@ -174,7 +174,7 @@ pub fn finish(
         &summary,
         reached,
         execution,
-        headline,
+        sentence,
     )?)
 }
 
@@ -188,7 +188,8 @@ pub fn write(run: &Run, dir: &Path, charts: bool) -> Result<()> {
     // reads, and written before summary.json marks the run complete.
     store::run::write(run, dir, || {
         if charts {
-            render_run(run, None)?.write(dir)?;
+            let report = render_run(run, None)?;
+            crate::store::pictures::write_report(dir, report.pictures(), &report.html)?;
         }
         Ok(())
     })
@@ -199,7 +200,7 @@ pub fn write(run: &Run, dir: &Path, charts: bool) -> Result<()> {
 pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     let scenario = &run.scenario;
     println!(
-        "Scenario `{}`: {} people, {} {}s, {} replications, seed {} ({how})",
+        "Scenario “{}”: {} people, {} {}s, {} replications, seed {} ({how})",
         scenario.name,
         count(u64::from(run.metadata.people)),
         scenario.periods,
@@ -216,9 +217,6 @@ pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     println!();
     for h in &run.summary.headlines {
         println!("{h}");
-    }
-    for s in crate::report::uncertainty_text::sentences(run) {
-        println!("{s}");
     }
     if let Some(warning) = shortfall_warning(run) {
         println!("\n{warning}");

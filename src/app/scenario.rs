@@ -3,7 +3,8 @@
 //! simulation starts.
 
 use super::network::{self, NetworkCache};
-use crate::present::{bad_input, files};
+use crate::present::bad_input;
+use crate::store::files;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,8 +1,9 @@
 //! `wom validate`, `wom scenarios` and `wom init`.
 
 use super::scenario::{self, ScenarioInput};
+use crate::present::bad_input;
 use crate::present::format::count;
-use crate::present::{bad_input, files};
+use crate::store::files;
 use anyhow::Result;
 use std::path::Path;
 use wom::model::NetworkKind;

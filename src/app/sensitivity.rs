@@ -5,10 +5,11 @@
 use super::points::{self, Planned};
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, thread_pool};
-use crate::present::files::write_atomic;
 use crate::present::format::count;
 use crate::present::money::{interval, money};
-use crate::report::{About, Tornado, render, write_picture};
+use crate::report::{About, Tornado, render};
+use crate::store::files::write_atomic;
+use crate::store::pictures::write_picture;
 use crate::store::write_json;
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -75,9 +76,6 @@ fn runs(ranges: &[(Vary, String)]) -> Vec<Point> {
 /// Bad input (before any work) for a bad scenario, key or value; a
 /// failure when a file cannot be written.
 pub fn run(opts: &SensitivityOptions) -> Result<()> {
-    if let Some(samples) = opts.global {
-        return super::global::run(opts, samples);
-    }
     let base = scenario::load(&opts.input)?;
     let ranges = ranges(opts, &base.scenario);
     let pool = thread_pool(opts.threads)?;
@@ -93,7 +91,7 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
     )?;
     let planned = &plan.variants;
     let dir = opts.output.dir_for(&opts.input.path, Some("sensitivity"));
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
     crate::store::run::forget(&dir)?;
     let began = Instant::now();
     let bar = progress::bar(planned.len() as u64, "runs", opts.output.quiet);
@@ -163,7 +161,7 @@ pub fn run(opts: &SensitivityOptions) -> Result<()> {
         seed: scenario.seed,
     };
     let chart = render(&Tornado::new(&about, &base_diff, &effects))?;
-    write_picture(&dir.join("charts"), &chart)?;
+    write_picture(&dir.join("charts"), chart.picture())?;
     if !opts.output.quiet {
         print_table(scenario, baseline, policy, &base_diff, &effects);
         println!(

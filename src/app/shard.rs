@@ -74,7 +74,7 @@ pub fn run(opts: &Task<'_>, scenario: Scenario, spec: ShardSpec) -> Result<()> {
     spec.check_count(total, "replications").map_err(bad_input)?;
     let range = spec.range(total);
     let dir = shard_dir(opts.output.dir.as_ref(), &opts.input.path, "shards", spec);
-    let _lock = crate::present::files::lock_beside(&dir)?;
+    let _lock = crate::store::files::lock_beside(&dir)?;
     let hash = identity(&scenario)?;
     let target = shard_dir::check_target(&dir, shard::HEADER, |d| {
         let h = shard_dir::load_run(d)
@@ -160,7 +160,7 @@ pub fn sweep(
         "sweep-shards",
         spec,
     );
-    let _lock = crate::present::files::lock_beside(&dir)?;
+    let _lock = crate::store::files::lock_beside(&dir)?;
     let hashes: Vec<String> = plan.hashes.iter().map(|&h| hex(h)).collect();
     let scenario_hash = identity(base)?;
     let target = shard_dir::check_target(&dir, SWEEP_HEADER, |d| {

@@ -5,9 +5,9 @@ use super::points::{self, Planned};
 use super::scenario::{self, Output, ScenarioInput};
 use super::{progress, thread_pool};
 use crate::present::bad_input;
-use crate::present::files::lock_dir;
 use crate::present::format::{count, seconds};
 use crate::present::money::{interval, money};
+use crate::store::files::lock_dir;
 use crate::store::sweep as sweep_files;
 use crate::store::write_json;
 use anyhow::Result;
@@ -247,7 +247,7 @@ pub fn finish(
         .map(String::from)
         .collect::<Vec<_>>();
     for chart in crate::report::sweep_charts(header, done)? {
-        crate::report::write_picture(&dir.join("charts"), &chart)?;
+        crate::store::pictures::write_picture(&dir.join("charts"), chart.picture())?;
         written.push(format!("charts/{}.png/.svg", chart.stem));
     }
     write_json(&dir.join("metadata.json"), metadata)?;

@@ -123,7 +123,7 @@ pub fn print_comparison(run: &Run, c: &ComparisonStats) {
     let d = &c.npv_difference;
     println!();
     println!(
-        "`{}` vs `{}`, paired on the same random world (value lost by `{}`):",
+        "“{}” vs “{}”, paired on the same random world (value lost by “{}”):",
         c.policy, c.baseline, c.baseline
     );
     println!(

@@ -21,7 +21,7 @@ pub struct StaffingArgs {
     /// Size one desk of this many agents instead of printing a table.
     #[arg(long, value_name = "C", value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     pub agents: Option<u32>,
-    /// The answer time of the service level, minutes (seed 002: within 60).
+    /// The answer time of the service level, minutes (the crowdSPRING support article: within 60).
     #[arg(long, value_name = "T", default_value_t = 60.0, value_parser = non_negative)]
     pub within_minutes: f64,
     /// The share of complaints to answer within --within-minutes, in [0, 1).

@@ -84,7 +84,7 @@ pub struct Policy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Manner {
     /// Thanks, facts, a refund of the last invoice, an apology and pointers
-    /// to alternatives (seed 001).
+    /// to alternatives (the Kazakh parting article).
     Graceful,
     /// Without notice or help.
     Abrupt,
@@ -130,8 +130,8 @@ pub struct PartWith {
     /// Graceful or abrupt.
     pub manner: Manner,
     /// What a graceful parting costs, finite and `>= 0`; `None`: the
-    /// segment's margin for one period ("refund the last invoice", seed
-    /// 001). Always `None` for an abrupt parting.
+    /// segment's margin for one period ("refund the last invoice", the Kazakh
+    /// parting article). Always `None` for an abrupt parting.
     pub refund: Option<f64>,
 }
 

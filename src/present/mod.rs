@@ -1,9 +1,8 @@
 //! What every layer of the binary shares, below all of them: numbers and
-//! money for people, files read with their path in every error and written
-//! atomically, and the input-error type that decides the exit code.
+//! money for people, and the input-error type that decides the exit code.
+//! Nothing here touches the disk (files are `crate::store`'s).
 
 pub mod error;
-pub mod files;
 pub mod format;
 pub mod money;
 

@@ -76,7 +76,7 @@ fn tells_source(run: &RunData) -> String {
         && is(OutcomeClass::Unresolved, d::TELLS_DISSATISFIED)
         && is(OutcomeClass::Silent, d::TELLS_DISSATISFIED)
     {
-        "default: seeds 000 and 003 (\"one satisfied customer tells two, one dissatisfied tells twenty-two\"); TARP: resolved complainers tell about 5".into()
+        "default: the Georgian recovery and Bulgarian lost-customer articles (\"one satisfied customer tells two, one dissatisfied tells twenty-two\"); TARP: resolved complainers tell about 5".into()
     } else {
         "this scenario".into()
     }
@@ -338,7 +338,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             source(
                 wom.retell_negative,
                 d::RETELL_NEGATIVE,
-                "modelling choice (seed 000: \"they pass it on\")",
+                "modelling choice (the Georgian recovery article: \"they pass it on\")",
             ),
         ),
         row(
@@ -353,7 +353,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
             source(
                 e.deter,
                 d::DETER,
-                "modelling choice (seed 003: Mrs Marinova's daughter went elsewhere)",
+                "modelling choice (the Bulgarian lost-customer article: Mrs Marinova's daughter went elsewhere)",
             ),
         ),
         row(
@@ -374,14 +374,14 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
                 "after a resolved complaint a customer's chance of leaving without a problem is multiplied by {}",
                 thousands(s.experience.recovery_paradox, 2)
             ),
-            "this scenario (seed 003; contested by de Matos et al. 2007, so off by default)".into(),
+            "this scenario (the Bulgarian lost-customer article; contested by de Matos et al. 2007, so off by default)".into(),
         ));
     }
     if s.has_segments() {
         rows.push(row(
             "Who the customers are",
             describe_segments(s, run.currency()),
-            "this scenario (seed 004: some customers are never satisfied)".into(),
+            "this scenario (the Persian never-satisfied article: some customers are never satisfied)".into(),
         ));
     }
     if s.parts() {
@@ -415,7 +415,7 @@ pub fn assumptions(run: &RunData) -> Vec<Assumption> {
         rows.push(row(
             "How long complainers wait before a slow answer spoils it",
             describe_tolerance(t),
-            "this scenario (MODEL.md's survey anchors: Edison Research, Spider Marketing, Lithium / Millward Brown)".into(),
+            "this scenario (the surveys of docs/references.md: Edison Research, Spider Marketing, Lithium / Millward Brown)".into(),
         ));
     }
     for (i, p) in s.policies.iter().enumerate() {

@@ -39,6 +39,17 @@ pub struct Rendered {
     pub svg: String,
 }
 
+impl Rendered {
+    /// The picture's bytes, for `crate::store::pictures` to write.
+    pub fn picture(&self) -> crate::store::pictures::Picture<'_> {
+        crate::store::pictures::Picture {
+            stem: &self.stem,
+            png: &self.png,
+            svg: &self.svg,
+        }
+    }
+}
+
 /// Renders `chart` to PNG and SVG.
 ///
 /// # Errors

@@ -2,12 +2,11 @@
 //! finding in plain words, computed from the saved results.
 
 use super::data::{ComparisonData, PolicyData, RunData};
-use super::headline::{
-    Reading, parting, parting_subject, word_of_mouth_clause, word_of_mouth_taken,
-};
+use super::headline::{name, parting, parting_subject, word_of_mouth_clause, word_of_mouth_taken};
 use crate::present::format::{count, thousands};
 use crate::present::money::money;
 use wom::model::{Handling, Manner, PartWith};
+use wom::results::finding::clear;
 use wom::sim::Metric;
 
 /// "Scenario default · 1,000 replications · seed 1".
@@ -21,12 +20,12 @@ pub fn subtitle(run: &RunData) -> String {
     )
 }
 
-/// "Ignoring complaints" or "Policy slow".
+/// "Ignoring complaints" or "Policy “slow”".
 pub fn subject(run: &RunData) -> String {
     if run.baseline().handling == Handling::Ignore {
         "Ignoring complaints".into()
     } else {
-        format!("Policy {}", run.baseline().name)
+        format!("Policy {}", name(&run.baseline().name))
     }
 }
 
@@ -39,7 +38,7 @@ pub fn largest(run: &RunData) -> Option<&ComparisonData> {
     let clear = || {
         run.comparisons
             .iter()
-            .filter(|c| Reading::of(c.npv_difference.ci95) != Reading::Unclear)
+            .filter(|c| clear(c.npv_difference.ci95))
     };
     let best = clear()
         .filter(|c| mean(c) > 0.0)
@@ -62,11 +61,11 @@ pub fn best_alternative(run: &RunData) -> &PolicyData {
 }
 
 /// With every comparison a parting against a baseline that keeps its
-/// customers: "Parting gracefully with chronic customers gains $X over 12
-/// months; parting abruptly gains $Y (word of mouth takes back $Z against a
-/// graceful parting)". An abrupt parting's word of mouth is set against the
-/// graceful parting of the same customers when the run has one (what doing
-/// it badly costs), else against the baseline.
+/// customers: "Parting gracefully with “chronic” customers gains $X over 12
+/// months; parting abruptly gains $Y (its word of mouth costs $Z more than a
+/// graceful parting's)". An abrupt parting's word of mouth is set against
+/// the graceful parting of the same customers when the run has one (what
+/// doing it badly costs), else against the baseline — and each says which.
 fn partings_gain(run: &RunData) -> Option<String> {
     let s = &run.scenario;
     let parts: Vec<(&PartWith, &ComparisonData)> = run
@@ -91,7 +90,7 @@ fn partings_gain(run: &RunData) -> Option<String> {
         .map(|(i, (w, c))| {
             let d = c.npv_difference.mean;
             let verb = if d >= 0.0 { "gains" } else { "loses" };
-            let mut subject = parting_subject(w, false);
+            let mut subject = parting_subject(w);
             if one_moment {
                 subject = subject
                     .split(" at their ")
@@ -120,11 +119,15 @@ fn partings_gain(run: &RunData) -> Option<String> {
             let clause = match (w.manner, counterpart(w, Manner::Graceful)) {
                 (Manner::Abrupt, Some((_, graceful))) => {
                     let against = taken - word_of_mouth_taken(&graceful.by_cause);
-                    word_of_mouth_clause(against, run.currency())
-                        .map(|c| format!("{c} against a graceful parting"))
+                    let amount = money(against.abs(), run.currency());
+                    let more = if against > 0.0 { "more" } else { "less" };
+                    (against.abs() >= 0.5).then(|| {
+                        format!("its word of mouth costs {amount} {more} than a graceful parting's")
+                    })
                 }
                 (Manner::Graceful, _) if counterpart(w, Manner::Abrupt).is_some() => None,
-                _ => word_of_mouth_clause(taken, run.currency()),
+                _ => word_of_mouth_clause(taken, run.currency())
+                    .map(|clause| format!("{clause}, against {}", name(&c.baseline))),
             };
             if let Some(clause) = clause {
                 text.push_str(&format!(" ({clause})"));
@@ -149,7 +152,7 @@ pub fn value_lost(run: &RunData) -> String {
             [c] => format!(
                 "{} shows no clear difference from {} over {}",
                 subject(run),
-                c.policy,
+                name(&c.policy),
                 run.horizon()
             ),
             _ => format!(
@@ -170,14 +173,14 @@ pub fn value_lost(run: &RunData) -> String {
             "{} {verb} {amount} over {} against {}, the best alternative",
             subject(run),
             run.horizon(),
-            c.policy
+            name(&c.policy)
         )
     } else {
         format!(
             "{} {verb} up to {amount} over {} (against {})",
             subject(run),
             run.horizon(),
-            c.policy
+            name(&c.policy)
         )
     }
 }
@@ -207,11 +210,15 @@ pub fn response_times(run: &RunData) -> String {
         (Some(b), Some(w)) if shares.len() > 1 && b.0 != w.0 => format!(
             "Complaints answered {patience}: {} with {}, {} with {}",
             pct(b.1),
-            b.0,
+            name(b.0),
             pct(w.1),
-            w.0
+            name(w.0)
         ),
-        (Some(b), _) => format!("{} answers {} of complaints {patience}", b.0, pct(b.1)),
+        (Some(b), _) => format!(
+            "{} answers {} of complaints {patience}",
+            name(b.0),
+            pct(b.1)
+        ),
         _ => "How soon complaints are answered".to_string(),
     }
 }
@@ -228,9 +235,9 @@ pub fn customers(run: &RunData) -> String {
         "After {}: {} customers with {}, {} with {}",
         run.horizon(),
         kept(best),
-        best.name,
+        name(&best.name),
         kept(base),
-        base.name
+        name(&base.name)
     )
 }
 
@@ -257,8 +264,8 @@ pub fn npv(run: &RunData) -> String {
     format!(
         "In {share} of {} simulated runs, {} earns more than {} with the same customers",
         count(n as u64),
-        best.name,
-        base.name
+        name(&best.name),
+        name(&base.name)
     )
 }
 
@@ -278,7 +285,7 @@ pub fn funnel(run: &RunData) -> String {
     }
     format!(
         "With {}, bad news reaches {} people instead of {}",
-        best.name,
+        name(&best.name),
         thousands(reach(best), 0),
         thousands(reach(base), 0)
     )
@@ -298,11 +305,11 @@ pub fn segment_worth(run: &RunData) -> String {
                 .map(|v| (seg.name.as_str(), v))
         })
         .enumerate()
-        .map(|(i, (name, v))| {
+        .map(|(i, (seg, v))| {
             if i == 0 {
-                format!("each {name} customer {v} over {}", run.horizon())
+                format!("each {} customer {v} over {}", name(seg), run.horizon())
             } else {
-                format!("each {name} one {v}")
+                format!("each {} one {v}", name(seg))
             }
         })
         .collect();
@@ -312,5 +319,5 @@ pub fn segment_worth(run: &RunData) -> String {
             run.horizon()
         );
     }
-    format!("Under {base}, {}", parts.join("; "))
+    format!("Under {}, {}", name(base), parts.join("; "))
 }

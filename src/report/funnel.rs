@@ -64,11 +64,20 @@ pub fn unhappy_tellers(run: &RunData, p: &PolicyData) -> f64 {
 pub fn stages(run: &RunData, p: &PolicyData) -> [(&'static str, f64); 5] {
     let m = |k: Metric| p.metric(k).mean;
     [
-        ("Unhappy customers who tell", unhappy_tellers(run, p)),
-        ("Times bad news is heard", m(Metric::NegativeTellings)),
-        ("People reached", m(Metric::NegativeReach)),
-        ("Prospects deterred", m(Metric::Deterred)),
-        ("Customers lost to hearsay", m(Metric::ChurnedHearsay)),
+        (
+            "Unhappy customers who tell (people)",
+            unhappy_tellers(run, p),
+        ),
+        (
+            "Times bad news is heard (hearings)",
+            m(Metric::NegativeTellings),
+        ),
+        ("People reached (people)", m(Metric::NegativeReach)),
+        ("Prospects deterred (people)", m(Metric::Deterred)),
+        (
+            "Customers lost to hearsay (people)",
+            m(Metric::ChurnedHearsay),
+        ),
     ]
 }
 
@@ -126,7 +135,10 @@ impl Chart for Funnel<'_> {
                 categories,
                 first_is_total: false,
                 groups,
-                x_desc: format!("People over {} (mean per run)", run.horizon()),
+                x_desc: format!(
+                    "People or hearings (one person may hear several times), over {}, mean per run",
+                    run.horizon()
+                ),
                 x_format: &format,
             },
         )

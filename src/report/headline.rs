@@ -1,12 +1,21 @@
-//! The headline: one sentence that says which policy gains or loses how
-//! much against which, with the 95% interval of that very quantity (or "no
-//! clear difference" when the interval includes zero), and for a parting
-//! what it gains and what word of mouth takes back.
+//! The headline: the words of a [`Finding`] (made once in the library,
+//! `wom::results::finding`), as summary.json, the terminal, report.html
+//! and the page carry it. Names render as names (“name”), never as markup.
 
 use crate::present::money::{interval, money};
-use wom::model::{Handling, Manner, PartWith, Scenario};
-use wom::results::summary::{ComparisonStats, Stat};
+use wom::model::{Manner, PartWith, Scenario};
+use wom::results::finding::{
+    ComparisonFinding, Finding, Subject, Verb, WordOfMouth, WordOfMouthMeasure,
+};
+#[cfg(test)]
+use wom::results::summary::ComparisonStats;
+use wom::results::summary::Stat;
 use wom::sim::summary::Cause;
+
+/// A policy's or a segment's name as every surface writes it: “name”.
+pub fn name(s: &str) -> String {
+    format!("“{s}”")
+}
 
 /// "12 months".
 pub(super) fn horizon_of(scenario: &Scenario) -> String {
@@ -31,25 +40,54 @@ pub(super) fn parting<'a>(
     other.part_with.as_ref()
 }
 
-/// "Parting gracefully with `chronic` customers at their 2nd complaint".
-pub(super) fn parting_subject(w: &PartWith, quoted: bool) -> String {
-    let manner = match w.manner {
-        Manner::Graceful => "gracefully",
-        Manner::Abrupt => "abruptly",
-    };
-    let n = w.after_complaints;
-    let nth = match (n % 10, n % 100) {
+/// "2nd".
+fn ordinal(n: u32) -> String {
+    match (n % 10, n % 100) {
         (1, r) if r != 11 => format!("{n}st"),
         (2, r) if r != 12 => format!("{n}nd"),
         (3, r) if r != 13 => format!("{n}rd"),
         _ => format!("{n}th"),
+    }
+}
+
+/// "Parting gracefully with “chronic” customers at their 2nd complaint".
+pub(super) fn parting_subject(w: &PartWith) -> String {
+    let manner = match w.manner {
+        Manner::Graceful => "gracefully",
+        Manner::Abrupt => "abruptly",
     };
-    let segment = if quoted {
-        format!("`{}`", w.segment)
-    } else {
-        w.segment.clone()
-    };
-    format!("Parting {manner} with {segment} customers at their {nth} complaint")
+    parting_words(manner, &w.segment, w.after_complaints)
+}
+
+fn parting_words(manner: &str, segment: &str, after: u32) -> String {
+    format!(
+        "Parting {manner} with {} customers at their {} complaint",
+        name(segment),
+        ordinal(after)
+    )
+}
+
+/// The words of a finding's subject: "Ignoring complaints", "Policy
+/// “slow”", "Parting gracefully with “chronic” customers at their 2nd
+/// complaint".
+pub fn subject_words(subject: &Subject) -> String {
+    match subject {
+        Subject::IgnoringComplaints { .. } => "Ignoring complaints".to_owned(),
+        Subject::Policy { policy } => format!("Policy {}", name(policy)),
+        Subject::Parting {
+            segment,
+            after_complaints,
+            manner,
+            ..
+        } => {
+            let how = if manner == "abrupt" {
+                "abruptly"
+            } else {
+                "gracefully"
+            };
+            parting_words(how, segment, *after_complaints)
+        }
+    }
 }
 
 /// The value word of mouth takes back from a parting: minus the word-of-
@@ -63,137 +101,84 @@ pub(super) fn word_of_mouth_taken(by_cause: &[(Cause, Stat)]) -> f64 {
         .sum::<f64>()
 }
 
-/// "word of mouth takes back $Z" (or "adds"), or nothing under a dollar.
+/// "word of mouth takes back $Z of it" (or "adds $Z to it"), or nothing
+/// under a dollar.
 pub(super) fn word_of_mouth_clause(taken: f64, currency: &str) -> Option<String> {
     let amount = money(taken.abs(), currency);
-    let verb = if taken > 0.0 { "takes back" } else { "adds" };
-    (taken.abs() >= 0.5).then(|| format!("word of mouth {verb} {amount}"))
+    let words = if taken > 0.0 {
+        format!("word of mouth takes back {amount} of it")
+    } else {
+        format!("word of mouth adds {amount} to it")
+    };
+    (taken.abs() >= 0.5).then_some(words)
 }
 
-/// The headline of a parting comparison: value gained by parting.
-fn parting_headline(scenario: &Scenario, w: &PartWith, c: &ComparisonStats) -> String {
-    let d = &c.npv_difference;
-    let currency = &scenario.economics.currency;
-    let subject = parting_subject(w, true);
+/// The word-of-mouth clause of a finding.
+fn word_of_mouth_words(w: &WordOfMouth, currency: &str) -> Option<String> {
+    match w.measure {
+        WordOfMouthMeasure::TakenBack => word_of_mouth_clause(w.value, currency),
+        WordOfMouthMeasure::ShareOfValueLost => Some(format!(
+            "{:.0}% of the customer value lost travels through word of mouth",
+            100.0 * w.value
+        )),
+    }
+}
+
+/// "loses $X (95% CI $a–$b)": the amount and the interval of that same
+/// amount.
+fn amount_words(f: &ComparisonFinding) -> String {
+    let [lo, hi] = f.ci95;
+    format!(
+        "{} {} (95% CI {})",
+        f.leans.words(),
+        money(f.amount, &f.currency),
+        interval(lo, hi, Some(&f.currency))
+    )
+}
+
+/// The sentence of a comparison finding: "… loses $X (95% CI $a–$b) …"
+/// when the interval lies on the side of a loss, "… gains …" (the interval
+/// of the gain) on the side of a gain, "… shows no clear difference …"
+/// when it includes zero, and "… gives exactly the value of …" for a tie.
+pub fn comparison_sentence(scenario: &Scenario, f: &ComparisonFinding) -> String {
+    let subject = subject_words(&f.subject);
     let horizon = horizon_of(scenario);
-    let amount = amount_and_interval(d, ("gains", "loses"), currency);
-    if Reading::of(d.ci95) == Reading::Unclear {
+    let versus = name(&f.versus);
+    if f.tie {
         return format!(
-            "{subject} shows no clear difference from `{}` over {horizon}: it {amount}, an interval that includes zero at this number of replications.",
-            c.baseline
+            "{subject} gives exactly the value of {versus} over {horizon}, in every replication: the two policies do not differ in this scenario."
         );
     }
-    let mut text = format!(
-        "{subject} {amount} over {horizon} compared with `{}`",
-        c.baseline
-    );
-    if let Some(clause) = word_of_mouth_clause(word_of_mouth_taken(&c.by_cause.0), currency) {
+    let amount = amount_words(f);
+    if f.verb == Verb::NoClearDifference {
+        return format!(
+            "{subject} shows no clear difference from {versus} over {horizon}: it {amount}, an interval that includes zero at this number of replications."
+        );
+    }
+    let mut text = format!("{subject} {amount} over {horizon} compared with {versus}");
+    if let Some(clause) = f
+        .word_of_mouth
+        .as_ref()
+        .and_then(|w| word_of_mouth_words(w, &f.currency))
+    {
         text.push_str(&format!("; {clause}"));
     }
     text.push('.');
     text
 }
 
-/// How the value lost by the baseline (NPV(policy) − NPV(baseline)) reads,
-/// from its mean and 95% interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reading {
-    /// The interval lies above zero: the baseline loses.
-    Loses,
-    /// The interval lies below zero: the baseline gains.
-    Gains,
-    /// The interval includes zero: no clear difference at this number of
-    /// replications.
-    Unclear,
-}
-
-impl Reading {
-    /// The reading of a difference with this 95% interval.
-    pub fn of(ci95: [f64; 2]) -> Reading {
-        let (lo, hi) = (ci95[0].min(ci95[1]), ci95[0].max(ci95[1]));
-        if lo > 0.0 {
-            Reading::Loses
-        } else if hi < 0.0 {
-            Reading::Gains
-        } else {
-            Reading::Unclear
-        }
+/// The sentence of any finding.
+pub fn sentence(scenario: &Scenario, finding: &Finding) -> String {
+    match finding {
+        Finding::Comparison(f) => comparison_sentence(scenario, f),
+        Finding::Uncertainty(f) => super::uncertainty_text::sentence(f),
     }
 }
 
-/// The amount and 95% interval of a difference `d`, both as positive
-/// quantities of the same thing: with `verbs = ("loses", "gains")`, "loses
-/// $X (95% CI $a–$b)" with the interval of the loss when the mean is `>= 0`,
-/// "gains $X (95% CI $a–$b)" with the interval of the gain when below.
-fn amount_and_interval(d: &Stat, verbs: (&str, &str), currency: &str) -> String {
-    let verb = if d.mean >= 0.0 { verbs.0 } else { verbs.1 };
-    let (amount, [lo, hi]) = magnitude(d);
-    format!(
-        "{verb} {} (95% CI {})",
-        money(amount, currency),
-        interval(lo, hi, Some(currency))
-    )
-}
-
-/// A difference as the amount a sentence states, `|mean|`, with the 95%
-/// interval of that same quantity: `[lo, hi]` for a mean `>= 0`, `[−hi,
-/// −lo]` for a negative one (a gain stated with the interval of the gain).
-/// Every place that writes "loses $X" or "gains $X" beside an interval
-/// takes both from here.
-pub fn magnitude(d: &Stat) -> (f64, [f64; 2]) {
-    let (lo, hi) = (d.ci95[0].min(d.ci95[1]), d.ci95[0].max(d.ci95[1]));
-    if d.mean >= 0.0 {
-        (d.mean, [lo, hi])
-    } else {
-        (-d.mean, [-hi, -lo])
-    }
-}
-
-/// The headline sentence of one comparison, as summary.json, the terminal
-/// and the report carry it: "… loses $X (95% CI $a–$b) …" when the interval
-/// lies above zero, "… gains $X (95% CI $a–$b) …" (the interval of the
-/// gain) when below, and "… shows no clear difference …" when it includes
-/// zero. A policy that parts with customers, against a baseline that keeps
-/// them, reads as gain (MODEL.md, "Parting with customers").
-pub fn headline(scenario: &Scenario, c: &ComparisonStats) -> String {
-    if let Some(w) = parting(scenario, &c.baseline, &c.policy) {
-        return parting_headline(scenario, w, c);
-    }
-    let d = &c.npv_difference;
-    let currency = &scenario.economics.currency;
-    let baseline_ignores = scenario
-        .policy(&c.baseline)
-        .is_some_and(|p| p.handling == Handling::Ignore);
-    let subject = if baseline_ignores {
-        "Ignoring complaints".to_string()
-    } else {
-        format!("Policy `{}`", c.baseline)
-    };
-    let horizon = horizon_of(scenario);
-    let amount = amount_and_interval(d, ("loses", "gains"), currency);
-    match Reading::of(d.ci95) {
-        Reading::Unclear => format!(
-            "{subject} shows no clear difference from `{}` over {horizon}: it {amount}, an interval that includes zero at this number of replications.",
-            c.policy
-        ),
-        reading => {
-            let mut text = format!(
-                "{subject} {amount} over {horizon} compared with `{}`",
-                c.policy
-            );
-            if let Some(share) = c
-                .word_of_mouth_share
-                .filter(|s| s.is_finite() && reading == Reading::Loses)
-            {
-                text.push_str(&format!(
-                    "; {:.0}% of the customer value lost travels through word of mouth",
-                    100.0 * share
-                ));
-            }
-            text.push('.');
-            text
-        }
-    }
+/// The headline sentence of one comparison (its finding's sentence).
+#[cfg(test)]
+fn headline(scenario: &Scenario, c: &ComparisonStats) -> String {
+    comparison_sentence(scenario, &ComparisonFinding::new(scenario, c))
 }
 
 #[cfg(test)]

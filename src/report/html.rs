@@ -26,6 +26,9 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A minus sign stays with its number: a word joiner keeps a
+            // line from ending at "−".
+            '−' => out.push_str("−\u{2060}"),
             c => out.push(c),
         }
     }
@@ -54,18 +57,19 @@ figcaption { color: #5a5a5a; font-size: .85rem; margin-top: .3rem; }
 ol.method { padding-left: 1.3rem; }
 footer { color: #5a5a5a; font-size: .8rem; margin-top: 2rem; border-top: 1px solid #e4e4e4; padding-top: .5rem; }
 @media print {
-  @page { size: A4; margin: 12mm; }
-  body { max-width: none; margin: 0; padding: 0; font-size: 8.5pt; line-height: 1.3; }
-  h1 { font-size: 15pt; } h2 { font-size: 10.5pt; margin: .7rem 0 .3rem; }
-  .headline { font-size: 10.5pt; }
-  th, td { padding: .04rem .3rem; }
+  @page { size: A4; margin: 10mm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 7.8pt; line-height: 1.25; }
+  h1 { font-size: 13pt; } h2 { font-size: 9.5pt; margin: .45rem 0 .2rem; }
+  .headline { font-size: 9pt; padding: .1rem 0 .1rem .6rem; margin: .3rem 0; }
+  .lede { margin: 0 0 .4rem; }
+  th, td { padding: 0 .25rem; }
   td.num { white-space: normal; }
-  table { font-size: 7.8pt; }
-  td.src { font-size: 7.2pt; }
-  .story figure { width: 70%; margin: 0 auto; }
-  ol.method { margin: .2rem 0; }
-  footer { margin-top: .5rem; }
-  .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; }
+  table { font-size: 7.2pt; }
+  td.src { font-size: 6.8pt; }
+  .story figure { width: 60%; margin: 0 auto; }
+  ol.method { margin: .2rem 0; columns: 2; column-gap: 6mm; }
+  footer { margin-top: .3rem; padding-top: .2rem; }
+  .grid { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 3mm; }
   figure { margin: 0; }
   figcaption { display: none; }
 }
@@ -307,7 +311,7 @@ pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStor
         ));
     }
     h.push_str(&format!(
-        "</tbody></table>\n<p class=\"lede\">\"this scenario\": set in {}, whose comments give the reason for each number.</p>\n",
+        "</tbody></table>\n<p class=\"lede\">\"this scenario\": set in {}, whose comments give the reason for each number. Every default, its number and its source are described in wom's docs/model.md; the sources themselves in docs/references.md.</p>\n",
         escape(if run.scenario_file.is_empty() { "the scenario file" } else { &run.scenario_file })
     ));
     h.push_str(&format!(
@@ -363,5 +367,6 @@ mod tests {
             "&lt;b&gt;&quot;Tom&#39;s&quot; &amp; co&lt;/b&gt;"
         );
         assert_eq!(escape("a\0b\u{1b}[2J\nc"), "a\u{FFFD}b\u{FFFD}[2J\nc");
+        assert_eq!(escape("−$5"), "−\u{2060}$5");
     }
 }

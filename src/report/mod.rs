@@ -4,11 +4,12 @@
 //!
 //! # The toolkit
 //!
-//! - [`canvas`]: implement [`Chart`] (`stem`, `title`, `draw` on any
+//! - [`canvas`]: implement [`canvas::Chart`] (`stem`, `title`, `draw` on any
 //!   plotters backend), then [`render`]`(&chart)` draws it at
 //!   [`canvas::SIZE`] (1600×900, for slides) into a PNG and an SVG in
-//!   memory, text set with the embedded font; [`write_picture`] writes both
-//!   atomically as `DIR/STEM.png` and `DIR/STEM.svg`.
+//!   memory, text set with the embedded font; [`Rendered::picture`] hands
+//!   both to `crate::store::pictures`, which writes them (nothing in
+//!   `report` touches the disk).
 //! - [`style`]: the look — [`style::policy_colour`]`(i)` (Okabe–Ito, one
 //!   colour per policy, by its position in the scenario, the same in every
 //!   chart), text styles [`style::text`] and [`style::bold`], sizes
@@ -66,36 +67,22 @@ mod sweep_axis;
 mod sweep_charts;
 mod sweep_heatmap;
 mod sweep_lines;
+mod sweep_ties;
 pub mod table;
 mod text;
 mod tornado;
 pub mod uncertainty_text;
 pub mod worth;
 
-pub use canvas::{Chart, Rendered, render};
+pub use canvas::{Rendered, render};
 pub use segments::segment_label;
 pub use sweep_charts::sweep_charts;
 pub use table::rows;
 pub use tornado::{About, Tornado};
 
-use crate::present::files::write_atomic;
 use anyhow::Result;
 use data::RunData;
-use std::path::{Path, PathBuf};
 use wom::results::Run;
-
-/// Writes a rendered picture as `dir/STEM.png` and `dir/STEM.svg`;
-/// returns both paths.
-///
-/// # Errors
-/// When a file cannot be written.
-pub fn write_picture(dir: &Path, picture: &Rendered) -> Result<[PathBuf; 2]> {
-    let png = dir.join(format!("{}.png", picture.stem));
-    let svg = dir.join(format!("{}.svg", picture.stem));
-    write_atomic(&png, |out| Ok(out.write_all(&picture.png)?))?;
-    write_atomic(&svg, |out| Ok(out.write_all(picture.svg.as_bytes())?))?;
-    Ok([png, svg])
-}
 
 /// A story picture from `wom trace`, with what identifies the scenario it
 /// came from: the report shows it only when that is the run's scenario.
@@ -145,20 +132,8 @@ pub fn render_run(run: &Run, story: Option<&TracedStory<'_>>) -> Result<RunRepor
 }
 
 impl RunReport {
-    /// Writes every chart into `dir/charts/` (PNG and SVG) and
-    /// `dir/report.html`; returns the files written.
-    ///
-    /// # Errors
-    /// When a file cannot be written.
-    pub fn write(&self, dir: &Path) -> Result<Vec<PathBuf>> {
-        let chart_dir = dir.join("charts");
-        let mut written = Vec::new();
-        for chart in &self.charts {
-            written.extend(write_picture(&chart_dir, chart)?);
-        }
-        let report = dir.join("report.html");
-        write_atomic(&report, |out| Ok(out.write_all(self.html.as_bytes())?))?;
-        written.push(report);
-        Ok(written)
+    /// The charts as pictures to write (see `crate::store::pictures`).
+    pub fn pictures(&self) -> impl Iterator<Item = crate::store::pictures::Picture<'_>> {
+        self.charts.iter().map(Rendered::picture)
     }
 }

@@ -33,23 +33,23 @@ pub fn shortfall_warning(run: &Run) -> Option<String> {
     };
     let network_keys = match &scenario.network.kind {
         NetworkKind::Generated(Generator::WattsStrogatz { .. } | Generator::ErdosRenyi { .. }) => {
-            "`network.mean_degree`"
+            "network.mean_degree"
         }
-        NetworkKind::Generated(Generator::BarabasiAlbert { .. }) => "`network.attach`",
+        NetworkKind::Generated(Generator::BarabasiAlbert { .. }) => "network.attach",
         NetworkKind::Generated(Generator::StrongWeakTies { .. }) => {
-            "`network.cluster_size`, `network.strong_ties` and `network.weak_ties`"
+            "network.cluster_size, network.strong_ties and network.weak_ties"
         }
-        NetworkKind::File { .. } => "the edge list of `network.path` (a denser network)",
-        NetworkKind::Generated(Generator::Star | Generator::Path) => "`network.kind`",
+        NetworkKind::File { .. } => "the edge list of network.path (a denser network)",
+        NetworkKind::Generated(Generator::Star | Generator::Path) => "network.kind",
     };
     let mut tells: Vec<(String, f64)> = OutcomeClass::ALL
         .iter()
         .map(|&c| scenario.outcomes.get(c))
         .zip(OutcomeClass::ALL)
         .filter(|(spec, c)| spec.tone.is_some() && occurs(scenario, *c))
-        .map(|(spec, c)| (format!("`outcomes.{}.tells`", c.key()), spec.tells.mean()))
+        .map(|(spec, c)| (format!("outcomes.{}.tells", c.key()), spec.tells.mean()))
         .chain([(
-            "`word_of_mouth.retell_tells`".to_owned(),
+            "word_of_mouth.retell_tells".to_owned(),
             scenario.word_of_mouth.retell_tells.mean(),
         )])
         .collect();
@@ -57,7 +57,7 @@ pub fn shortfall_warning(run: &Run) -> Option<String> {
     tells.retain(|t| t.1 >= (degree / 2.0).min(largest));
     let tells: Vec<String> = tells.into_iter().map(|t| t.0).collect();
     Some(format!(
-        "Warning: with `{}`, {:.0}% of the tellings asked for ({} of {} over {}) found no contact left to tell (tell_shortfall): people have about {} contacts, fewer than some customers tell. Word of mouth is undercounted; raise {network_keys}, or lower {}.",
+        "Warning: with “{}”, {:.0}% of the tellings asked for ({} of {} over {}) found no contact left to tell (tell_shortfall): people have about {} contacts, fewer than some customers tell. Word of mouth is undercounted; raise {network_keys}, or lower {}.",
         run.names()[policy],
         100.0 * short / asked,
         thousands(short, 0),

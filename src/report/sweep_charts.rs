@@ -8,6 +8,7 @@ use super::canvas::{Rendered, render};
 use super::style::{POLICY_COLOURS, policy_colour};
 use super::sweep_heatmap::{Cell, Heatmap};
 use super::sweep_lines::{BandPoint, Highlight, Line, LineChart};
+use super::sweep_ties::{or_list, threshold_note, tie_reason, tied_cells, ties_note};
 use crate::present::money::symbol;
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -124,7 +125,7 @@ fn subtitle(header: &SweepHeader, done: &BTreeMap<usize, PointResult>) -> String
         format!(" (precision ±{:.1}%)", 100.0 * t)
     });
     format!(
-        "Scenario `{}` · {} points · {reps}{precision} · seed {} · every point on the same random streams",
+        "Scenario “{}” · {} points · {reps}{precision} · seed {} · every point on the same random streams",
         header.scenario,
         done.len(),
         header.seed
@@ -154,7 +155,7 @@ pub fn sweep_charts(
     let sub = subtitle(header, done);
     let mut charts = Vec::new();
     if let Some(c) = first.headline() {
-        let lost = format!("Value lost by `{}` against `{}`", c.baseline, c.policy);
+        let lost = format!("Value lost by “{}” against “{}”", c.baseline, c.policy);
         charts.push(render(&difference(&axes, done, &lost, &unit, &sub))?);
         if axes.len() >= 2 && axes[1].texts.len() >= 2 {
             charts.push(render(&heatmap(&axes, done, &lost, &unit, &sub))?);
@@ -234,6 +235,15 @@ fn difference(
             )
         }
     };
+    let title = if best.is_some() {
+        title
+    } else {
+        let x_of = |t: &str| x.x(t);
+        format!(
+            "{title}{}",
+            ties_note(&x.key, x.short(), &x.texts, x_of, &lines)
+        )
+    };
     LineChart {
         stem: "sweep-difference".into(),
         title,
@@ -246,7 +256,7 @@ fn difference(
                 "value lost"
             },
             fixed_note(axes, if by_second { 2 } else { 1 })
-        ),
+        ) + threshold_note(&x.key),
         x_label: x.key.clone(),
         y_label: match (&best, series.as_slice()) {
             (Some(_), [(_, points)]) => points
@@ -254,7 +264,7 @@ fn difference(
                 .and_then(|p| p.headline())
                 .map(|c| {
                     format!(
-                        "Value of `{}` against `{}` ({})",
+                        "Value of “{}” against “{}” ({})",
                         c.policy,
                         c.baseline,
                         unit.trim()
@@ -293,16 +303,35 @@ fn best_setting(
         .iter()
         .filter_map(|p| Some((p, p.headline()?.npv_difference.mean)))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    // Settings that give the very same value are named together, not one
+    // of them as if it were best.
+    let tied: Vec<&str> = points
+        .iter()
+        .filter(|p| {
+            p.headline()
+                .is_some_and(|c| c.npv_difference.mean.to_bits() == mean.to_bits())
+        })
+        .map(|p| p.values[x.k].text.as_str())
+        .collect();
     let setting = &top.values[x.k].text;
+    let said = if tied.len() > 1 {
+        format!("{}, tied{}", or_list(&tied), tie_reason(&x.key))
+    } else {
+        setting.clone()
+    };
     let amount = super::sweep_axis::compact(mean.abs(), unit);
     let than = if mean >= 0.0 { "more" } else { "less" };
     let title = format!(
-        "`{}` is worth most with {} = {setting}: {amount} {than} than `{}`",
+        "“{}” is worth most with {} = {said}: {amount} {than} than “{}”",
         c.policy,
         x.short(),
         c.baseline
     );
-    let label = format!("best: {} = {setting}", x.short());
+    let label = if tied.len() > 1 {
+        format!("best: {} = {}", x.short(), or_list(&tied))
+    } else {
+        format!("best: {} = {setting}", x.short())
+    };
     Some((
         Highlight {
             x: x.x(setting),
@@ -348,7 +377,7 @@ fn policies(
     let winners: Vec<Option<usize>> = points.iter().map(|p| best(p)).collect();
     let title = match winners.first() {
         Some(Some(w)) if winners.iter().all(|v| v == &Some(*w)) => format!(
-            "Most value kept by `{}` at every {} swept",
+            "Most value kept by “{}” at every {} swept",
             header.policies[*w],
             x.short()
         ),
@@ -386,6 +415,7 @@ fn heatmap(
     let (xa, ya) = (&axes[0], &axes[1]);
     let mut cells = vec![vec![None; xa.texts.len()]; ya.texts.len()];
     let mut top: Option<(f64, &str, &str)> = None;
+    let mut all: Vec<(f64, &str, &str)> = Vec::new();
     for p in at_first(done, axes, 2) {
         let Some(c) = p.headline() else { continue };
         let (xt, yt) = (&p.values[xa.k].text, &p.values[ya.k].text);
@@ -401,16 +431,21 @@ fn heatmap(
             if top.is_none_or(|(m, _, _)| d.mean > m) {
                 top = Some((d.mean, xt, yt));
             }
+            all.push((d.mean, xt.as_str(), yt.as_str()));
         }
     }
     let title = top.map_or_else(
         || lost.to_string(),
         |(m, a, b)| {
+            let at = tied_cells(
+                &all,
+                (m, a, b),
+                (xa.short(), &xa.key),
+                (ya.short(), &ya.key),
+            );
             format!(
-                "{lost}: largest, {}, at {} = {a} and {} = {b}",
+                "{lost}: largest, {}, at {at}",
                 super::sweep_axis::compact(m, unit),
-                xa.short(),
-                ya.short()
             )
         },
     );

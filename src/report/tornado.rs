@@ -61,7 +61,7 @@ impl Tornado {
         let unit = symbol(&about.currency);
         let title = match effects.first() {
             Some(e) => format!(
-                "The value lost moves most with `{}`: {} at {}, {} at {}",
+                "The value lost moves most with “{}”: {} at {}, {} at {}",
                 e.vary.key,
                 compact(e.at_low.mean, &unit),
                 value_text(&e.vary.low),
@@ -73,11 +73,11 @@ impl Tornado {
         Tornado {
             title,
             subtitle: format!(
-                "Scenario `{}` · {} replications per run · seed {} · every run on the same random streams",
+                "Scenario “{}” · {} replications per run · seed {} · every run on the same random streams",
                 about.scenario, about.replications, about.seed
             ),
             guide: format!(
-                "Bars: value lost by `{}` against `{}` with one key at its low or high value, the others at base; whiskers: 95% intervals",
+                "Bars: value lost by “{}” against “{}” with one key at either end of its range (each end labelled with its value), the others at base; whiskers: 95% intervals",
                 about.baseline, about.policy
             ),
             x_label: format!("Value lost ({})", unit.trim()),
@@ -242,8 +242,11 @@ impl Chart for Tornado {
             .label(format!("base: {}", compact(self.base, &self.unit)))
             .legend(|(x, y)| PathElement::new([(x + 15, y - 10), (x + 15, y + 10)], INK));
         for (colour, text) in [
-            (LOW, "key at its low setting"),
-            (HIGH, "key at its high setting"),
+            // The ends of a range are the first and second value of
+            // `--vary KEY=A:B`, which need not be low and high (the
+            // recovery paradox's 1 → 0.5 moves down).
+            (LOW, "key at the first value of its range"),
+            (HIGH, "key at the second value of its range"),
         ] {
             chart
                 .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?

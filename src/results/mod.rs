@@ -16,11 +16,15 @@
 //! - [`shard`]: a shard of a run (`wom run --shard K/N`), [`sweep_shard`]
 //!   a shard of a sweep, and [`merge`]: whether shards belong together,
 //!   joined in shard order;
+//! - [`finding`]: what a run found, as data (summary.json's `findings`),
+//!   which every surface renders to words;
 //! - [`ordered`]: typed JSON objects that keep their order;
 //! - [`finite`]: the guard of every writer: no file holds a number that is
 //!   not finite.
 
 pub mod error;
+pub mod finding;
+pub mod finding_of;
 pub mod finite;
 pub mod merge;
 pub mod metadata;

@@ -7,7 +7,7 @@
 use super::error::{ResultError, parse_json};
 use super::metadata::MetadataFile;
 use super::rows::{self, PeriodRow, ReplicationColumns, ReplicationRow};
-use super::summary::{ComparisonStats, Stat, SummaryFile};
+use super::summary::{Stat, SummaryFile};
 use crate::model::Scenario;
 use crate::sim::Metric;
 use std::io::Read;
@@ -251,21 +251,35 @@ impl Run {
     ///
     /// # Errors
     /// When the scenario cannot be written back (a seed above `i64::MAX`).
-    /// `headline` writes the sentence of each comparison.
+    /// `sentence` writes the words of each finding (see
+    /// [`super::finding`]).
     pub fn new(
         scenario: Scenario,
         results: &[crate::sim::ReplicationResult],
         summary: &crate::sim::summary::RunSummary,
         reached: Option<&crate::sim::precision::Reached>,
         execution: super::metadata::Execution,
-        headline: impl Fn(&Scenario, &ComparisonStats) -> String,
+        sentence: impl Fn(&Scenario, &super::finding::Finding) -> String,
     ) -> Result<Run, crate::scenario::ScenarioError> {
         let mut summary_file = SummaryFile::new(&scenario, summary, reached);
         summary_file.uncertainty = super::uncertainty::analyse(&scenario, results);
+        // How sure each comparison is, under the comparisons' own findings.
+        let uncertain: Vec<super::finding::Finding> = (summary_file.uncertainty.iter())
+            .flat_map(|u| u.findings(&scenario.economics.currency))
+            .map(super::finding::Finding::Uncertainty)
+            .collect();
+        summary_file.findings = super::finding_of::of_run(&scenario, &summary_file.comparisons)
+            .into_iter()
+            .chain(uncertain)
+            .map(|finding| super::finding::Stated {
+                sentence: sentence(&scenario, &finding),
+                finding,
+            })
+            .collect();
         summary_file.headlines = summary_file
-            .comparisons
+            .findings
             .iter()
-            .map(|c| headline(&scenario, c))
+            .map(|s| s.sentence.clone())
             .collect();
         let metadata = MetadataFile::new(&scenario, execution)?;
         Ok(Run {

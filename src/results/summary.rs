@@ -106,6 +106,10 @@ pub struct SummaryFile {
     pub wom_version: String,
     /// One sentence per comparison.
     pub headlines: Vec<String>,
+    /// What each headline says, as data beside its sentence (see
+    /// [`super::finding`]); absent in files of earlier versions.
+    #[serde(default)]
+    pub findings: Vec<super::finding::Stated>,
     /// Every metric of every policy (and, with segments, of each
     /// segment), policies in scenario order.
     pub policies: Ordered<String, PolicyStats>,
@@ -139,6 +143,7 @@ impl SummaryFile {
             currency: scenario.economics.currency.clone(),
             wom_version: env!("CARGO_PKG_VERSION").to_owned(),
             headlines: Vec::new(),
+            findings: Vec::new(),
             policies: Ordered(
                 summary
                     .policies
@@ -212,6 +217,16 @@ impl SummaryFile {
                     .ok_or_else(|| format!("comparisons[{i}].by_cause: no `{}`", cause.key()))?;
                 finite(&format!("comparisons[{i}].by_cause.{}", cause.key()), stat)?;
             }
+        }
+        if !self.findings.is_empty() && self.findings.len() != self.headlines.len() {
+            return Err(format!(
+                "findings: {} findings for {} headlines (one per headline)",
+                self.findings.len(),
+                self.headlines.len()
+            ));
+        }
+        for (i, stated) in self.findings.iter().enumerate() {
+            super::finite::check(&stated.finding).map_err(|e| format!("findings[{i}]: {e}"))?;
         }
         ResponseTimes::check(self.response_times.as_ref(), scenario)
     }

@@ -2,10 +2,10 @@
 //! each number.
 //!
 //! Sources: "MODEL.md" is the project's specification (its "Defaults" table and
-//! the outcome table of "One period", step 4); "seed NNN" is a source article in
-//! `shared/seeds/` (see its README); "TARP" is the U.S. Office of Consumer
-//! Affairs / TARP survey quoted in that README. A "modelling choice" is a number
-//! no source gives, chosen by the project to tell the seeds' story (a small
+//! the outcome table of "One period", step 4), written down in the project's
+//! words in docs/model.md; the articles, surveys and papers ("the Bulgarian
+//! lost-customer article", "TARP", ...) are described in docs/references.md. A "modelling choice" is a number
+//! no source gives, chosen by the project to tell the sources' story (a small
 //! business on a small-world network) and meant to be varied in sweeps.
 
 use crate::graph::Generator;
@@ -111,11 +111,11 @@ pub const STAY_RESOLVED: f64 = 0.54;
 /// satisfied quickly, 82%).
 pub const STAY_RESOLVED_QUICKLY: f64 = 0.82;
 
-/// Satisfied and resolved customers tell uniform 1–2 (seed 000: a satisfied
-/// customer tells 1–2 close people; seed 003: "one satisfied tells two").
+/// Satisfied and resolved customers tell uniform 1–2 (the Georgian recovery article: a satisfied
+/// customer tells 1–2 close people; the Bulgarian lost-customer article: "one satisfied tells two").
 pub const TELLS_SATISFIED: (u32, u32) = (1, 2);
-/// Silent and unresolved customers tell uniform 10–22 (seed 000: 10–15 on
-/// average; seed 003: "one dissatisfied tells twenty-two"; TARP: 9–10, 13%
+/// Silent and unresolved customers tell uniform 10–22 (the Georgian recovery article: 10–15 on
+/// average; the Bulgarian lost-customer article: "one dissatisfied tells twenty-two"; TARP: 9–10, 13%
 /// more than 20).
 pub const TELLS_DISSATISFIED: (u32, u32) = (10, 22);
 /// Quickly resolved customers tell uniform 4–6 (TARP: complainers whose
@@ -162,14 +162,14 @@ pub fn outcome(class: OutcomeClass) -> OutcomeSpec {
 
 // ---- [word_of_mouth] -------------------------------------------------------
 
-/// `word_of_mouth.max_hops` = 3 (MODEL.md Defaults; modelling choice: seeds
-/// 000 and 003 describe second-hop spread, one more hop allows for a third).
+/// `word_of_mouth.max_hops` = 3 (MODEL.md Defaults; modelling choice: the
+/// Georgian recovery and Bulgarian lost-customer articles describe second-hop spread, one more hop allows for a third).
 pub const MAX_HOPS: u32 = 3;
 /// `word_of_mouth.hop_decay` = 0.5 (MODEL.md Defaults; modelling choice:
 /// second-hand stories count half as much).
 pub const HOP_DECAY: f64 = 0.5;
 /// `word_of_mouth.retell.negative` = 0.3 (MODEL.md Defaults; modelling
-/// choice: bad news is retold more, seed 000 "they pass it on further").
+/// choice: bad news is retold more, the Georgian recovery article "they pass it on further").
 pub const RETELL_NEGATIVE: f64 = 0.3;
 /// `word_of_mouth.retell.positive` = 0.1 (MODEL.md Defaults; modelling choice).
 pub const RETELL_POSITIVE: f64 = 0.1;
@@ -184,7 +184,7 @@ pub fn retell_tells() -> TellDist {
 
 // ---- [effects] -------------------------------------------------------------
 
-/// `effects.deter` = 0.5 (MODEL.md Defaults; modelling choice; seed 003: the
+/// `effects.deter` = 0.5 (MODEL.md Defaults; modelling choice; the Bulgarian lost-customer article: the
 /// daughter who heard her mother's story went elsewhere).
 pub const DETER: f64 = 0.5;
 /// `effects.referral_conversion` = 0.02 (MODEL.md Defaults; modelling choice).
@@ -210,25 +210,25 @@ pub const CURRENCY: &str = "USD";
 // `handling` has no default: every policy must say `ignore` or `recover`
 // (MODEL.md Defaults).
 
-/// `resolve_rate` = 0.9 (MODEL.md Defaults; modelling choice: seed 000, most
+/// `resolve_rate` = 0.9 (MODEL.md Defaults; modelling choice: the Georgian recovery article, most
 /// dissatisfied customers can be won back by calling back and fixing).
 pub const RESOLVE_RATE: f64 = 0.9;
 /// `handoffs` = 0 (MODEL.md Defaults: one agent owns the complaint).
 pub const HANDOFFS: u32 = 0;
 /// `handoff_penalty` = 0.15 per handoff (MODEL.md Defaults; modelling choice;
-/// seed 002: 72% blamed bad service on being passed between agents).
+/// the crowdSPRING support article: 72% blamed bad service on being passed between agents).
 pub const HANDOFF_PENALTY: f64 = 0.15;
-/// `response_hours` = 1 (MODEL.md Defaults; seed 002: answering within 60
+/// `response_hours` = 1 (MODEL.md Defaults; the crowdSPRING support article: answering within 60
 /// minutes gave 96% satisfaction).
 pub const RESPONSE_HOURS: f64 = 1.0;
-/// `quick_hours` = 24 (MODEL.md, "One period" step 3; seed 002: the usual
+/// `quick_hours` = 24 (MODEL.md, "One period" step 3; the crowdSPRING support article: the usual
 /// answer takes 24–48 hours, so anything within a day counts as quick).
 pub const QUICK_HOURS: f64 = 24.0;
-/// `compensation` = 0 per resolved complaint (MODEL.md Defaults; seed 003: an
+/// `compensation` = 0 per resolved complaint (MODEL.md Defaults; the Bulgarian lost-customer article: an
 /// apology costs nothing).
 pub const COMPENSATION: f64 = 0.0;
 /// `handling_cost` = 0 per handled complaint (MODEL.md Defaults; modelling
-/// choice: set it to weigh staff time, seed 004).
+/// choice: set it to weigh staff time, the Persian never-satisfied article).
 pub const HANDLING_COST: f64 = 0.0;
 
 // ---- [segments.NAME] -------------------------------------------------------
@@ -240,17 +240,17 @@ pub const HANDLING_COST: f64 = 0.0;
 // "Segments").
 
 /// `resolve_factor` = 1 (MODEL.md, "Segments": it multiplies a policy's
-/// resolve probability; "never satisfied" customers, seed 004, have less).
+/// resolve probability; "never satisfied" customers, the Persian never-satisfied article, have less).
 pub const RESOLVE_FACTOR: f64 = 1.0;
 /// `handle_factor` = 1 (MODEL.md, "Segments": it multiplies
-/// `handling_cost`; seed 004: serving some customers takes "a whole
+/// `handling_cost`; the Persian never-satisfied article: serving some customers takes "a whole
 /// employee day").
 pub const HANDLE_FACTOR: f64 = 1.0;
 
 // `part_with` under a policy has no default: `segment`, `after_complaints`
 // and `manner` are the policy's decision and must be given; `refund`
 // defaults to the parted customer's margin for one period ("refund the last
-// invoice", seed 001; MODEL.md, "Parting with customers").
+// invoice", the Kazakh parting article; MODEL.md, "Parting with customers").
 
 // ---- response time and staffing (MODEL.md, "Response time and staffing") --
 

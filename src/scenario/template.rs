@@ -61,12 +61,12 @@ recovery_paradox = 1.0      # base_churn multiplier after a resolved complaint; 
 [outcomes.satisfied]        # no problem
 # stay = 0.98               # always 1 - experience.base_churn: set one of the two
 tone = "positive"
-tells = { uniform = [1, 2] }    # seed 000: tells 1-2 close people; seed 003: "tells two"
+tells = { uniform = [1, 2] }    # the Georgian recovery article: tells 1-2 close people; the Bulgarian lost-customer article: "tells two"
 
 [outcomes.silent]           # had a problem, did not complain
 stay = 0.09                 # TARP: 9% buy again
 tone = "negative"
-tells = { uniform = [10, 22] }  # seed 000: 10-15; seed 003: "tells twenty-two"
+tells = { uniform = [10, 22] }  # the Georgian recovery article: 10-15; the Bulgarian lost-customer article: "tells twenty-two"
 
 [outcomes.unresolved]       # complained, not resolved
 stay = 0.19                 # TARP: 19%
@@ -87,7 +87,7 @@ tells = { uniform = [4, 6] }    # TARP: resolved complainers tell about 5
 # ends that period in one of these two classes instead of the one the
 # handling gave. A parted customer always leaves: there is no `stay` key.
 
-[outcomes.parted_graceful]  # parted with thanks, a refund and pointers elsewhere (seed 001)
+[outcomes.parted_graceful]  # parted with thanks, a refund and pointers elsewhere (the Kazakh parting article)
 tone = "negative"
 tells = { uniform = [0, 2] }    # notice and help curb bad word of mouth (Wetzel, Haenel & Hess 2022); 0-2 is judgement
 
@@ -102,7 +102,7 @@ retell = { negative = 0.3, positive = 0.1 }  # chance a hearer retells; choice
 retell_tells = { uniform = [1, 3] }          # how many a retelling reaches; choice
 
 [effects]
-deter = 0.5                 # chance a prospect hearing bad news never buys; choice (seed 003)
+deter = 0.5                 # chance a prospect hearing bad news never buys; choice (the Bulgarian lost-customer article)
 referral_conversion = 0.02  # chance a prospect hearing good news buys; choice
 hearsay_churn = 0.02        # chance a customer hearing bad news leaves; choice
 organic_conversion = 0.002  # chance a prospect buys on their own, per period; choice
@@ -119,9 +119,9 @@ currency = "USD"            # label for reports
 # margin, problem_rate, complaint_rate and base_churn (default: the values
 # above), and set
 #   resolve_factor = 1.0 (default): multiplies every policy's chance of
-#     resolving a complaint; "never satisfied" customers are hard to satisfy (seed 004)
+#     resolving a complaint; "never satisfied" customers are hard to satisfy (the Persian never-satisfied article)
 #   handle_factor = 1.0 (default): multiplies handling_cost for their
-#     complaints; serving some customers takes "a whole employee day" (seed 004)
+#     complaints; serving some customers takes "a whole employee day" (the Persian never-satisfied article)
 # The shares sum to 1; leave out one segment's share and it takes the rest.
 #
 # [segments.chronic]
@@ -141,11 +141,11 @@ handling = "ignore"
 
 [policies.recover]
 handling = "recover"
-resolve_rate = 0.9          # chance a complaint is resolved without handoffs; choice (seed 000)
-handoffs = 0                # times the customer is passed between agents (seed 002)
-handoff_penalty = 0.15      # chance each handoff spoils the resolution; choice (seed 002: 72%)
-handoff_hours = 0.0         # hours each handoff adds to the answer time (MODEL.md: default 0)
-response_hours = 1.0        # hours to answer (seed 002: within 60 minutes)
+resolve_rate = 0.9          # chance a complaint is resolved without handoffs; choice (the Georgian recovery article)
+handoffs = 0                # times the customer is passed between agents (the crowdSPRING support article)
+handoff_penalty = 0.15      # chance each handoff spoils the resolution; choice (the crowdSPRING support article: 72%)
+handoff_hours = 0.0         # hours each handoff adds to the answer time (default 0, docs/model.md)
+response_hours = 1.0        # hours to answer (the crowdSPRING support article: within 60 minutes)
 # Instead of response_hours, a desk: agents answer complaints first come first served
 # while open (from 09:00 on the first days_per_week days of each week, hours_per_day
 # hours; 7 and 24 = always open); work not started carries over. agents and
@@ -154,14 +154,14 @@ response_hours = 1.0        # hours to answer (seed 002: within 60 minutes)
 # the defaults. E-commerce tickets take 5-15 minutes, disputes and returns 12-25 and more
 # (Bookbag 2026); a US customer service representative earns about $3,150 a month (BLS 2022).
 # staffing = { agents = 2, handle_minutes = { lognormal = { median = 12, sigma = 0.6 } }, days_per_week = 5, hours_per_day = 8, agent_cost = 3150 }
-quick_hours = 24.0          # an answer within this counts as quick (seed 002: usual 24-48 h)
-compensation = 0.0          # cost per resolved complaint: refund, discount, gift (seed 003)
-handling_cost = 0.0         # cost per handled complaint: staff time (seed 004)
+quick_hours = 24.0          # an answer within this counts as quick (the crowdSPRING support article: usual 24-48 h)
+compensation = 0.0          # cost per resolved complaint: refund, discount, gift (the Bulgarian lost-customer article)
+handling_cost = 0.0         # cost per handled complaint: staff time (the Persian never-satisfied article)
 # part_with = { segment = "chronic", after_complaints = 2, manner = "graceful", refund = 50.0 }
 #   (no default; any policy, ignore or recover) part with a segment's customers at
 #   their n-th complaint of the horizon (n >= 1): the complaint is handled and
 #   costs as usual, then the customer ends the period parted_graceful or
 #   parted_abrupt and leaves, counted as parted. manner = "graceful" costs
 #   `refund` (default: the customer's margin for one period, "refund the last
-#   invoice", seed 001); "abrupt" costs nothing and takes no refund.
+#   invoice", the Kazakh parting article); "abrupt" costs nothing and takes no refund.
 "#;

@@ -5,10 +5,11 @@
 
 use crate::present::format::{hours, hours_range, percent};
 use crate::present::money::{amount, interval, money};
-use crate::report::headline::magnitude;
+use crate::report::headline::subject_words;
 use crate::report::rows;
 use serde::Serialize;
 use wom::results::Run;
+use wom::results::finding::{ComparisonFinding, Verb, WordOfMouthMeasure};
 use wom::results::summary::Stat;
 use wom::sim::{Metric, Unit};
 
@@ -24,8 +25,13 @@ pub struct ComparisonView {
     /// Its subject: "Ignoring complaints", "Policy “NAME”" or "Parting
     /// gracefully with “SEGMENT” customers at their 2nd complaint".
     pub subject: String,
-    /// The headline's verb after the subject: "loses" or "gains".
+    /// The verb after the subject: "loses" or "gains" (the way the mean
+    /// leans; `clear` says whether the interval excludes zero).
     pub verb: String,
+    /// Whether the 95% interval excludes zero.
+    pub clear: bool,
+    /// Whether both policies gave the very same value in every replication.
+    pub tie: bool,
     /// The policy the headline compares with: `policy`, or the baseline
     /// when the subject is the policy (a parting).
     pub versus: String,
@@ -62,34 +68,6 @@ pub struct View {
     pub table: TableView,
 }
 
-/// The subject of a headline, the words before its verb, with `code`
-/// quotes turned into typographic ones, and the verb.
-fn subject(headline: &str) -> (String, String) {
-    let (end, verb) = ["loses", "gains"]
-        .iter()
-        .filter_map(|verb| headline.find(&format!(" {verb} ")).map(|at| (at, *verb)))
-        .min()
-        .unwrap_or((headline.len(), "loses"));
-    let subject = headline[..end]
-        .split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                format!("“{part}”")
-            } else {
-                part.to_string()
-            }
-        })
-        .collect();
-    (subject, verb.to_string())
-}
-
-/// The policy a headline compares with: "… compared with `NAME`…".
-fn versus(headline: &str) -> Option<&str> {
-    let (_, after) = headline.split_once("compared with `")?;
-    Some(after.split_once('`')?.0)
-}
-
 /// A cell of the table, `[mean, 95% interval]` in the metric's unit as
 /// report.html writes it (`report::table::cell`), or a dash where the
 /// metric does not apply to the policy.
@@ -114,22 +92,27 @@ pub fn view(run: &Run) -> View {
         .zip(&summary.headlines)
         .map(|(c, headline)| {
             let d = &c.npv_difference;
-            let (stated, [lo, hi]) = magnitude(d);
-            let (subject, verb) = subject(headline);
-            let versus = versus(headline).unwrap_or(&c.policy).to_string();
+            // The finding, made once in the library; the page reads its
+            // fields, never its sentence.
+            let f = ComparisonFinding::new(&run.scenario, c);
+            let [lo, hi] = f.ci95;
             // The share of the value lost by word of mouth, for a headline
             // about a loss (a parting's says what word of mouth takes back).
-            let share = c
-                .word_of_mouth_share
-                .filter(|s| s.is_finite() && d.mean > 0.0 && verb == "loses");
+            let share = f
+                .word_of_mouth
+                .as_ref()
+                .filter(|w| w.measure == WordOfMouthMeasure::ShareOfValueLost)
+                .map(|w| w.value);
             ComparisonView {
                 baseline: c.baseline.clone(),
                 policy: c.policy.clone(),
-                subject,
-                verb,
-                versus,
+                subject: subject_words(&f.subject),
+                verb: f.leans.words().to_owned(),
+                clear: f.verb != Verb::NoClearDifference,
+                tie: f.tie,
+                versus: f.versus.clone(),
                 headline: headline.clone(),
-                difference: money(stated, currency),
+                difference: money(f.amount, currency),
                 interval: interval(lo, hi, Some(currency)),
                 paired_half_width: money(d.half_width(), currency),
                 unpaired_half_width: money(c.unpaired_ci95_half_width, currency),
@@ -165,39 +148,5 @@ pub fn view(run: &Run) -> View {
     View {
         comparisons,
         table: TableView { columns, rows },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn subjects_are_the_words_before_the_verb() {
-        let pair = |s: &str, v: &str| (s.to_string(), v.to_string());
-        assert_eq!(
-            subject("Ignoring complaints loses $5 (…)."),
-            pair("Ignoring complaints", "loses")
-        );
-        assert_eq!(
-            subject("Policy `slow` gains $5 (…)."),
-            pair("Policy “slow”", "gains")
-        );
-        assert_eq!(
-            subject(
-                "Parting gracefully with `chronic` customers at their 2nd complaint gains $9 (…); word of mouth takes back $1."
-            ),
-            pair(
-                "Parting gracefully with “chronic” customers at their 2nd complaint",
-                "gains"
-            )
-        );
-    }
-
-    #[test]
-    fn the_policy_compared_with_is_the_headline_s() {
-        let parting = "Parting abruptly with `chronic` customers at their 2nd complaint gains $9 (95% CI $1–$20) over 12 months compared with `keep`.";
-        assert_eq!(versus(parting), Some("keep"));
-        assert_eq!(versus("Ignoring complaints loses $5"), None);
     }
 }

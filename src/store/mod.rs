@@ -5,13 +5,19 @@
 //! - [`run`]: a run's directory (summary.json removed first, written last);
 //! - [`sweep`]: a sweep's directory, its stored points and how it resumes;
 //! - [`shard`]: a shard's directory, which appears whole or not at all;
+//! - [`pictures`]: charts and report.html, drawn in memory by
+//!   `crate::report`, written here;
+//! - [`files`]: reading with the path in every error, atomic writes, the
+//!   directory lock — the one place the binary touches the disk;
 //! - JSON result files in general: [`read_json`], [`write_json`].
 
+pub mod files;
+pub mod pictures;
 pub mod run;
 pub mod shard;
 pub mod sweep;
 
-use crate::present::files::{read_input, write_atomic};
+use crate::store::files::{read_input, write_atomic};
 use anyhow::Result;
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -3,14 +3,14 @@
 
 use super::write_json;
 use crate::present::bad_input;
-use crate::present::files::{open_input, read_input, remove_if_present, write_atomic};
+use crate::store::files::{open_input, read_input, remove_if_present, write_atomic};
 use anyhow::Result;
 use std::path::Path;
 use wom::results::rows;
 use wom::results::run::{METADATA, PERIODS, REPLICATIONS, Run, RunTexts, SUMMARY};
 
 /// Writes the run into `dir` (the caller holds its lock, see
-/// `present::files::lock_dir`): first removes a summary.json an earlier
+/// `store::files::lock_dir`): first removes a summary.json an earlier
 /// run left (so a run killed half way never looks complete), then writes
 /// metadata.json, replications.csv and periods.csv, then calls `more`
 /// (charts and report), and writes summary.json last.

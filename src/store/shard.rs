@@ -7,7 +7,7 @@
 //! temporary directory.
 
 use crate::present::bad_input;
-use crate::present::files::{
+use crate::store::files::{
     is_temporary, parent_and_name, read_input, temporary_name, write_atomic,
 };
 use anyhow::{Context, Result};
@@ -162,7 +162,7 @@ fn remove_stale(parent: &Path, name: &str) {
         let file = entry.file_name().to_string_lossy().into_owned();
         let pid = file
             .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(crate::present::files::TEMPORARY_SUFFIX));
+            .and_then(|rest| rest.strip_suffix(crate::store::files::TEMPORARY_SUFFIX));
         let stale = pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         if stale && file != ours && entry.path().is_dir() {
             let _ = fs::remove_dir_all(entry.path());
@@ -198,7 +198,7 @@ pub fn write_run_files(shard: &Shard, dir: &Path) -> Result<()> {
 pub fn load_run(dir: &Path) -> Result<Shard> {
     let header_path = dir.join(shard::HEADER);
     let header = read_input(&header_path, "shard file")?;
-    let open = |file: &str| crate::present::files::open_input(&dir.join(file), "shard file");
+    let open = |file: &str| crate::store::files::open_input(&dir.join(file), "shard file");
     let name = |file: &str| dir.join(file).display().to_string();
     let (header_name, replications_name, periods_name) = (
         name(shard::HEADER),

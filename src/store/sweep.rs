@@ -11,7 +11,7 @@
 //! final files are byte-identical to those of an uninterrupted run.
 
 use super::write_text;
-use crate::present::files::{remove_temporaries, write_atomic};
+use crate::store::files::{remove_temporaries, write_atomic};
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::fs;
@@ -45,7 +45,7 @@ fn is_point_file(name: &str) -> bool {
 
 /// Prepares `dir` for a sweep (whose lock the caller holds, which cleaned
 /// `dir` itself): removes temporary files an interrupted run of wom left in
-/// `points/` (named by [`crate::present::files::temporary_name`]), and,
+/// `points/` (named by [`crate::store::files::temporary_name`]), and,
 /// unless resuming, the point files of an earlier sweep (only files named
 /// like point files are touched; nothing else of the user's).
 ///
@@ -118,7 +118,7 @@ mod tests {
         assert!(is_point_file("00012-0123456789abcdef.json"));
         assert!(!is_point_file("sweep.json"));
         assert!(!is_point_file("00012-0123.json"));
-        use crate::present::files::is_temporary;
+        use crate::store::files::is_temporary;
         assert!(is_temporary(".00012-0123456789abcdef.json.77.wom-tmp"));
         assert!(!is_temporary(".important.db.tmp"));
         let p = point_path(Path::new("d"), 3, 0xab);

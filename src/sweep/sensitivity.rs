@@ -9,8 +9,8 @@ use crate::model::{Handling, Manner, Scenario};
 use crate::stats::Summary;
 use toml::Value;
 
-/// A default range with the reason for it (sources: the seeds' README in
-/// the shared specification — the TARP survey figures, seeds 000 and 003,
+/// A default range with the reason for it (sources: docs/references.md —
+/// the TARP survey figures, the Georgian recovery and Bulgarian lost-customer articles,
 /// and de Matos, Henrique & Rossi, Journal of Service Research, 2007).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DefaultVary {
@@ -84,7 +84,7 @@ pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
             "experience.complaint_rate",
             f(0.04),
             f(0.5),
-            "TARP: about 4% of dissatisfied customers complain; high: twice MODEL.md's 0.25",
+            "TARP: about 4% of dissatisfied customers complain; high: twice the default 0.25",
         ),
         item(
             true,
@@ -93,21 +93,21 @@ pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
             tidy((problem * 2.0).min(1.0)),
             "no published figure: half to double the scenario's value",
         ),
-        // Low: TARP's 9-10 people; high: seed 003's "one dissatisfied
+        // Low: TARP's 9-10 people; high: the Bulgarian lost-customer article's "one dissatisfied
         // customer tells twenty-two" (TARP: 13% tell more than 20).
         item(
             true,
             "outcomes.silent.tells",
             uniform(9, 10),
             uniform(20, 24),
-            "TARP: unhappy customers tell 9-10; seed 003: twenty-two",
+            "TARP: unhappy customers tell 9-10; the Bulgarian lost-customer article: twenty-two",
         ),
         item(
             unresolved,
             "outcomes.unresolved.tells",
             uniform(9, 10),
             uniform(20, 24),
-            "TARP: unhappy customers tell 9-10; seed 003: twenty-two",
+            "TARP: unhappy customers tell 9-10; the Bulgarian lost-customer article: twenty-two",
         ),
         // Seed 000 says those told pass it on; no source gives a rate.
         item(
@@ -115,7 +115,7 @@ pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
             "word_of_mouth.retell.negative",
             tidy(retell_neg / 2.0),
             tidy((retell_neg * 2.0).min(1.0)),
-            "seed 000: bad news is passed on, at no published rate; half to double",
+            "the Georgian recovery article: bad news is passed on, at no published rate; half to double",
         ),
         item(
             any_recover && retell_pos > 0.0,
@@ -162,7 +162,7 @@ pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
             "experience.recovery_paradox",
             f(1.0),
             f(0.5),
-            "de Matos et al. 2007: no repurchase effect (1) vs seed 003: more loyal (0.5)",
+            "de Matos et al. 2007: no repurchase effect (1) vs the Bulgarian lost-customer article: more loyal (0.5)",
         ),
         item(
             true,
@@ -224,7 +224,7 @@ fn partings(scenario: &Scenario) -> Vec<DefaultVary> {
             "outcomes.parted_abrupt.tells".into(),
             uniform(9, 10),
             uniform(20, 24),
-            "as an unresolved complaint: TARP 9-10; seed 003: twenty-two",
+            "as an unresolved complaint: TARP 9-10; the Bulgarian lost-customer article: twenty-two",
         ));
     }
     let mut parted: Vec<&str> = headline()
@@ -239,7 +239,7 @@ fn partings(scenario: &Scenario) -> Vec<DefaultVary> {
                 format!("segments.{name}.handle_factor"),
                 tidy(f / 2.0),
                 tidy(f * 2.0),
-                "seed 004: \"a whole employee day\", no published figure; half to double",
+                "the Persian never-satisfied article: \"a whole employee day\", no published figure; half to double",
             ));
         }
     }

@@ -8,6 +8,7 @@ mod graph;
 mod kill;
 mod lock;
 mod pinned;
+mod print;
 mod reproducers;
 mod result_files;
 mod run;

@@ -236,8 +236,8 @@ fn a_network_too_sparse_for_the_tells_is_warned_about_naming_the_keys() {
         said.as_str(),
         "tell_shortfall",
         "about 6 contacts",
-        "`network.mean_degree`",
-        "`outcomes.unresolved.tells`",
+        "network.mean_degree",
+        "outcomes.unresolved.tells",
     ] {
         assert!(stdout.contains(needle), "{needle:?} not in {stdout}");
     }
@@ -291,6 +291,8 @@ fn headlines_read_with_the_sign_of_their_interval_everywhere() {
         headline.starts_with("Ignoring complaints gains $") && !headline.contains('−'),
         "{headline}"
     );
+    // report.html keeps each minus sign with its number (a word joiner).
+    let report = report.replace('\u{2060}', "");
     assert!(stdout.contains(&headline) && report.contains(&headline));
     assert!(report.contains("<h1>Ignoring complaints gains $"));
     assert!(chart.contains("Ignoring complaints gains $"));
@@ -305,17 +307,19 @@ fn headlines_read_with_the_sign_of_their_interval_everywhere() {
     let [_, headline, ..] =
         headline_everywhere(&first, &["--set", "policies.recover.compensation=2"]);
     assert!(
-        headline.starts_with("Policy `recover` gains $") && !headline.contains('−'),
+        headline.starts_with("Policy “recover” gains $") && !headline.contains('−'),
         "{headline}"
     );
     // An interval that spans zero: no clear difference, said everywhere.
     let [stdout, headline, report, chart] =
         headline_everywhere(&tiny, &["--set", "policies.recover.compensation=20"]);
     assert!(
-        headline.starts_with("Ignoring complaints shows no clear difference from `recover`"),
+        headline.starts_with("Ignoring complaints shows no clear difference from “recover”"),
         "{headline}"
     );
     assert!(headline.contains("(95% CI −$") && headline.contains("includes zero"));
+    // report.html keeps each minus sign with its number (a word joiner).
+    let report = report.replace('\u{2060}', "");
     assert!(stdout.contains(&headline) && report.contains(&headline));
     assert!(report.contains("<h1>Ignoring complaints shows no clear difference"));
     assert!(chart.contains("shows no clear difference"));

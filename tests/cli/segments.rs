@@ -63,7 +63,7 @@ fn a_parting_run_reports_segments_partings_and_gains() {
         headlines[0]
             .as_str()
             .unwrap()
-            .starts_with("Parting gracefully with `chronic` customers at their 2nd complaint"),
+            .starts_with("Parting gracefully with “chronic” customers at their 2nd complaint"),
         "{headlines:?}"
     );
     let csv = fs::read_to_string(dir.path().join("replications.csv")).unwrap();
@@ -89,7 +89,7 @@ fn a_parting_run_reports_segments_partings_and_gains() {
         .next()
         .unwrap();
     assert!(
-        title.starts_with("Parting gracefully with chronic customers "),
+        title.starts_with("Parting gracefully with “chronic” customers "),
         "{title}"
     );
     assert!(
@@ -128,7 +128,7 @@ fn the_terminal_shows_what_each_segment_is_worth() {
             "chronic (5% of people): NPV per customer at the start",
         ))
         .stdout(contains("customers parted with"))
-        .stdout(contains("Parting abruptly with `chronic` customers"));
+        .stdout(contains("Parting abruptly with “chronic” customers"));
 }
 
 #[test]

@@ -25,9 +25,8 @@ pub fn run_in_memory(text: &str) -> Option<Run> {
         elapsed_seconds: 0.5,
         shards: None,
     };
-    let headline = |_: &wom::model::Scenario, _: &wom::results::summary::ComparisonStats| {
-        "a headline".to_owned()
-    };
+    let headline =
+        |_: &wom::model::Scenario, _: &wom::results::finding::Finding| "a headline".to_owned();
     Some(
         Run::new(
             world.scenario().clone(),

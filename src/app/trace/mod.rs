@@ -7,9 +7,10 @@ mod picture;
 
 use super::scenario::{self, Output, ScenarioInput};
 use crate::present::bad_input;
-use crate::present::files::write_atomic;
 use crate::present::format::count;
-use crate::report::{Rendered, TracedStory, render, render_run, write_picture};
+use crate::report::{Rendered, TracedStory, render, render_run};
+use crate::store::files::write_atomic;
+use crate::store::pictures::{write_picture, write_report};
 use crate::store::read_json;
 use anyhow::{Result, anyhow};
 use picture::{outcome_words, when};
@@ -71,7 +72,7 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         )));
     }
     let dir = args.output.dir_for(&args.input.path, None);
-    let _lock = crate::present::files::lock_dir(&dir, true)?;
+    let _lock = crate::store::files::lock_dir(&dir, true)?;
     let world = scenario::build_world(scenario, 1)?;
     let replays = policies
         .iter()
@@ -135,12 +136,13 @@ pub fn run(args: &TraceOptions) -> Result<()> {
         Ok(out.write_all(json.as_bytes())?)
     })?;
     let picture = render(&picture::spread(&file)?)?;
-    write_picture(&dir, &picture)?;
+    write_picture(&dir, picture.picture())?;
     // A finished run of the same scenario in DIR gets the story in its
     // report (render_run checks that the identities match).
     if dir.join(SUMMARY).exists() {
         let run = crate::store::run::load(&dir)?;
-        render_run(&run, Some(&story(&picture, &file)))?.write(&dir)?;
+        let report = render_run(&run, Some(&story(&picture, &file)))?;
+        write_report(&dir, report.pictures(), &report.html)?;
     }
     if !args.output.quiet {
         print_summary(
@@ -325,7 +327,7 @@ pub fn redraw(dir: &Path) -> Result<Option<Redrawn>> {
     file.check()
         .map_err(|e| bad_input(format!("{}: {e}", path.display())))?;
     let picture = render(&picture::spread(&file)?)?;
-    let paths = write_picture(dir, &picture)?;
+    let paths = write_picture(dir, picture.picture())?;
     Ok(Some(Redrawn {
         picture,
         file,

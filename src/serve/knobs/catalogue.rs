@@ -108,7 +108,7 @@ pub(super) const SEGMENT_SHARE: Spec = Spec {
 };
 
 /// Knobs of each policy that handles complaints (`handling = "recover"`).
-pub(super) const DESK: [Spec; 3] = [
+pub(super) const DESK: [Spec; 4] = [
     Spec {
         field: "response_hours",
         label: "Hours until a complaint is answered",
@@ -120,7 +120,7 @@ pub(super) const DESK: [Spec; 3] = [
             times: 2.0,
             step: 0.5,
         },
-        default_source: "Default: 1 hour (seed 002: within 60 minutes).",
+        default_source: "Default: 1 hour (the crowdSPRING support article: within 60 minutes).",
     },
     Spec {
         field: "resolve_rate",
@@ -131,7 +131,7 @@ pub(super) const DESK: [Spec; 3] = [
             max: 1.0,
             step: 0.01,
         },
-        default_source: "Default: 90% (seed 000: calling back and fixing turns most around).",
+        default_source: "Default: 90% (the Georgian recovery article: calling back and fixing turns most around).",
     },
     Spec {
         field: "compensation",
@@ -144,7 +144,20 @@ pub(super) const DESK: [Spec; 3] = [
             times: 4.0,
             step: 1.0,
         },
-        default_source: "Default: none (seed 003).",
+        default_source: "Default: none (the Bulgarian lost-customer article).",
+    },
+    Spec {
+        field: "handling_cost",
+        label: "Cost of handling a complaint",
+        help: "Staff time and other costs of each complaint answered, resolved or not.",
+        unit: Unit::Money,
+        range: Range::Open {
+            min: 0.0,
+            max: 200.0,
+            times: 4.0,
+            step: 1.0,
+        },
+        default_source: "Default: none (a modelling choice: set it to weigh staff time, the Persian never-satisfied article).",
     },
 ];
 
@@ -175,7 +188,7 @@ pub(super) const STAFFING: [Spec; 3] = [
             times: 1.0,
             step: 0.5,
         },
-        default_source: "Default: 8 hours, 09:00–17:00 (MODEL.md, staffing).",
+        default_source: "Default: 8 hours, 09:00–17:00 (docs/model.md, staffing).",
     },
     Spec {
         field: "staffing.days_per_week",
@@ -188,7 +201,7 @@ pub(super) const STAFFING: [Spec; 3] = [
             times: 1.0,
             step: 1.0,
         },
-        default_source: "Default: 5, Monday to Friday (MODEL.md, staffing).",
+        default_source: "Default: 5, Monday to Friday (docs/model.md, staffing).",
     },
 ];
 
@@ -219,6 +232,6 @@ pub(super) const PARTING: [Spec; 2] = [
             times: 4.0,
             step: 1.0,
         },
-        default_source: "Default: one PERIOD's margin of the segment (seed 001: refund the last invoice).",
+        default_source: "Default: one PERIOD's margin of the segment (the Kazakh parting article: refund the last invoice).",
     },
 ];

@@ -57,7 +57,11 @@ pub fn knobs(scenario: &Scenario, table: &toml::Table, text: &str, people: u32) 
             }
             for spec in &DESK {
                 if let Some(value) = desk_value(policy, spec.field) {
-                    out.push(knob(spec, &key(spec.field), &group, value, "", &cx));
+                    let mut k = knob(spec, &key(spec.field), &group, value, "", &cx);
+                    if spec.field == "response_hours" {
+                        k.help = quick_help(scenario, policy);
+                    }
+                    out.push(k);
                 }
             }
         }
@@ -122,11 +126,26 @@ fn segment_shares<'a>(scenario: &'a Scenario, table: &toml::Table) -> Vec<(Spec,
 
 /// A desk knob's value for `policy`; no fixed response time when its
 /// complaints wait at a staffed desk (the scenario refuses both).
+/// The response-time knob's help: where "quick" ends for this policy, so
+/// that moving the answer time within it and seeing no change is explained
+/// on the knob, with the way to model the customers' own patience.
+fn quick_help(scenario: &Scenario, policy: &Policy) -> String {
+    if scenario.experience.tolerance_hours.is_some() {
+        return "Each complaining customer has their own patience (experience.tolerance_hours in the scenario): an answer within it counts as quick, and those customers stay more and tell more good.".to_string();
+    }
+    format!(
+        "An answer within {} hours (this policy's quick_hours) counts as quick: those customers stay more and tell more good. Any time up to {} hours gives the same result; to let the customers' own patience decide instead, set experience.tolerance_hours in the scenario.",
+        crate::present::format::thousands(policy.quick_hours, 1).trim_end_matches(".0"),
+        crate::present::format::thousands(policy.quick_hours, 1).trim_end_matches(".0"),
+    )
+}
+
 fn desk_value(policy: &Policy, field: &str) -> Option<f64> {
     Some(match field {
         "response_hours" if policy.staffing.is_none() => policy.response_hours,
         "resolve_rate" => policy.resolve_rate,
         "compensation" => policy.compensation,
+        "handling_cost" => policy.handling_cost,
         _ => return None,
     })
 }
@@ -186,9 +205,13 @@ fn knob(spec: &Spec, key: &str, group: &str, value: f64, segment: &str, cx: &Con
             (step, cx.people.max(value), step)
         }
     };
+    // The user's own comment on a key is its source; `wom init`'s template
+    // comment (kept by a scenario started from it) is not a source.
+    let from_template =
+        |comment: &str| wom::scenario::template::TEMPLATE.contains(&format!("# {comment}"));
     let source = match written(cx.text, key) {
-        Some(Some(comment)) => format!("From the scenario file: {comment}"),
-        Some(None) => "From the scenario file.".to_string(),
+        Some(Some(comment)) if !from_template(&comment) => format!("Your file: {comment}"),
+        Some(_) => "Your file.".to_string(),
         None => spec.default_source.to_string(),
     };
     let words = |s: &str| s.replace("PERIOD", cx.period).replace("SEGMENT", segment);
@@ -279,7 +302,7 @@ mod tests {
             assert!(get(&key("response_hours")).is_none(), "{name}: staffed");
             let agents = get(&key("staffing.agents")).unwrap();
             assert!(agents.integer && agents.min == 1.0 && agents.unit == "agents");
-            assert!(agents.source.starts_with("From the scenario file"));
+            assert!(agents.source.starts_with("Your file"));
             let hours = get(&key("staffing.hours_per_day")).unwrap();
             assert!(hours.max <= 24.0 && hours.min > 0.0 && !hours.integer);
             let days = get(&key("staffing.days_per_week")).unwrap();
@@ -298,7 +321,7 @@ mod tests {
             office.source
         );
         let clock = get("policies.around_the_clock.staffing.days_per_week").unwrap();
-        assert_eq!(clock.source, "From the scenario file.");
+        assert_eq!(clock.source, "Your file.");
         // Four desks of three staffing and two desk knobs each.
         assert_eq!(
             all.len(),

@@ -107,11 +107,13 @@ mod tests {
 
     #[test]
     fn finds_keys_and_their_comments() {
-        let text = "periods = 6 # half a year\n[policies.fast]\nresponse_hours = 1.0  # seed 002: \"# within\" an hour\nresolve_rate = 0.8\n";
+        let text = "periods = 6 # half a year\n[policies.fast]\nresponse_hours = 1.0  # the crowdSPRING support article: \"# within\" an hour\nresolve_rate = 0.8\n";
         assert_eq!(written(text, "periods"), Some(Some("half a year".into())));
         assert_eq!(
             written(text, "policies.fast.response_hours"),
-            Some(Some("seed 002: \"# within\" an hour".into()))
+            Some(Some(
+                "the crowdSPRING support article: \"# within\" an hour".into()
+            ))
         );
         assert_eq!(written(text, "policies.fast.resolve_rate"), Some(None));
         assert_eq!(written(text, "economics.margin"), None);
@@ -119,7 +121,7 @@ mod tests {
 
     #[test]
     fn finds_keys_of_an_inline_table() {
-        let text = "[policies.part]\npart_with = { segment = \"chronic\", after_complaints = 2 }  # seed 001\n";
+        let text = "[policies.part]\npart_with = { segment = \"chronic\", after_complaints = 2 }  # the Kazakh parting article\n";
         let key = "policies.part.part_with.after_complaints";
         assert_eq!(
             written(text, key),

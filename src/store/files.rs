@@ -4,7 +4,7 @@
 //! the lock that keeps a second command from writing into the same
 //! directory.
 
-use super::error::bad_input;
+use crate::present::bad_input;
 use anyhow::{Context, Result};
 use std::fs;
 use std::io::{BufWriter, Write};
