@@ -57,7 +57,7 @@ pub fn key_phrase(key: &str) -> String {
     known
         .iter()
         .find(|(k, _)| *k == key)
-        .map_or_else(|| format!("`{key}`"), |(_, p)| (*p).to_owned())
+        .map_or_else(|| format!("“{key}”"), |(_, p)| (*p).to_owned())
 }
 
 /// The sentence of one finding.
