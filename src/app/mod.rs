@@ -10,7 +10,7 @@ pub mod calibrate_fit;
 pub mod cancel;
 pub mod cascade;
 mod draws_file;
-mod global;
+pub mod global;
 pub mod graph;
 pub mod limits;
 pub mod merge;

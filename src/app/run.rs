@@ -226,9 +226,6 @@ pub fn print(run: &Run, how: &str, dir: &Path, charts: bool) {
     for h in &run.summary.headlines {
         println!("{h}");
     }
-    for s in crate::report::uncertainty_text::sentences(run) {
-        println!("{s}");
-    }
     if let Some(warning) = shortfall_warning(run) {
         println!("\n{warning}");
     }

@@ -76,9 +76,6 @@ fn runs(ranges: &[(Vary, String)]) -> Vec<Point> {
 /// Bad input (before any work) for a bad scenario, key or value; a
 /// failure when a file cannot be written.
 pub fn run(opts: &SensitivityOptions) -> Result<()> {
-    if let Some(samples) = opts.global {
-        return super::global::run(opts, samples);
-    }
     let base = scenario::load(&opts.input)?;
     let ranges = ranges(opts, &base.scenario);
     let pool = thread_pool(opts.threads)?;

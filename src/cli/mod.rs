@@ -88,7 +88,13 @@ pub fn run() -> Result<()> {
             app::sweep::run(&args.options())
         }
         Command::Merge(args) => app::merge::run(&args.options()),
-        Command::Sensitivity(args) => app::sensitivity::run(&args.options()?),
+        Command::Sensitivity(args) => {
+            let opts = args.options()?;
+            match opts.global {
+                Some(samples) => app::global::run(&opts, samples),
+                None => app::sensitivity::run(&opts),
+            }
+        }
         Command::Staffing(args) => app::staffing::run(&args.options()),
         Command::Serve(args) => crate::serve::run(&args.options()?),
         Command::Cascade(args) => app::cascade::run(&args.options()?),

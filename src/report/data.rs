@@ -141,9 +141,7 @@ impl RunData {
             seed: run.summary.seed,
             replications: run.summary.replications,
             version: run.metadata.wom_version.clone(),
-            headlines: (run.summary.headlines.iter().cloned())
-                .chain(super::uncertainty_text::sentences(run))
-                .collect(),
+            headlines: run.summary.headlines.clone(),
             warnings,
             policies,
             comparisons,

@@ -171,6 +171,7 @@ pub fn comparison_sentence(scenario: &Scenario, f: &ComparisonFinding) -> String
 pub fn sentence(scenario: &Scenario, finding: &Finding) -> String {
     match finding {
         Finding::Comparison(f) => comparison_sentence(scenario, f),
+        Finding::Uncertainty(f) => super::uncertainty_text::sentence(f),
     }
 }
 

@@ -2,7 +2,6 @@
 //! money and odds, from the typed [`UncertaintyFinding`].
 
 use crate::present::money::money;
-use wom::results::Run;
 use wom::results::uncertainty::UncertaintyFinding;
 
 /// What measuring a key means, in an owner's words; the key itself for
@@ -58,11 +57,12 @@ pub fn key_phrase(key: &str) -> String {
     known
         .iter()
         .find(|(k, _)| *k == key)
-        .map_or_else(|| format!("`{key}`"), |(_, p)| (*p).to_owned())
+        .map_or_else(|| format!("“{key}”"), |(_, p)| (*p).to_owned())
 }
 
-/// The sentence of one finding, amounts in `currency`.
-pub fn sentence(f: &UncertaintyFinding, currency: &str) -> String {
+/// The sentence of one finding.
+pub fn sentence(f: &UncertaintyFinding) -> String {
+    let currency = f.currency.as_str();
     let [lo, hi] = f.interval;
     let (better, p) = if f.probability_better >= 0.5 {
         (&f.policy, f.probability_better)
@@ -71,33 +71,19 @@ pub fn sentence(f: &UncertaintyFinding, currency: &str) -> String {
     };
     let odds = format!("{:.0}%", 100.0 * p);
     let mut s = format!(
-        "Given what is uncertain, `{}` is worth between {} and {} more than `{}`; `{better}` is the better policy in {odds} of plausible worlds.",
+        "Given what is uncertain, “{}” is worth between {} and {} more than “{}”; “{better}” is the better policy in {odds} of plausible worlds.",
         f.policy,
         money(lo, currency),
         money(hi, currency),
         f.baseline,
     );
     match &f.measure_first {
-        Some((key, worth)) => s.push_str(&format!(
+        Some(m) => s.push_str(&format!(
             " Worth measuring first: {} (knowing it is worth up to {}).",
-            key_phrase(key),
-            money(*worth, currency)
+            key_phrase(&m.key),
+            money(m.worth, currency)
         )),
         None => s.push_str(" No uncertain number is worth measuring before choosing: the better policy is the same in every plausible world."),
     }
     s
-}
-
-/// The sentences of a run with `[uncertainty]` (none without).
-pub fn sentences(run: &Run) -> Vec<String> {
-    run.summary
-        .uncertainty
-        .as_ref()
-        .map(|u| {
-            u.findings()
-                .iter()
-                .map(|f| sentence(f, run.currency()))
-                .collect()
-        })
-        .unwrap_or_default()
 }

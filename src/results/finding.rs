@@ -35,6 +35,9 @@ pub struct Stated {
 pub enum Finding {
     /// One policy against another, paired by replication.
     Comparison(ComparisonFinding),
+    /// How sure a comparison is across what the scenario does not know
+    /// (`[uncertainty]`), and what is worth measuring first.
+    Uncertainty(super::uncertainty::UncertaintyFinding),
 }
 
 /// What a comparison claims.

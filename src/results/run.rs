@@ -262,14 +262,20 @@ impl Run {
         sentence: impl Fn(&Scenario, &super::finding::Finding) -> String,
     ) -> Result<Run, crate::scenario::ScenarioError> {
         let mut summary_file = SummaryFile::new(&scenario, summary, reached);
+        summary_file.uncertainty = super::uncertainty::analyse(&scenario, results);
+        // How sure each comparison is, under the comparisons' own findings.
+        let uncertain: Vec<super::finding::Finding> = (summary_file.uncertainty.iter())
+            .flat_map(|u| u.findings(&scenario.economics.currency))
+            .map(super::finding::Finding::Uncertainty)
+            .collect();
         summary_file.findings = super::finding_of::of_run(&scenario, &summary_file.comparisons)
             .into_iter()
+            .chain(uncertain)
             .map(|finding| super::finding::Stated {
                 sentence: sentence(&scenario, &finding),
                 finding,
             })
             .collect();
-        summary_file.uncertainty = super::uncertainty::analyse(&scenario, results);
         summary_file.headlines = summary_file
             .findings
             .iter()

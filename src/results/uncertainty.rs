@@ -217,9 +217,19 @@ pub fn draws_header(summary: &UncertaintySummary) -> Vec<String> {
     h
 }
 
+/// The key worth measuring first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureFirst {
+    /// The dotted key.
+    pub key: String,
+    /// What knowing it before choosing is worth (its EVPPI, money).
+    pub worth: f64,
+}
+
 /// What a comparison under uncertainty means for the owner: the finding
 /// the terminal and the report state under the headline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UncertaintyFinding {
     /// The baseline policy.
     pub baseline: String,
@@ -232,12 +242,14 @@ pub struct UncertaintyFinding {
     pub probability_better: f64,
     /// The key worth measuring first and what knowing it is worth (its
     /// EVPPI), when knowing any key is worth at least one unit of money.
-    pub measure_first: Option<(String, f64)>,
+    pub measure_first: Option<MeasureFirst>,
+    /// Currency of the amounts.
+    pub currency: String,
 }
 
 impl UncertaintySummary {
-    /// One finding per comparison.
-    pub fn findings(&self) -> Vec<UncertaintyFinding> {
+    /// One finding per comparison, amounts in `currency`.
+    pub fn findings(&self, currency: &str) -> Vec<UncertaintyFinding> {
         self.comparisons
             .iter()
             .map(|c| {
@@ -247,13 +259,17 @@ impl UncertaintySummary {
                     .iter()
                     .filter(|(_, v)| *v >= 1.0)
                     .max_by(|a, b| a.1.total_cmp(&b.1))
-                    .map(|(k, v)| (k.clone(), *v));
+                    .map(|(k, v)| MeasureFirst {
+                        key: k.clone(),
+                        worth: *v,
+                    });
                 UncertaintyFinding {
                     baseline: c.baseline.clone(),
                     policy: c.policy.clone(),
                     interval: c.uncertainty_interval95,
                     probability_better: c.probability_better,
                     measure_first: top,
+                    currency: currency.to_owned(),
                 }
             })
             .collect()

@@ -164,4 +164,20 @@ handling_cost = 0.0         # cost per handled complaint: staff time (the Persia
 #   parted_abrupt and leaves, counted as parted. manner = "graceful" costs
 #   `refund` (default: the customer's margin for one period, "refund the last
 #   invoice", the Kazakh parting article); "abrupt" costs nothing and takes no refund.
+
+# Uncertain inputs (optional): what nobody knows, as distributions. Keys are
+# the dotted keys of --set. A run then reports, beside the Monte Carlo
+# interval, the interval of the expected difference across what is
+# uncertain, the chance each policy is best, and which number is worth
+# measuring first (EVPI, EVPPI), in summary.json, draws.csv and the headline.
+# replications must be a multiple of replications_per_draw (default 10).
+#
+# [uncertainty]
+# replications_per_draw = 10
+# "effects.deter" = { uniform = [0.25, 0.75] }
+# "experience.complaint_rate" = { beta = { mean = 0.25, sd = 0.08 } }
+# "economics.margin" = { lognormal = { median = 50, sigma = 0.2 } }
+# "experience.problem_rate" = { triangular = [0.02, 0.05, 0.1] }
+# "outcomes.silent.tells" = { between = [{ uniform = [9, 10] }, { uniform = [20, 24] }] }
+# draws_file = "posterior.csv"   # joint draws: a column per key, optional weight
 "#;

@@ -77,14 +77,14 @@ pub(crate) fn uncertainty(
             }
         }
     }
-    if let Some(j) = &joint {
-        if let Some(k) = keys.iter().find(|k| j.columns.contains(&k.key)) {
-            let reason = format!("it has a distribution and a column in {}", j.file);
-            return Err(c.error(ErrorKind::NotApplicable {
-                key: at(&k.key),
-                reason,
-            }));
-        }
+    if let Some(j) = &joint
+        && let Some(k) = keys.iter().find(|k| j.columns.contains(&k.key))
+    {
+        let reason = format!("it has a distribution and a column in {}", j.file);
+        return Err(c.error(ErrorKind::NotApplicable {
+            key: at(&k.key),
+            reason,
+        }));
     }
     if keys.is_empty() && joint.is_none() {
         let allowed = format!("at least one uncertain key with a distribution: {KINDS}");
@@ -123,7 +123,7 @@ pub fn check_replications(
     u: &Uncertainty,
 ) -> Result<(), ScenarioError> {
     let m = u.replications_per_draw;
-    if replications % m != 0 || replications / m < 2 {
+    if !replications.is_multiple_of(m) || replications / m < 2 {
         let kind = ErrorKind::Conflict {
             key: "replications".into(),
             value: replications.to_string(),
@@ -330,23 +330,23 @@ fn check_support(
         }
     }
     let two_ok = with_value(table, key, Value::Float(2.0), c.file).is_ok();
-    if let KeyPrior::Number(p @ Prior::Beta { .. }) = prior {
-        if two_ok {
-            let value = format!("a {} distribution", p.kind());
-            let allowed = format!(
-                "a beta only on a probability or fraction in [0, 1], which `{key}` is not (it allows 2); use uniform, triangular or lognormal"
-            );
-            return refuse(value, allowed);
-        }
+    if let KeyPrior::Number(p @ Prior::Beta { .. }) = prior
+        && two_ok
+    {
+        let value = format!("a {} distribution", p.kind());
+        let allowed = format!(
+            "a beta only on a probability or fraction in [0, 1], which `{key}` is not (it allows 2); use uniform, triangular or lognormal"
+        );
+        return refuse(value, allowed);
     }
-    if let KeyPrior::Number(p @ Prior::Lognormal { .. }) = prior {
-        if !two_ok {
-            let value = format!("a {} distribution", p.kind());
-            let allowed = format!(
-                "a bounded distribution (beta, uniform, triangular): a log-normal is unbounded above, and `{key}` is bounded (it refuses 2)"
-            );
-            return refuse(value, allowed);
-        }
+    if let KeyPrior::Number(p @ Prior::Lognormal { .. }) = prior
+        && !two_ok
+    {
+        let value = format!("a {} distribution", p.kind());
+        let allowed = format!(
+            "a bounded distribution (beta, uniform, triangular): a log-normal is unbounded above, and `{key}` is bounded (it refuses 2)"
+        );
+        return refuse(value, allowed);
     }
     Ok(())
 }
@@ -404,7 +404,9 @@ fn check_joint(c: Check, j: &JointDraws, table: &Table) -> Result<(), ScenarioEr
         );
     }
     let total: f64 = j.weights.iter().sum();
-    if j.weights.iter().any(|w| !w.is_finite() || *w < 0.0) || !(total > 0.0) {
+    if j.weights.iter().any(|w| !w.is_finite() || *w < 0.0)
+        || total.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater)
+    {
         return bad(
             "these weights".into(),
             "finite weights >= 0 summing to more than 0",

@@ -171,11 +171,19 @@ impl AppEngine {
             path: self.source.clone(),
             overrides,
             seed: None,
-            replications: Some(replications),
+            replications: None,
         };
-        let scenario = scenario::load_text(&self.text, &input)
+        let mut scenario = scenario::load_text(&self.text, &input)
             .map_err(|e| cli_message(&e))?
             .scenario;
+        // The page's replications need not group into [uncertainty]'s
+        // draws: then it runs the scenario without its uncertainty.
+        scenario.replications = replications;
+        if let Some(u) = &scenario.uncertainty
+            && wom::scenario::check_replications(&self.source, replications, u).is_err()
+        {
+            scenario.uncertainty = None;
+        }
         if let NetworkKind::File { path } = &scenario.network.kind
             && self.file.as_ref().is_none_or(|f| &f.path != path)
         {
