@@ -328,6 +328,7 @@ fn sensitivity(
                 quiet: true,
             },
             threads,
+            global: None,
         };
         app::sensitivity::run(&opts)
     })

@@ -179,7 +179,16 @@ pub fn run(opts: &SweepOptions) -> Result<()> {
         shards: None,
     };
     if opts.resume {
-        super::sweep_resume::check(&dir, &metadata(None, resumed_points), &done)?;
+        // A stored file named as one of this sweep's points is its own,
+        // even when edited (then it is simply run again); any other is not.
+        let names: Vec<String> = planned
+            .iter()
+            .filter_map(|p| {
+                let path = sweep_files::point_path(&dir, p.point.index, p.hash);
+                path.file_name().map(|n| n.to_string_lossy().into_owned())
+            })
+            .collect();
+        super::sweep_resume::check(&dir, &metadata(None, resumed_points), &names)?;
     }
     write_json(&dir.join("metadata.json"), &metadata(None, resumed_points))?;
 

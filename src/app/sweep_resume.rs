@@ -8,10 +8,8 @@ use crate::store::files;
 use crate::store::sweep as sweep_files;
 use anyhow::Result;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::path::Path;
 use wom::results::sweep::SweepMetadata;
-use wom::sweep::point::PointResult;
 
 /// Settings of metadata.json that decide a point's results, as named in
 /// messages.
@@ -26,14 +24,16 @@ const SETTINGS: [(&str, &str); 7] = [
 ];
 
 /// Refuses a resume when `dir/points/` holds point files that are not
-/// points of this sweep (`kept` are the ones that are), naming what
-/// differs between the stored metadata.json and `now`.
+/// points of this sweep (`planned` are the file names its points have),
+/// naming what differs between the stored metadata.json and `now`. A file
+/// under one of those names that does not hold a finished point is not
+/// refused here: the sweep runs that point again.
 ///
 /// # Errors
 /// Bad input (exit 2) naming the stored points and the differences.
-pub fn check(dir: &Path, now: &SweepMetadata, kept: &BTreeMap<usize, PointResult>) -> Result<()> {
+pub fn check(dir: &Path, now: &SweepMetadata, planned: &[String]) -> Result<()> {
     let stored = sweep_files::stored_points(dir);
-    let stale = stored.len().saturating_sub(kept.len());
+    let stale = stored.iter().filter(|name| !planned.contains(name)).count();
     if stale == 0 {
         return Ok(());
     }

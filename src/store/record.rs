@@ -29,6 +29,13 @@ pub(super) const KNOWN: &[&str] = &[
     "sweep.csv",
     "sweep.json",
     "trace.json",
+    "draws.csv",
+    "sobol.csv",
+    "sobol.json",
+    "calibration.json",
+    "posterior.csv",
+    "predictive.csv",
+    "calibrated.toml",
 ];
 
 /// The directory being written and what was written in it so far.

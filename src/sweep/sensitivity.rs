@@ -109,7 +109,7 @@ pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
             uniform(20, 24),
             "TARP: unhappy customers tell 9-10; the Bulgarian lost-customer article: twenty-two",
         ),
-        // Seed 000 says those told pass it on; no source gives a rate.
+        // The Georgian recovery article says those told pass it on; no source gives a rate.
         item(
             retell_neg > 0.0,
             "word_of_mouth.retell.negative",
@@ -154,7 +154,7 @@ pub fn defaults(scenario: &Scenario) -> Vec<DefaultVary> {
             f(0.95),
             "TARP buy-again, satisfied quickly: 82% (over $100) to 95% (under $5)",
         ),
-        // Seed 003: customers whose problem was fixed become more loyal
+        // The Bulgarian lost-customer article: customers whose problem was fixed become more loyal
         // than those who never had one; de Matos et al. (2007) found no
         // effect on repurchase. Off (1) against halving their churn.
         item(

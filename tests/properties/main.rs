@@ -227,16 +227,21 @@ use reference::*;
 /// would say little.
 #[test]
 fn random_scenarios_are_refused_or_run_to_finite_results() {
-    use proptest::test_runner::{Config, TestRunner};
-    // PROPTEST_CASES explores more (e.g. 5000 on a quiet machine).
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    // PROPTEST_CASES explores more (e.g. 5000 on a quiet machine). The
+    // generator is seeded, so the share that runs (asserted below) is the
+    // same on every run instead of a coin toss near the threshold.
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(64);
-    let mut runner = TestRunner::new(Config {
-        cases,
-        ..Config::default()
-    });
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases,
+            ..Config::default()
+        },
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    );
     let ran = std::sync::atomic::AtomicU32::new(0);
     let refusals = std::sync::Mutex::new(Vec::new());
     runner
