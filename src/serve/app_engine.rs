@@ -176,14 +176,10 @@ impl AppEngine {
         let mut scenario = scenario::load_text(&self.text, &input)
             .map_err(|e| cli_message(&e))?
             .scenario;
-        // The page's replications need not group into [uncertainty]'s
-        // draws: then it runs the scenario without its uncertainty.
+        // The page shows the scenario without its [uncertainty] (the page's
+        // replications are its own, not grouped into parameter draws).
         scenario.replications = replications;
-        if let Some(u) = &scenario.uncertainty
-            && wom::scenario::check_replications(&self.source, replications, u).is_err()
-        {
-            scenario.uncertainty = None;
-        }
+        scenario.uncertainty = None;
         if let NetworkKind::File { path } = &scenario.network.kind
             && self.file.as_ref().is_none_or(|f| &f.path != path)
         {

@@ -21,7 +21,7 @@ fn run_equals_wom_run_with_the_same_settings() {
     let as_given = post_run(&server, &json!({}));
     assert_eq!(as_given.status, 200, "{}", as_given.json);
     let cli = wom_run(
-        &shipped("default.toml"),
+        &shipped("../tests/fixtures/pinned/scenarios/default.toml"),
         &["--replications".into(), "12".into()],
         &dir.path().join("a"),
     );
@@ -48,7 +48,11 @@ fn run_equals_wom_run_with_the_same_settings() {
         ("population.initial_customers", "700"),
     ]);
     args.extend(["--replications".into(), "9".into()]);
-    let cli = wom_run(&shipped("default.toml"), &args, &dir.path().join("b"));
+    let cli = wom_run(
+        &shipped("../tests/fixtures/pinned/scenarios/default.toml"),
+        &args,
+        &dir.path().join("b"),
+    );
     assert_same_result(&changed.json, &cli);
     assert_ne!(changed.json["policies"], as_given.json["policies"]);
     // What the page shows is there too.

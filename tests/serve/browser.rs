@@ -70,7 +70,7 @@ fn the_page_shows_what_wom_run_and_the_api_give() {
     assert_eq!(replications, json!(200));
     let dir = tempfile::tempdir().unwrap();
     let cli = wom_run(
-        &shipped("default.toml"),
+        &shipped("../tests/fixtures/pinned/scenarios/default.toml"),
         &["--replications".into(), replications.to_string()],
         dir.path(),
     );
