@@ -4,12 +4,13 @@
 //! and, with two keys or more, a heatmap of the difference over the first
 //! two.
 
-use super::canvas::{Rendered, render};
-use super::style::{POLICY_COLOURS, policy_colour};
 use super::sweep_heatmap::{Cell, Heatmap};
 use super::sweep_lines::{BandPoint, Highlight, Line, LineChart};
 use super::sweep_ties::{or_list, threshold_note, tie_reason, tied_cells, ties_note};
 use crate::present::money::symbol;
+use crate::report::kit::axes::compact;
+use crate::report::kit::canvas::{Rendered, render};
+use crate::report::kit::style::{POLICY_COLOURS, policy_colour};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use wom::results::sweep::SweepHeader;
@@ -215,10 +216,10 @@ fn difference(
         (None, [one]) => match (one.points.first(), one.points.last()) {
             (Some(a), Some(b)) if one.points.len() > 1 => format!(
                 "{lost}: {} at {} = {}, {} at {}",
-                super::sweep_axis::compact(a.mean, unit),
+                compact(a.mean, unit),
                 x.short(),
                 x.texts.first().map_or("", String::as_str),
-                super::sweep_axis::compact(b.mean, unit),
+                compact(b.mean, unit),
                 x.texts.last().map_or("", String::as_str),
             ),
             _ => lost.to_string(),
@@ -230,8 +231,8 @@ fn difference(
             });
             format!(
                 "{lost}: from {} to {} across the sweep",
-                super::sweep_axis::compact(lo, unit),
-                super::sweep_axis::compact(hi, unit)
+                compact(lo, unit),
+                compact(hi, unit)
             )
         }
     };
@@ -319,7 +320,7 @@ fn best_setting(
     } else {
         setting.clone()
     };
-    let amount = super::sweep_axis::compact(mean.abs(), unit);
+    let amount = compact(mean.abs(), unit);
     let than = if mean >= 0.0 { "more" } else { "less" };
     let title = format!(
         "“{}” is worth most with {} = {said}: {amount} {than} than “{}”",
@@ -443,10 +444,7 @@ fn heatmap(
                 (xa.short(), &xa.key),
                 (ya.short(), &ya.key),
             );
-            format!(
-                "{lost}: largest, {}, at {at}",
-                super::sweep_axis::compact(m, unit),
-            )
+            format!("{lost}: largest, {}, at {at}", compact(m, unit),)
         },
     );
     Heatmap {
