@@ -12,7 +12,7 @@
 //! The charts of a sweep: `sweep_charts` builds them from the stored sweep
 //! points, with `sweep_lines` (a value against one swept key with 95%
 //! bands, one line per policy or per value of a second key),
-//! `sweep_heatmap` (the headline difference over two keys) and
+//! `sweep_heatmap` (the headline difference over two keys), `sweep_points` (the swept keys as axes) and
 //! `sweep_ties` (the notes on ties and thresholds). `tornado` draws
 //! `wom sensitivity`'s chart, `calibration_charts` those of
 //! `wom calibrate`, and `spread` is the `wom trace` picture.
@@ -28,6 +28,7 @@ pub mod spread;
 pub(super) mod sweep_charts;
 mod sweep_heatmap;
 mod sweep_lines;
+mod sweep_points;
 mod sweep_ties;
 pub(super) mod tornado;
 pub mod worth;
