@@ -190,7 +190,7 @@ pub fn run(options: &CalibrateOptions) -> Result<()> {
         .collect();
     let keys: Vec<String> = fitted.iter().map(|f| f.key.clone()).collect();
     let calibrated = calibrated_toml(&loaded.scenario, &fitted)?;
-    let charts = crate::report::calibration_charts::render_all(
+    let charts = crate::report::charts::calibration_charts::render_all(
         &calibration,
         &fitted_priors(&fitted),
         &rows,

@@ -3,9 +3,9 @@
 
 use crate::present::format::count;
 use crate::present::money::{interval, mean_and_interval, money};
+use crate::report::charts::worth;
+use crate::report::narrative::table::{PER_CUSTOMER, cell as metric_cell, segment_rows};
 use crate::report::rows;
-use crate::report::table::{PER_CUSTOMER, cell as metric_cell, segment_rows};
-use crate::report::worth;
 use wom::results::Run;
 use wom::results::summary::{ComparisonStats, PrecisionReached, Stat};
 use wom::sim::SegmentMetric;

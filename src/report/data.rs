@@ -2,7 +2,7 @@
 //! ([`wom::results::Run`]) arranged by policy and comparison, so that
 //! `wom run`, `wom plot DIR` and any other caller draw from the same data.
 
-use super::worth::{self, SegmentData};
+use super::charts::worth::{self, SegmentData};
 use wom::model::{Policy, Scenario};
 use wom::results::Run;
 use wom::results::ordered::Ordered;

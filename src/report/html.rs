@@ -2,13 +2,13 @@
 //! sources, results, the charts as inline SVG, the method — that needs no
 //! network and prints on one or two A4 pages. All text is HTML-escaped.
 
-use super::assumptions::assumptions;
-use super::canvas::Rendered;
+use super::charts::segments::segment_label;
 use super::data::RunData;
-use super::findings;
-use super::segments::segment_label;
-use super::style::policy_colour;
-use super::table::{PER_CUSTOMER, cell, rows, segment_rows};
+use super::kit::canvas::Rendered;
+use super::kit::style::policy_colour;
+use super::narrative::assumptions::assumptions;
+use super::narrative::findings;
+use super::narrative::table::{PER_CUSTOMER, cell, rows, segment_rows};
 use crate::present::format::count;
 use crate::present::money::{interval, mean_and_interval, money};
 

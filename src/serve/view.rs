@@ -5,7 +5,7 @@
 
 use crate::present::format::{hours, hours_range, percent};
 use crate::present::money::{amount, interval, money};
-use crate::report::headline::subject_words;
+use crate::report::narrative::headline::subject_words;
 use crate::report::rows;
 use serde::Serialize;
 use wom::results::Run;
@@ -69,7 +69,7 @@ pub struct View {
 }
 
 /// A cell of the table, `[mean, 95% interval]` in the metric's unit as
-/// report.html writes it (`report::table::cell`), or a dash where the
+/// report.html writes it (`report::narrative::table::cell`), or a dash where the
 /// metric does not apply to the policy.
 fn cell(metric: Metric, s: &Stat, currency: &str, applies: bool) -> [String; 2] {
     let [lo, hi] = s.ci95;

@@ -1,11 +1,8 @@
 //! What one replication of one policy measures.
 
-use serde::Serialize;
-
 /// An output of one replication of one policy. `Metric::ALL` lists them in
 /// the order used in files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Metric {
     /// Net present value of the horizon (margin × customers − costs, discounted).
     Npv,
@@ -228,8 +225,7 @@ impl Outputs {
 }
 
 /// A per-period series. `PeriodSeries::ALL` lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodSeries {
     /// Customers at the start of the period.
     Customers,
@@ -298,8 +294,7 @@ pub struct PolicyRun {
 /// An output of one segment in one replication of one policy (MODEL.md,
 /// "Segments": what a segment is worth). `SegmentMetric::ALL` lists them
 /// in file order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SegmentMetric {
     /// Members who were customers at the start.
     CustomersInitial,

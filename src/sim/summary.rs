@@ -32,8 +32,7 @@ use crate::stats::{Summary, percentile_sorted, t_quantile_975};
 use serde::Serialize;
 
 /// A cause of the value difference between two policies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cause {
     /// Customers lost through their own experience.
     DirectChurn,

@@ -3,8 +3,8 @@
 //! written last, so a calibration killed half way never looks complete.
 
 use super::{write_json, write_text};
-use crate::store::files::{remove_if_present, write_atomic};
 use crate::report::Rendered;
+use crate::store::files::{remove_if_present, write_atomic};
 use anyhow::{Context, Result};
 use std::path::Path;
 use wom::results::calibration::{

@@ -15,11 +15,11 @@
 //!   bounded lines, the same file from its first byte to its last);
 //! - JSON result files in general: [`read_json`], [`write_json`].
 
+pub mod calibration;
 pub mod files;
 pub mod guarded;
 pub mod owned;
 pub mod pictures;
-pub mod calibration;
 mod record;
 pub mod run;
 pub mod shard;

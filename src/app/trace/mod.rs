@@ -368,7 +368,7 @@ fn print_summary(
             "  {:<20} {}: {}",
             r.name,
             outcome_words(*class),
-            crate::report::spread::summary(story)
+            crate::report::charts::spread::summary(story)
         );
         println!(
             "  {:<20} whole {}: {} negative and {} positive tellings by {} and {} tellers",

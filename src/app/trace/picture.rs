@@ -3,7 +3,7 @@
 
 use crate::present::bad_input;
 use crate::present::format::count;
-use crate::report::spread::{Panel, Spread};
+use crate::report::charts::spread::{Panel, Spread};
 use anyhow::Result;
 use wom::model::OutcomeClass;
 use wom::results::trace::TraceFile;

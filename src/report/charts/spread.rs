@@ -2,9 +2,11 @@
 //! the centre, hops as rings, colour by tone, marks for effects — one panel
 //! per policy, side by side (the "Mrs Marinova" picture of `wom trace`).
 
-use super::canvas::{Chart, Drawn};
-use super::style::{GRID, INK, MUTED, anchored, bold, fit_size, header, policy_colour, text};
 use crate::present::format::count;
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::style::{
+    GRID, INK, MUTED, anchored, bold, fit_size, header, policy_colour, text,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

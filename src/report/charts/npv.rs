@@ -5,12 +5,14 @@
 //! runs … earns more") is the share of runs right of zero. With one policy
 //! only, its NPV.
 
-use super::canvas::{Chart, Drawn};
-use super::data::RunData;
-use super::findings;
-use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, header, legend, policy_colour, text};
 use crate::present::format::{count, thousands};
 use crate::present::money::money;
+use crate::report::data::RunData;
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::style::{
+    GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, header, legend, policy_colour, text,
+};
+use crate::report::narrative::findings;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -72,7 +74,7 @@ impl Chart for NpvDistribution<'_> {
         let area = header(root, &self.title, &findings::subtitle(run), &guide)?;
         // The series drawn: each alternative's paired differences against
         // the baseline (or the one policy's NPV).
-        let shown: Vec<&super::data::PolicyData> = if paired {
+        let shown: Vec<&crate::report::data::PolicyData> = if paired {
             run.policies.iter().skip(1).collect()
         } else {
             vec![base]

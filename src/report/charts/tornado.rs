@@ -3,12 +3,12 @@
 //! around the base value, the widest swing on top, with 95% intervals at
 //! both ends.
 
-use super::canvas::{Chart, Drawn};
-use super::style::{
+use crate::present::money::symbol;
+use crate::report::kit::axes::{Ticked, compact, padded};
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::style::{
     GRID, INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, legend, text,
 };
-use super::sweep_axis::{Ticked, compact, padded};
-use crate::present::money::symbol;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

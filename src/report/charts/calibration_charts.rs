@@ -3,8 +3,10 @@
 //! check (each observed series against the 5–95% band of simulations at
 //! posterior draws).
 
-use super::canvas::{Chart, Drawn, Rendered, render};
-use super::style::{GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, header, policy_colour, text};
+use crate::report::kit::canvas::{Chart, Drawn, Rendered, render};
+use crate::report::kit::style::{
+    GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, header, policy_colour, text,
+};
 use anyhow::Result;
 use plotters::coord::Shift;
 use plotters::prelude::*;

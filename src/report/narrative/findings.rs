@@ -1,10 +1,10 @@
 //! The sentences charts and the report lead with: each title states a
 //! finding in plain words, computed from the saved results.
 
-use super::data::{ComparisonData, PolicyData, RunData};
 use super::headline::{name, parting, parting_subject, word_of_mouth_clause, word_of_mouth_taken};
 use crate::present::format::{count, thousands};
 use crate::present::money::money;
+use crate::report::data::{ComparisonData, PolicyData, RunData};
 use wom::model::{Handling, Manner, PartWith};
 use wom::results::finding::clear;
 use wom::sim::Metric;

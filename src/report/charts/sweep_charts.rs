@@ -4,111 +4,22 @@
 //! and, with two keys or more, a heatmap of the difference over the first
 //! two.
 
-use super::canvas::{Rendered, render};
-use super::style::{POLICY_COLOURS, policy_colour};
 use super::sweep_heatmap::{Cell, Heatmap};
-use super::sweep_lines::{BandPoint, Highlight, Line, LineChart};
+use super::sweep_lines::{Highlight, Line, LineChart};
+use super::sweep_points::{Axis, at_first, band, fixed_note};
 use super::sweep_ties::{or_list, threshold_note, tie_reason, tied_cells, ties_note};
 use crate::present::money::symbol;
+use crate::report::kit::axes::compact;
+use crate::report::kit::canvas::{Rendered, render};
+use crate::report::kit::style::{POLICY_COLOURS, policy_colour};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use wom::results::sweep::SweepHeader;
 use wom::sim::Metric;
-use wom::stats::Summary;
 use wom::sweep::point::PointResult;
 
 /// Most values of a second key drawn as separate lines.
 const MAX_SERIES: usize = 6;
-
-/// The distinct values of one swept key, in order of first appearance.
-struct Axis {
-    key: String,
-    /// Its position among the swept keys (in `PointResult::values`).
-    k: usize,
-    texts: Vec<String>,
-    /// The value of each text as a number, if every value is one.
-    numbers: Option<Vec<f64>>,
-}
-
-impl Axis {
-    fn new(key: &str, k: usize, done: &BTreeMap<usize, PointResult>) -> Self {
-        let mut texts: Vec<String> = Vec::new();
-        let mut numbers = Vec::new();
-        for p in done.values() {
-            let v = &p.values[k];
-            if !texts.contains(&v.text) {
-                texts.push(v.text.clone());
-                numbers.push(v.number);
-            }
-        }
-        Axis {
-            key: key.to_string(),
-            k,
-            texts,
-            numbers: numbers.into_iter().collect(),
-        }
-    }
-
-    /// Position of a value on the axis.
-    fn x(&self, text: &str) -> f64 {
-        let i = self.texts.iter().position(|t| t == text).unwrap_or(0);
-        self.numbers.as_ref().map_or(i as f64, |n| n[i])
-    }
-
-    fn categories(&self) -> Option<Vec<String>> {
-        self.numbers.is_none().then(|| self.texts.clone())
-    }
-
-    /// The key's last dotted part, for titles and legends.
-    fn short(&self) -> &str {
-        self.key.rsplit('.').next().unwrap_or(&self.key)
-    }
-}
-
-fn band(x: f64, s: &Summary) -> BandPoint {
-    BandPoint {
-        x,
-        mean: s.mean,
-        lo: s.ci95[0],
-        hi: s.ci95[1],
-    }
-}
-
-/// Points whose keys from `from` on are at their first value.
-fn at_first<'a>(
-    done: &'a BTreeMap<usize, PointResult>,
-    axes: &'a [Axis],
-    from: usize,
-) -> impl Iterator<Item = &'a PointResult> + 'a {
-    done.values().filter(move |p| {
-        axes.iter()
-            .skip(from)
-            .all(|a| a.texts.first() == Some(&p.values[a.k].text))
-    })
-}
-
-/// "Other swept keys at their first value: …", or empty.
-fn fixed_note(axes: &[Axis], from: usize) -> String {
-    let fixed: Vec<String> = axes
-        .iter()
-        .skip(from)
-        .map(|a| {
-            format!(
-                "{} = {}",
-                a.short(),
-                a.texts.first().map_or("", String::as_str)
-            )
-        })
-        .collect();
-    if fixed.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "; other swept keys at their first value: {}",
-            fixed.join(", ")
-        )
-    }
-}
 
 fn subtitle(header: &SweepHeader, done: &BTreeMap<usize, PointResult>) -> String {
     let reps: Vec<u64> = done.values().map(|p| p.replications).collect();
@@ -215,10 +126,10 @@ fn difference(
         (None, [one]) => match (one.points.first(), one.points.last()) {
             (Some(a), Some(b)) if one.points.len() > 1 => format!(
                 "{lost}: {} at {} = {}, {} at {}",
-                super::sweep_axis::compact(a.mean, unit),
+                compact(a.mean, unit),
                 x.short(),
                 x.texts.first().map_or("", String::as_str),
-                super::sweep_axis::compact(b.mean, unit),
+                compact(b.mean, unit),
                 x.texts.last().map_or("", String::as_str),
             ),
             _ => lost.to_string(),
@@ -230,8 +141,8 @@ fn difference(
             });
             format!(
                 "{lost}: from {} to {} across the sweep",
-                super::sweep_axis::compact(lo, unit),
-                super::sweep_axis::compact(hi, unit)
+                compact(lo, unit),
+                compact(hi, unit)
             )
         }
     };
@@ -319,7 +230,7 @@ fn best_setting(
     } else {
         setting.clone()
     };
-    let amount = super::sweep_axis::compact(mean.abs(), unit);
+    let amount = compact(mean.abs(), unit);
     let than = if mean >= 0.0 { "more" } else { "less" };
     let title = format!(
         "“{}” is worth most with {} = {said}: {amount} {than} than “{}”",
@@ -443,10 +354,7 @@ fn heatmap(
                 (xa.short(), &xa.key),
                 (ya.short(), &ya.key),
             );
-            format!(
-                "{lost}: largest, {}, at {at}",
-                super::sweep_axis::compact(m, unit),
-            )
+            format!("{lost}: largest, {}, at {at}", compact(m, unit),)
         },
     );
     Heatmap {

@@ -2,10 +2,10 @@
 //! a shipped default cites where the default comes from (see
 //! `wom::scenario::defaults`); anything else comes from the scenario file.
 
-use super::data::RunData;
 use super::desk::{describe_desk, describe_tolerance};
 use crate::present::format::{count, hours, percent_exact, thousands};
 use crate::present::money::money;
+use crate::report::data::RunData;
 use wom::graph::Generator;
 use wom::model::{
     Handling, InitialCustomers, Manner, NetworkKind, OutcomeClass, Policy, Scenario, TellDist, Tone,

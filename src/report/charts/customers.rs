@@ -2,13 +2,13 @@
 //! 5–95% band over replications as a shaded fan (from periods.csv, with the
 //! horizon's end from summary.json).
 
-use super::canvas::{Chart, Drawn};
-use super::data::{PolicyData, RunData};
-use super::findings;
-use super::style::{
+use crate::present::format::thousands;
+use crate::report::data::{PolicyData, RunData};
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::style::{
     GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, end_labels, header, legend, policy_colour, text,
 };
-use crate::present::format::thousands;
+use crate::report::narrative::findings;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use wom::sim::summary::Band;

@@ -5,15 +5,15 @@
 //! line when customers share one tolerance. Time on a log scale from a
 //! minute to four weeks.
 
-use super::canvas::{Chart, Drawn};
-use super::data::RunData;
-use super::findings;
-use super::style::{
+use crate::present::format::hours;
+use crate::report::data::RunData;
+use crate::report::kit::axes::Ticked;
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::style::{
     GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, emptiest_corner, header, legend, policy_colour, text,
     trace_points,
 };
-use super::sweep_axis::Ticked;
-use crate::present::format::hours;
+use crate::report::narrative::findings;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

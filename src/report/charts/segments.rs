@@ -2,13 +2,13 @@
 //! each segment under each policy, with 95% interval whiskers. Drawn only
 //! when the scenario has segments.
 
-use super::canvas::{Chart, Drawn};
-use super::data::RunData;
-use super::findings;
-use super::hbars::{self, Bar, Group, HBars};
-use super::style::{header, policy_colour};
 use crate::present::format::percent_exact;
 use crate::present::money::money;
+use crate::report::data::RunData;
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::hbars::{self, Bar, Group, HBars};
+use crate::report::kit::style::{header, policy_colour};
+use crate::report::narrative::findings;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

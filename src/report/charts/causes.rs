@@ -1,12 +1,12 @@
 //! Chart: the value lost by the baseline, split by cause, with 95%
 //! interval whiskers; one group of bars per comparison.
 
-use super::canvas::{Chart, Drawn};
-use super::data::RunData;
-use super::findings;
-use super::hbars::{self, Bar, Group, HBars};
-use super::style::{header, policy_colour};
 use crate::present::money::money;
+use crate::report::data::RunData;
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::hbars::{self, Bar, Group, HBars};
+use crate::report::kit::style::{header, policy_colour};
+use crate::report::narrative::{findings, headline};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -38,7 +38,7 @@ impl Chart for ValueLost<'_> {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Drawn<DB> {
         let run = self.run;
         let currency = run.currency().to_string();
-        let baseline = &super::headline::name(&run.baseline().name);
+        let baseline = &headline::name(&run.baseline().name);
         let area = header(
             root,
             &self.title,
@@ -67,8 +67,8 @@ impl Chart for ValueLost<'_> {
                 Group {
                     name: format!(
                         "{} against {}",
-                        super::headline::name(&c.baseline),
-                        super::headline::name(&c.policy)
+                        headline::name(&c.baseline),
+                        headline::name(&c.policy)
                     ),
                     colour: policy_colour(c.policy_index),
                     bars,

@@ -2,9 +2,11 @@
 //! diverging scale (blue below zero, vermillion above), each cell labelled
 //! with its mean.
 
-use super::canvas::{Chart, Drawn};
-use super::style::{INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, text};
-use super::sweep_axis::{Ticked, compact, padded, thin};
+use crate::report::kit::axes::{Ticked, compact, padded, thin};
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::style::{
+    INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, text,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

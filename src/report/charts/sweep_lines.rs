@@ -1,12 +1,12 @@
 //! Sweep line chart: one line per series (a policy, or a value of a second
 //! swept key) against one swept key, each with its 95% band.
 
-use super::canvas::{Chart, Drawn};
-use super::style::{
+use crate::report::kit::axes::{Ticked, axis_label, compact, padded, thin, tick};
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::style::{
     GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, emptiest_corner, end_labels, header, legend, text,
     trace_points,
 };
-use super::sweep_axis::{Ticked, axis_label, compact, padded, thin, tick};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

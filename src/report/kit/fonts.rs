@@ -11,9 +11,9 @@ use std::sync::Once;
 pub const FAMILY: &str = "DejaVu Sans, Verdana, sans-serif";
 
 /// DejaVu Sans.
-pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Sans Bold.
-pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub const BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Registers the embedded font under [`FAMILY`] and under plotters'
 /// default `sans-serif`, once per process.

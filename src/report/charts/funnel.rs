@@ -2,12 +2,12 @@
 //! customers who tell, hearings, people reached, prospects deterred and
 //! customers lost to hearsay — means over replications.
 
-use super::canvas::{Chart, Drawn};
-use super::data::{PolicyData, RunData};
-use super::findings;
-use super::hbars::{self, Bar, Group, HBars};
-use super::style::{header, policy_colour};
 use crate::present::format::thousands;
+use crate::report::data::{PolicyData, RunData};
+use crate::report::kit::canvas::{Chart, Drawn};
+use crate::report::kit::hbars::{self, Bar, Group, HBars};
+use crate::report::kit::style::{header, policy_colour};
+use crate::report::narrative::findings;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use wom::model::{OutcomeClass, Tone};
