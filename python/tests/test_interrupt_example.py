@@ -16,7 +16,7 @@ LONG_RUN = """
 import sys, time, wom
 print("started", flush=True)
 try:
-    wom.run("scenarios/default.toml", replications=1_000_000)
+    wom.run("tests/fixtures/pinned/scenarios/default.toml", replications=1_000_000)
 except KeyboardInterrupt:
     print("interrupted", time.monotonic(), flush=True)
     sys.exit(0)

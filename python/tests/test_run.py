@@ -43,8 +43,8 @@ def test_dataframe_columns_and_dtypes(cli, tmp_path):
 
 
 def test_same_numbers_for_any_thread_count():
-    one = wom.run("scenarios/default.toml", replications=24, threads=1)
-    three = wom.run("scenarios/default.toml", replications=24, threads=3)
+    one = wom.run("scenarios/default.toml", replications=20, threads=1)
+    three = wom.run("scenarios/default.toml", replications=20, threads=3)
     assert one.summary == three.summary
     pd.testing.assert_frame_equal(one.replications, three.replications)
 

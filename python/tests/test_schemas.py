@@ -26,7 +26,7 @@ def test_the_shipped_scenarios_are_all_checked():
 
 @pytest.mark.parametrize("scenario", SHIPPED, ids=lambda p: p.stem)
 def test_run_files_validate(scenario, tmp_path):
-    r = wom.run(scenario, replications=3)
+    r = wom.run(scenario, replications=20)  # default.toml groups its replications by 10 draws
     r.write(tmp_path, charts=False)
     validator("summary").validate(json.loads((tmp_path / "summary.json").read_text()))
     validator("metadata").validate(json.loads((tmp_path / "metadata.json").read_text()))
@@ -34,7 +34,7 @@ def test_run_files_validate(scenario, tmp_path):
 
 def test_sweep_files_validate_and_a_bad_file_does_not(tmp_path):
     s = wom.sweep("scenarios/default.toml", {"experience.complaint_rate": [0.1, 0.2]},
-                  replications=3, out=tmp_path)
+                  replications=20, out=tmp_path)
     validator("sweep").validate(s.json)
     validator("sweep-metadata").validate(s.metadata)
     broken = dict(s.json, points=[dict(s.json["points"][0], replications="3")])
