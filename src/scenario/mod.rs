@@ -28,6 +28,7 @@ mod check;
 mod convert;
 pub mod defaults;
 mod dist;
+mod draws;
 mod error;
 mod locate;
 mod network;
@@ -41,7 +42,8 @@ mod staffing;
 pub mod template;
 mod uncertainty;
 
-pub use uncertainty::{check_replications, draw_scenarios, scenario_at};
+pub use draws::{draw_scenarios, scenario_at};
+pub use uncertainty::check_replications;
 
 pub use check::control_character;
 pub use error::{ErrorKind, Location, ScenarioError};
