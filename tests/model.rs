@@ -6,6 +6,10 @@ use std::path::Path;
 use wom::sim::summary::{Cause, summarize};
 use wom::sim::{Metric, World};
 
+/// The closed-form scenario without network effects, shared with
+/// tests/uncertainty.rs.
+const NO_NETWORK: &str = include_str!("fixtures/no_network.toml");
+
 fn world(toml: &str) -> World {
     let scenario = wom::scenario::parse(toml, Path::new("test.toml")).expect("valid scenario");
     World::generated(scenario).expect("world")
@@ -26,39 +30,7 @@ fn names(w: &World) -> Vec<String> {
 /// E[NPV] = C₀ Σ_t δᵗ sᵗ (margin − q·c·(h + ρ·comp)).
 #[test]
 fn closed_forms_without_network_effects() {
-    let w = world(
-        r#"
-        periods = 6
-        replications = 400
-        seed = 11
-        [population]
-        people = 4000
-        initial_customers = 1000
-        [network]
-        kind = "erdos_renyi"
-        mean_degree = 6.0
-        [experience]
-        problem_rate = 0.2
-        complaint_rate = 0.5
-        base_churn = 0.05
-        [effects]
-        deter = 0.0
-        referral_conversion = 0.0
-        hearsay_churn = 0.0
-        organic_conversion = 0.0
-        [economics]
-        margin = 40.0
-        discount_rate = 0.1
-        [policies.ignore]
-        handling = "ignore"
-        [policies.recover]
-        handling = "recover"
-        resolve_rate = 0.8
-        response_hours = 48.0
-        compensation = 10.0
-        handling_cost = 5.0
-        "#,
-    );
+    let w = world(NO_NETWORK);
     let results = w.run(0..400, || {}).unwrap();
     let summary = summarize(&names(&w), &results);
     let (q, c, b) = (0.2, 0.5, 0.05);

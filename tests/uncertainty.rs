@@ -28,45 +28,22 @@ fn closed_difference(c: f64, m: f64) -> f64 {
     npv(0.8, 5.0 + 0.8 * 10.0) - npv(0.0, 0.0)
 }
 
-const NO_NETWORK: &str = r#"
-    periods = 6
-    replications = 400
-    seed = 11
-    [population]
-    people = 4000
-    initial_customers = 1000
-    [network]
-    kind = "erdos_renyi"
-    mean_degree = 6.0
-    [experience]
-    problem_rate = 0.2
-    complaint_rate = 0.5
-    base_churn = 0.05
-    [effects]
-    deter = 0.0
-    referral_conversion = 0.0
-    hearsay_churn = 0.0
-    organic_conversion = 0.0
-    [economics]
-    margin = 40.0
-    discount_rate = 0.1
-    [policies.ignore]
-    handling = "ignore"
-    [policies.recover]
-    handling = "recover"
-    resolve_rate = 0.8
-    response_hours = 48.0
-    compensation = 10.0
-    handling_cost = 5.0
-    [uncertainty]
-    replications_per_draw = 10
-    "experience.complaint_rate" = { uniform = [0.2, 0.8] }
-    "economics.margin" = { triangular = [30, 40, 60] }
-"#;
+/// tests/model.rs's closed-form scenario with two uncertain keys.
+fn no_network() -> String {
+    format!(
+        "{}\n{}",
+        include_str!("fixtures/no_network.toml"),
+        r#"[uncertainty]
+replications_per_draw = 10
+"experience.complaint_rate" = { uniform = [0.2, 0.8] }
+"economics.margin" = { triangular = [30, 40, 60] }
+"#
+    )
+}
 
 #[test]
 fn without_network_effects_the_mean_is_the_closed_form_averaged_over_the_draws() {
-    let w = world(NO_NETWORK);
+    let w = world(&no_network());
     let results = w.run(0..400, || {}).unwrap();
     let s = w.scenario();
     let u = s.uncertainty.as_ref().unwrap();
@@ -107,9 +84,13 @@ fn without_network_effects_the_mean_is_the_closed_form_averaged_over_the_draws()
 
 #[test]
 fn identical_policies_differ_by_exactly_zero() {
-    let text = NO_NETWORK.replace(
-        "[policies.ignore]\n    handling = \"ignore\"",
-        "[policies.same]\n    handling = \"recover\"\n    resolve_rate = 0.8\n    response_hours = 48.0\n    compensation = 10.0\n    handling_cost = 5.0",
+    let text = no_network().replace(
+        "[policies.ignore]\nhandling = \"ignore\"",
+        "[policies.same]\nhandling = \"recover\"\nresolve_rate = 0.8\nresponse_hours = 48.0\ncompensation = 10.0\nhandling_cost = 5.0",
+    );
+    assert!(
+        text.contains("[policies.same]"),
+        "the baseline was replaced"
     );
     let w = world(&text);
     let results = w.run(0..400, || {}).unwrap();
