@@ -1,33 +1,10 @@
-//! The reproducers of the second hardening issue (22), one test per class:
+//! Reproducers of the second round of hardening, one test per class:
 //! a clean refusal (exit 2 naming what and where) or a correct result;
 //! never a panic (exit 101), an abort (134), a hang or a replaced file.
 
-use super::{fixture, wom};
+use super::reproducers::{exits, tiny};
 use std::fs;
 use std::path::Path;
-
-/// Runs `wom ARGS` and checks the exit code and that stderr holds every
-/// needle and no sign of a panic; returns stderr.
-fn exits(args: &[&str], code: i32, needles: &[&str]) -> String {
-    let out = wom().args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
-    for needle in needles {
-        assert!(
-            stderr.contains(needle),
-            "{args:?}: {needle:?} not in {stderr}"
-        );
-    }
-    assert!(
-        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
-        "{args:?}: {stderr}"
-    );
-    stderr
-}
-
-fn tiny() -> String {
-    fixture("tiny.toml").display().to_string()
-}
 
 fn path(p: &Path) -> String {
     p.display().to_string()

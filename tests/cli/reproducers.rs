@@ -1,4 +1,4 @@
-//! The reproducers of the hardening issue (15), one class each: every one
+//! Reproducers of the first round of hardening, one class each: every one
 //! is a clean refusal — exit 2 naming the file or flag, the key and what is
 //! allowed, before any file is written — or a correct result; never a
 //! panic (exit 101), an abort (134) or a backtrace.
@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// Runs `wom ARGS` and checks the exit code and that stderr holds every
 /// needle and no sign of a panic; returns stderr.
-fn exits(args: &[&str], code: i32, needles: &[&str]) -> String {
+pub(super) fn exits(args: &[&str], code: i32, needles: &[&str]) -> String {
     let out = wom().args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
@@ -26,7 +26,8 @@ fn exits(args: &[&str], code: i32, needles: &[&str]) -> String {
     stderr
 }
 
-fn tiny() -> String {
+/// The tiny fixture scenario's path.
+pub(super) fn tiny() -> String {
     fixture("tiny.toml").display().to_string()
 }
 
