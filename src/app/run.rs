@@ -108,6 +108,9 @@ pub fn run(opts: &RunOptions) -> Result<()> {
     super::budget::check_results(&loaded.scenario, most)?;
     let pool = thread_pool(opts.threads)?;
     let workers = pool.current_num_threads();
+    // Before the output directory is created or locked: a run refused for
+    // memory leaves nothing behind (build_world checks again, cheaply).
+    super::network::check_fits(&loaded.scenario, workers, 1)?;
     let dir = opts.output.dir_for(&opts.input.path, None);
     let _lock = lock_dir(&dir, true)?;
     let start = Instant::now();
