@@ -12,12 +12,23 @@ use crate::model::{Experience, Handling, MAX_SEGMENTS, Manner, PartWith, Policy,
 const SHARE_TOLERANCE: f64 = 1e-9;
 
 /// Validates the segments, in file order; empty without a `[segments]` table.
+/// With `from_file` (`population.segments = { file = … }`) the file says
+/// who is in which segment: the shares need not sum to 1, one left out is
+/// 0 until the world is built, and every share is then replaced by the
+/// segment's fraction of the people in the file.
 pub(crate) fn segments(
     c: Check,
     raw: Option<RawSegments>,
     experience: &Experience,
+    from_file: bool,
 ) -> Result<Vec<Segment>, ScenarioError> {
     let Some(Named(raw)) = raw else {
+        if from_file {
+            return Err(c.error(ErrorKind::Missing {
+                key: "segments".into(),
+                allowed: "[segments.NAME] tables naming the segments that population.segments' file assigns people to".into(),
+            }));
+        }
         return Ok(Vec::new());
     };
     if raw.is_empty() || raw.len() > MAX_SEGMENTS {
@@ -28,6 +39,14 @@ pub(crate) fn segments(
         return Err(c.invalid("segments", value, &allowed));
     }
     let mut out: Vec<Segment> = Vec::with_capacity(raw.len());
+    if from_file {
+        for (name, r) in raw {
+            c.name("segments", &name)?;
+            let share = c.prob(&format!("segments.{name}.share"), r.share, 0.0)?;
+            out.push(segment(c, name, share, r, experience)?);
+        }
+        return Ok(out);
+    }
     let mut rest: Option<usize> = None;
     for (i, (name, r)) in raw.into_iter().enumerate() {
         c.name("segments", &name)?;
