@@ -88,7 +88,11 @@ pub fn sensitivity(
             threads,
             global: global_,
         };
-        app::sensitivity::run(&opts)
+        // As the CLI dispatches `wom sensitivity [--global]`.
+        match global_ {
+            Some(samples) => app::global::run(&opts, samples),
+            None => app::sensitivity::run(&opts),
+        }
     })
 }
 
