@@ -66,12 +66,11 @@ pub struct RawPopulation {
     pub people: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_customers: Option<RawInitialCustomers>,
-    /// `segments = { file = "segments.csv" }`: who is in which segment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<RawSegmentsFile>,
 }
 
-/// `population.segments = { file = "…" }`: `node,segment` rows.
+/// `population.segments = { file = "…" }`: each person's segment, in rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "{ file = \"segments.csv\" }")]
 pub struct RawSegmentsFile {

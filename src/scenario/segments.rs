@@ -13,9 +13,9 @@ const SHARE_TOLERANCE: f64 = 1e-9;
 
 /// Validates the segments, in file order; empty without a `[segments]` table.
 /// With `from_file` (`population.segments = { file = … }`) the file says
-/// who is in which segment: the shares need not sum to 1, one left out is
-/// 0 until the world is built, and every share is then replaced by the
-/// segment's fraction of the people in the file.
+/// who is in which segment: a scenario file gives no share (each is 0
+/// until the world is built, then the segment's fraction of the people in
+/// the file), a resolved scenario carries those fractions.
 pub(crate) fn segments(
     c: Check,
     raw: Option<RawSegments>,
@@ -42,7 +42,16 @@ pub(crate) fn segments(
     if from_file {
         for (name, r) in raw {
             c.name("segments", &name)?;
-            let share = c.prob(&format!("segments.{name}.share"), r.share, 0.0)?;
+            let key = format!("segments.{name}.share");
+            // A resolved scenario (a result file) carries the file's
+            // fractions; a scenario file or --set may not give a share.
+            if r.share.is_some() && c.join_paths {
+                return Err(c.error(ErrorKind::NotApplicable {
+                    key,
+                    reason: "population.segments reads each person's segment from its file, so each segment's share is its fraction of the people there; leave the share out".into(),
+                }));
+            }
+            let share = c.prob(&key, r.share, 0.0)?;
             out.push(segment(c, name, share, r, experience)?);
         }
         return Ok(out);

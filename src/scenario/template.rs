@@ -125,8 +125,8 @@ currency = "USD"            # label for reports
 # The shares sum to 1; leave out one segment's share and it takes the rest.
 # Or say who is in which segment: segments = { file = "segments.csv" } under
 # [population], one `node,segment` row for every person of the network (a
-# name or id of its edge list, a segment name); each share is then the
-# segment's fraction of the people, and may be left out.
+# name or id of its edge list, a segment name), and no share: each share is
+# then the segment's fraction of the people.
 #
 # [segments.chronic]
 # share = 0.03

@@ -63,7 +63,7 @@ fn a_file_that_puts_everyone_where_the_draw_does_gives_the_same_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let tiny = fs::read_to_string(fixture("tiny.toml")).unwrap();
     let drawn = tiny.replace("[network]", "[segments.all]\nshare = 1.0\n\n[network]");
-    let listed = drawn.replace(
+    let listed = drawn.replace("share = 1.0\n", "").replace(
         "people = 800",
         "people = 800\nsegments = { file = \"segments.csv\" }",
     );
@@ -146,6 +146,10 @@ fn segments_file_needs_segments_and_only_a_file_key() {
             text.replace("{ file = \"segments.csv\" }", "{ path = \"segments.csv\" }"),
             "segments",
         ),
+        (
+            text.replace("margin = 40.0", "margin = 40.0\nshare = 0.5"),
+            "`segments.vip.share` is not allowed here: population.segments reads each person's segment from its file",
+        ),
     ] {
         fs::write(&scenario, edited).unwrap();
         wom()
@@ -156,6 +160,15 @@ fn segments_file_needs_segments_and_only_a_file_key() {
             .stderr(contains(needle));
     }
     fs::write(&scenario, &text).unwrap();
+    // Nor through --set: the file, not a share, says who is in a segment.
+    wom()
+        .arg("run")
+        .arg(&scenario)
+        .args(["--set", "segments.vip.share=0.2", "--quiet", "--out"])
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(2)
+        .stderr(contains("`segments.vip.share` is not allowed here"));
     fs::remove_file(dir.path().join("segments.csv")).unwrap();
     wom()
         .arg("validate")
@@ -163,4 +176,16 @@ fn segments_file_needs_segments_and_only_a_file_key() {
         .assert()
         .code(2)
         .stderr(contains("segments.csv"));
+}
+
+#[test]
+fn wom_init_tells_of_the_segments_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.toml");
+    wom().arg("init").arg(&file).assert().success();
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("segments = { file = \"segments.csv\" }"),
+        "{text}"
+    );
 }
