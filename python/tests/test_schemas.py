@@ -42,6 +42,17 @@ def test_sweep_files_validate_and_a_bad_file_does_not(tmp_path):
         validator("sweep").validate(broken)
 
 
+def test_sensitivity_files_validate():
+    for scenario in ["scenarios/default.toml", "examples/shop/shop.toml"]:
+        # default.toml groups its replications into draws of 10.
+        t = wom.sensitivity(scenario, replications=20, set={"population.people": 1000})
+        validator("sensitivity").validate(t.json)
+        validator("sensitivity-metadata").validate(t.metadata)
+        assert len(t.json["effects"]) == len(t.table) > 0
+    with pytest.raises(jsonschema.ValidationError):
+        validator("sensitivity").validate(dict(t.json, effects=[{"key": "x"}]))
+
+
 def test_listed_customers_validate():
     r = wom.run("tests/fixtures/named_network.toml", replications=2)
     validator("metadata").validate(r.metadata)
