@@ -75,24 +75,31 @@ pub fn run(args: &TraceOptions) -> Result<()> {
     let dir = args.output.dir_for(&args.input.path, None);
     let _lock = crate::store::files::lock_dir(&dir, true)?;
     let world = scenario::build_world(scenario, 1)?;
+    // A file network's people are named as the file names them; a person
+    // asked for by name or id is found before any replay.
+    let names = match &world.scenario().network.kind {
+        NetworkKind::File { path } => Some(super::network::load_file(path)?.names),
+        NetworkKind::Generated(_) => None,
+    };
+    let asked = match &args.person {
+        Some(word) => Some((
+            word,
+            super::node_list::resolve_node(
+                word,
+                &format!("--person {word}"),
+                names.as_deref(),
+                world.people(),
+            )?,
+        )),
+        None => None,
+    };
     let replays = policies
         .iter()
         .map(|&index| replay(&world, index, args.replication, args.period))
         .collect::<Result<Vec<_>>>()?;
     let scenario = world.scenario();
-    // A file network's people are named as the file names them.
-    let names = match &scenario.network.kind {
-        NetworkKind::File { path } => Some(super::network::load_file(path)?.names),
-        NetworkKind::Generated(_) => None,
-    };
-    let (person, chosen) = match &args.person {
-        Some(word) => {
-            let p = super::node_list::resolve_node(
-                word,
-                &format!("--person {word}"),
-                names.as_deref(),
-                world.people(),
-            )?;
+    let (person, chosen) = match asked {
+        Some((word, p)) => {
             if replays[0].log.class_of(p).is_none() {
                 return Err(bad_input(format!(
                     "--person {word}: not a customer in period {} of replication {} (customers then: {})",
