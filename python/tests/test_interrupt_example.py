@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import wom
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,8 +27,25 @@ sys.exit(1)
 """
 
 
-def test_ctrl_c_raises_keyboard_interrupt_within_a_second():
-    p = subprocess.Popen([sys.executable, "-c", LONG_RUN], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+LONG_CALIBRATION = """
+import sys, time, wom
+print("started", flush=True)
+try:
+    wom.calibrate("examples/shop/shop.toml", observed="examples/shop/counts.csv",
+                  policy="ignore", fit={"experience.problem_rate": (0.01, 0.3)},
+                  particles=1000, simulations=100_000_000, out=sys.argv[1])
+except KeyboardInterrupt:
+    print("interrupted", time.monotonic(), flush=True)
+    sys.exit(0)
+print("finished", flush=True)
+sys.exit(1)
+"""
+
+
+@pytest.mark.parametrize("script", [LONG_RUN, LONG_CALIBRATION], ids=["run", "calibrate"])
+def test_ctrl_c_raises_keyboard_interrupt_within_a_second(script, tmp_path):
+    p = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT,
+                         stdout=subprocess.PIPE, text=True)
     assert p.stdout.readline().strip() == "started"
     time.sleep(1.5)  # the run is under way (a million replications take minutes)
     sent = time.monotonic()
@@ -36,12 +55,20 @@ def test_ctrl_c_raises_keyboard_interrupt_within_a_second():
     word, at = out.split()
     assert word == "interrupted"
     assert float(at) - sent < 1.5, f"KeyboardInterrupt {float(at) - sent:.2f} s after Ctrl-C"
+    # An interrupted calibration leaves no calibration.json: incomplete.
+    assert not (tmp_path / "calibration.json").exists()
 
 
 def test_help_reads_well():
     doc = wom.run.__doc__
     for needed in ["Args:", "replications:", "Raises:", "ScenarioError", "Example:"]:
         assert needed in doc
+    for needed in ["Args:", "observed:", "fit:", "particles:", "Raises:", "Example:"]:
+        assert needed in wom.calibrate.__doc__
+    for needed in ["global_:", "samples:", "Example:"]:
+        assert needed in wom.sensitivity.__doc__
+    for needed in ["uncertainty:", "draws:"]:
+        assert needed in wom.RunResult.__doc__
     assert (Path(wom.__file__).parent / "__init__.pyi").exists()
     assert (Path(wom.__file__).parent / "py.typed").exists()
 

@@ -2,13 +2,14 @@
 
 import os
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Mapping, Optional, Sequence, Tuple, Union
 
 import pandas
 
 Scenario = Union[str, os.PathLike[str], Mapping[str, Any]]
 Settings = Union[None, Mapping[str, Any], Sequence[str]]
 Axes = Union[Mapping[str, Union[Iterable[Any], str]], Sequence[str], str]
+Fits = Union[Mapping[str, Optional[Tuple[float, float]]], Sequence[str], str]
 
 __version__: str
 
@@ -18,10 +19,13 @@ class ScenarioError(WomError, ValueError): ...
 class RunResult:
     summary: dict[str, Any]
     metadata: dict[str, Any]
+    uncertainty: Optional[dict[str, Any]]
     @property
     def replications(self) -> pandas.DataFrame: ...
     @property
     def periods(self) -> pandas.DataFrame: ...
+    @property
+    def draws(self) -> Optional[pandas.DataFrame]: ...
     def write(self, dir: Union[str, os.PathLike[str]], *, charts: bool = True) -> Path: ...
 
 class SweepResult:
@@ -34,7 +38,16 @@ class SensitivityResult:
     dir: Path
     table: pandas.DataFrame
     json: dict[str, Any]
-    metadata: dict[str, Any]
+    metadata: Optional[dict[str, Any]]
+    sobol: Optional[pandas.DataFrame]
+
+class CalibrationResult:
+    dir: Path
+    summary: dict[str, Any]
+    posterior: pandas.DataFrame
+    predictive: pandas.DataFrame
+    calibrated: str
+    def write(self, dir: Union[str, os.PathLike[str]]) -> Path: ...
 
 def run(
     scenario: Scenario,
@@ -65,7 +78,22 @@ def sensitivity(
     seed: Optional[int] = None,
     threads: Optional[int] = None,
     out: Optional[Union[str, os.PathLike[str]]] = None,
+    global_: bool = False,
+    samples: int = 64,
 ) -> SensitivityResult: ...
+def calibrate(
+    scenario: Union[str, os.PathLike[str]],
+    *,
+    observed: Union[str, os.PathLike[str], pandas.DataFrame],
+    policy: str,
+    fit: Fits,
+    particles: Optional[int] = None,
+    simulations: Optional[int] = None,
+    seed: Optional[int] = None,
+    threads: Optional[int] = None,
+    set: Settings = None,
+    out: Optional[Union[str, os.PathLike[str]]] = None,
+) -> CalibrationResult: ...
 def cascade(
     network: Any,
     *,

@@ -230,8 +230,13 @@ impl Simulator {
     ///
     /// # Errors
     /// When the values are not a valid scenario or the network cannot be
-    /// built.
+    /// built; [`wom::sim::SimError::Cancelled`] once a stop is requested
+    /// (`super::cancel`: the Python package on Ctrl-C), so a calibration
+    /// stops within one simulation.
     pub fn simulate(&self, values: &[f64], seed: u64, base_seed: u64) -> Result<Vec<f64>> {
+        if super::cancel::requested() {
+            return Err(anyhow::Error::new(wom::sim::SimError::Cancelled));
+        }
         let mut scenario = self.scenario_at(values)?;
         scenario.seed = base_seed;
         let plan = match &self.shared {

@@ -228,18 +228,26 @@ pub fn build_world(scenario: Scenario, threads: usize) -> Result<World> {
 }
 
 /// The world of `scenario` on `plan`, with its initial customers read
-/// from their file when `population.initial_customers = { file = … }`:
+/// from their file when `population.initial_customers = { file = … }` and
+/// each person's segment from theirs when `population.segments = { file
+/// = … }` (each segment's share then becomes its fraction of the people):
 /// `names` are the network file's node names (read again from the file
 /// when `None` for a file network), a generated network's people are
 /// named by their ids `0..people`.
 ///
 /// # Errors
-/// Bad input naming the customers file and line for an unknown node, a
-/// node listed twice or a line that is not one node; as [`World::new`].
-fn world_on(scenario: Scenario, plan: NetworkPlan, names: Option<&[String]>) -> Result<World> {
-    let InitialCustomers::File(list) = &scenario.population.initial_customers else {
-        return World::new(scenario, plan).map_err(world_error);
+/// Bad input naming the file and line for an unknown node or segment, a
+/// node listed twice, a line that is not a list's, or a person without a
+/// segment; as [`World::new`].
+fn world_on(mut scenario: Scenario, plan: NetworkPlan, names: Option<&[String]>) -> Result<World> {
+    let customers = match &scenario.population.initial_customers {
+        InitialCustomers::File(list) => Some(list.clone()),
+        _ => None,
     };
+    let segments_file = scenario.population.segments_file.clone();
+    if customers.is_none() && segments_file.is_none() {
+        return World::new(scenario, plan).map_err(world_error);
+    }
     let people = match &plan {
         NetworkPlan::Shared(g) => g.node_count(),
         NetworkPlan::Resample(spec) => spec.nodes,
@@ -253,10 +261,28 @@ fn world_on(scenario: Scenario, plan: NetworkPlan, names: Option<&[String]>) -> 
         }
         (None, NetworkKind::Generated(_)) => None,
     };
-    let text = files::read_input(list, "customers file")?;
-    let nodes = super::node_list::resolve_nodes(&text, list, names, people)?;
-    let initial = nodes.into_iter().map(|(node, _)| node).collect();
-    World::with_initial(scenario, plan, initial).map_err(world_error)
+    let initial = match customers {
+        Some(list) => {
+            let text = files::read_input(&list, "customers file")?;
+            let nodes = super::node_list::resolve_nodes(&text, &list, names, people)?;
+            Some(nodes.into_iter().map(|(node, _)| node).collect())
+        }
+        None => None,
+    };
+    let segments = match segments_file {
+        Some(file) => {
+            let text = files::read_input(&file, "segments file")?;
+            let known: Vec<&str> = scenario.segments.iter().map(|s| s.name.as_str()).collect();
+            let list = super::node_list::resolve_segments(&text, &file, names, people, &known)?;
+            for (g, segment) in scenario.segments.iter_mut().enumerate() {
+                let members = list.iter().filter(|&&s| usize::from(s) == g).count();
+                segment.share = members as f64 / f64::from(people.max(1));
+            }
+            Some(list)
+        }
+        None => None,
+    };
+    World::with_lists(scenario, plan, initial, segments).map_err(world_error)
 }
 
 /// The world of a file-network scenario on its network, read already

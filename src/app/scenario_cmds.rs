@@ -6,7 +6,7 @@ use crate::present::format::count;
 use crate::store::files;
 use anyhow::Result;
 use std::path::Path;
-use wom::model::NetworkKind;
+use wom::model::{InitialCustomers, NetworkKind};
 use wom::scenario::shipped::SHIPPED;
 use wom::scenario::template::TEMPLATE;
 
@@ -25,16 +25,24 @@ pub fn validate(path: &Path) -> Result<()> {
         replications: None,
     };
     let s = scenario::load(&input)?.scenario;
-    let people = match &s.network.kind {
+    // Lists in files (customers, segments) are read, as a run reads them.
+    let lists = matches!(s.population.initial_customers, InitialCustomers::File(_))
+        || s.population.segments_file.is_some();
+    let (people, s) = match &s.network.kind {
         NetworkKind::File { path } => {
             let graph = super::network::load_file(path)?.graph;
             let world = scenario::file_world(s.clone(), graph.into())?;
-            world.people()
+            (world.people(), world.scenario().clone())
         }
         NetworkKind::Generated(_) => {
             let threads = super::limits::SystemFiles::system().default_threads();
             super::network::check_fits(&s, threads, 1)?;
-            s.population.people
+            let people = s.population.people;
+            if lists {
+                (people, scenario::build_world(s, 1)?.scenario().clone())
+            } else {
+                (people, s)
+            }
         }
     };
     let names: Vec<&str> = s.policies.iter().map(|p| p.name.as_str()).collect();

@@ -10,7 +10,7 @@ use clap::Args;
 /// of one customer's story spreading, one panel per policy.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom trace scenarios/default.toml --policy ignore --replication 3 --period 5\n  wom trace scenarios/tarp.toml --policy ignore --person 4711\n\nBy default the customer at the centre is the one with a problem in that period whose story reached most people (summed over the policies shown); the output says who and why.\nFiles written to DIR (default output/<scenario stem>/): trace.json, trace.png, trace.svg. When DIR holds a finished run of the same scenario (same resolved keys and seed), its report.html gains the story."
+    after_help = "Examples:\n  wom trace scenarios/real_estate.toml --policy ignore --policy recover\n  wom trace scenarios/default.toml --policy ignore --replication 3 --period 5\n  wom trace scenarios/tarp.toml --policy ignore --person 4711\n  wom trace my.toml --person alice   (a file network: a name from its edge list)\n\nBy default the customer at the centre is the one with a problem in that period whose story reached most people (summed over the policies shown); the output says who and why.\nFiles written to DIR (default output/<scenario stem>/): trace.json, trace.png, trace.svg. When DIR holds a finished run of the same scenario (same resolved keys and seed), its report.html gains the story."
 )]
 pub struct TraceArgs {
     /// The scenario.
@@ -29,9 +29,10 @@ pub struct TraceArgs {
     /// Period to follow (0 = the first; as numbered in periods.csv).
     #[arg(long, value_name = "T", default_value_t = 0)]
     pub period: u32,
-    /// The customer whose story to draw (default: see below).
-    #[arg(long, value_name = "ID")]
-    pub person: Option<u32>,
+    /// The customer whose story to draw, by their name in a file network's
+    /// edge list or by id in a generated one (default: see below).
+    #[arg(long, value_name = "NAME|ID")]
+    pub person: Option<String>,
     /// Output.
     #[command(flatten)]
     pub out: OutArgs,
@@ -45,7 +46,7 @@ impl TraceArgs {
             policies: self.policy.clone(),
             replication: self.replication,
             period: self.period,
-            person: self.person,
+            person: self.person.clone(),
             output: self.out.output(),
         }
     }

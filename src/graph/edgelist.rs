@@ -140,7 +140,7 @@ pub fn canonical_name(token: &str) -> String {
 
 /// The fields of a line: split at commas if it has one, else at tabs and
 /// spaces; each trimmed and without surrounding double quotes.
-fn fields(content: &str) -> Vec<&str> {
+pub fn fields(content: &str) -> Vec<&str> {
     if content.contains(',') {
         content.split(',').map(unquote).collect()
     } else {

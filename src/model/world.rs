@@ -16,7 +16,7 @@ pub enum InitialCustomers {
     Fraction(f64),
     /// Exactly the people listed in this file (`{ file = "…" }`, one node
     /// of the network a line, joined to the scenario file's directory),
-    /// read when the world is built (`World::with_initial`).
+    /// read when the world is built (`World::with_lists`).
     File(std::path::PathBuf),
 }
 
@@ -38,7 +38,7 @@ impl InitialCustomers {
             InitialCustomers::Count(n) => *n,
             // In (0, 1] × u32 so the cast cannot overflow.
             InitialCustomers::Fraction(f) => (f * f64::from(people)).round() as u32,
-            // Known once the file is read: `World::with_initial` counts it.
+            // Known once the file is read: `World::with_lists` counts it.
             InitialCustomers::File(_) => 0,
         }
     }
@@ -53,6 +53,10 @@ pub struct Population {
     /// Customers at the start; a count is `<= people` (checked here except for
     /// file networks), a fraction is in (0, 1].
     pub initial_customers: InitialCustomers,
+    /// `segments = { file = "…" }`: each person's segment read from this
+    /// file (`node,segment` rows, joined to the scenario file's directory)
+    /// when the world is built, instead of drawn by the segments' shares.
+    pub segments_file: Option<PathBuf>,
 }
 
 /// Where the social network comes from (`network.kind` and its parameters).

@@ -52,7 +52,8 @@ fn certain(raw: RawScenario, c: Check) -> Result<Scenario, ScenarioError> {
     };
     let raw_outcomes = raw.outcomes.unwrap_or_default();
     let experience = experience(c, raw.experience.unwrap_or_default(), &raw_outcomes)?;
-    let segments = segments(c, raw.segments, &experience)?;
+    let from_file = population.segments_file.is_some();
+    let segments = segments(c, raw.segments, &experience, from_file)?;
     let policies = policies(c, raw.policies, &segments)?;
     check_resolve_factors(c, &segments, &policies)?;
     let periods = c.whole("periods", raw.periods, d::PERIODS, 1, 10_000)?;
@@ -161,9 +162,11 @@ fn population(c: Check, raw: RawPopulation, is_file: bool) -> Result<Population,
             "a float in (0, 1] (a fraction) or a whole number (a count)",
         )?),
     };
+    let segments_file = raw.segments.map(|f| c.path(&f.file));
     Ok(Population {
         people,
         initial_customers,
+        segments_file,
     })
 }
 

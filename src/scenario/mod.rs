@@ -46,7 +46,7 @@ pub use draws::{draw_scenarios, scenario_at};
 pub use uncertainty::check_replications;
 
 pub use check::control_character;
-pub use error::{ErrorKind, Location, ScenarioError};
+pub use error::{ErrorKind, Location, ScenarioError, closest};
 
 /// Parses scenario text into a TOML table, keeping the file's key order.
 ///

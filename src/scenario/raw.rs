@@ -66,6 +66,15 @@ pub struct RawPopulation {
     pub people: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_customers: Option<RawInitialCustomers>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<RawSegmentsFile>,
+}
+
+/// `population.segments = { file = "…" }`: each person's segment, in rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "{ file = \"segments.csv\" }")]
+pub struct RawSegmentsFile {
+    pub file: String,
 }
 
 /// `population.initial_customers`: a TOML integer is a count, a float a fraction.

@@ -159,6 +159,13 @@ fn raw(s: &Scenario) -> RawScenario {
                 InitialCustomers::Fraction(f) => RawInitialCustomers::Fraction(*f),
                 InitialCustomers::File(p) => RawInitialCustomers::File(p.display().to_string()),
             }),
+            segments: s
+                .population
+                .segments_file
+                .as_ref()
+                .map(|p| RawSegmentsFile {
+                    file: p.display().to_string(),
+                }),
         }),
         network: Some(network(&s.network)),
         experience: Some(RawExperience {

@@ -12,12 +12,23 @@ use crate::model::{Experience, Handling, MAX_SEGMENTS, Manner, PartWith, Policy,
 const SHARE_TOLERANCE: f64 = 1e-9;
 
 /// Validates the segments, in file order; empty without a `[segments]` table.
+/// With `from_file` (`population.segments = { file = … }`) the file says
+/// who is in which segment: a scenario file gives no share (each is 0
+/// until the world is built, then the segment's fraction of the people in
+/// the file), a resolved scenario carries those fractions.
 pub(crate) fn segments(
     c: Check,
     raw: Option<RawSegments>,
     experience: &Experience,
+    from_file: bool,
 ) -> Result<Vec<Segment>, ScenarioError> {
     let Some(Named(raw)) = raw else {
+        if from_file {
+            return Err(c.error(ErrorKind::Missing {
+                key: "segments".into(),
+                allowed: "[segments.NAME] tables naming the segments that population.segments' file assigns people to".into(),
+            }));
+        }
         return Ok(Vec::new());
     };
     if raw.is_empty() || raw.len() > MAX_SEGMENTS {
@@ -28,6 +39,23 @@ pub(crate) fn segments(
         return Err(c.invalid("segments", value, &allowed));
     }
     let mut out: Vec<Segment> = Vec::with_capacity(raw.len());
+    if from_file {
+        for (name, r) in raw {
+            c.name("segments", &name)?;
+            let key = format!("segments.{name}.share");
+            // A resolved scenario (a result file) carries the file's
+            // fractions; a scenario file or --set may not give a share.
+            if r.share.is_some() && c.join_paths {
+                return Err(c.error(ErrorKind::NotApplicable {
+                    key,
+                    reason: "population.segments reads each person's segment from its file, so each segment's share is its fraction of the people there; leave the share out".into(),
+                }));
+            }
+            let share = c.prob(&key, r.share, 0.0)?;
+            out.push(segment(c, name, share, r, experience)?);
+        }
+        return Ok(out);
+    }
     let mut rest: Option<usize> = None;
     for (i, (name, r)) in raw.into_iter().enumerate() {
         c.name("segments", &name)?;

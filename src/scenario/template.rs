@@ -123,6 +123,10 @@ currency = "USD"            # label for reports
 #   handle_factor = 1.0 (default): multiplies handling_cost for their
 #     complaints; serving some customers takes "a whole employee day" (the Persian never-satisfied article)
 # The shares sum to 1; leave out one segment's share and it takes the rest.
+# Or say who is in which segment: segments = { file = "segments.csv" } under
+# [population], one `node,segment` row for every person of the network (a
+# name or id of its edge list, a segment name), and no share: each share is
+# then the segment's fraction of the people.
 #
 # [segments.chronic]
 # share = 0.03

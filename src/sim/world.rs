@@ -44,6 +44,17 @@ pub enum SimError {
     /// `population.initial_customers = { file = … }` without the list read.
     #[error("population.initial_customers lists the customers in {0}, which was not read")]
     CustomersNotRead(String),
+    /// `population.segments = { file = … }` without the file read.
+    #[error("population.segments assigns segments in {0}, which was not read")]
+    SegmentsNotRead(String),
+    /// Listed segments not one per person, or one beyond the scenario's.
+    #[error(
+        "the listed segments are not one of the scenario's segments for each of {people} people"
+    )]
+    SegmentsMismatch {
+        /// People in the network.
+        people: u32,
+    },
     /// A listed initial customer beyond the network.
     #[error("initial customer {node} is not one of the network's {people} people")]
     CustomerOutside {
@@ -126,6 +137,8 @@ pub struct World {
     people: u32,
     /// The initial customers when listed (else drawn per replication).
     listed: Option<Arc<Vec<crate::graph::NodeId>>>,
+    /// Each person's segment when listed (else drawn per replication).
+    listed_segments: Option<Arc<Vec<u8>>>,
 }
 
 impl World {
@@ -136,26 +149,48 @@ impl World {
     /// [`SimError::TooManyCustomers`] when a count of initial customers
     /// exceeds the people of the network.
     pub fn new(scenario: Scenario, plan: NetworkPlan) -> Result<Self, SimError> {
-        if let crate::model::InitialCustomers::File(path) = &scenario.population.initial_customers {
-            return Err(SimError::CustomersNotRead(path.display().to_string()));
-        }
-        Self::build(scenario, plan, None)
+        Self::with_lists(scenario, plan, None, None)
     }
 
-    /// [`World::new`] with the initial customers given (dense ids, each
-    /// once: `population.initial_customers = { file = … }` read by the
-    /// caller) instead of drawn: every replication starts with exactly
-    /// them.
+    /// [`World::new`] with the initial customers (dense ids, each once) and
+    /// each person's segment (an index into the scenario's segments, one
+    /// per person in id order) given (`Some`, read by the caller from the
+    /// scenario's files) instead of drawn: every replication starts with
+    /// exactly them.
     ///
     /// # Errors
     /// As [`World::new`]; [`SimError::CustomerOutside`] for an id beyond
-    /// the network.
-    pub fn with_initial(
+    /// the network; [`SimError::CustomersNotRead`] and
+    /// [`SimError::SegmentsNotRead`] for a file not given,
+    /// [`SimError::SegmentsMismatch`] for segments not one per person or
+    /// beyond the scenario's.
+    pub fn with_lists(
         scenario: Scenario,
         plan: NetworkPlan,
-        initial: Vec<crate::graph::NodeId>,
+        initial: Option<Vec<crate::graph::NodeId>>,
+        segments: Option<Vec<u8>>,
     ) -> Result<Self, SimError> {
-        Self::build(scenario, plan, Some(Arc::new(initial)))
+        if let (crate::model::InitialCustomers::File(path), None) =
+            (&scenario.population.initial_customers, &initial)
+        {
+            return Err(SimError::CustomersNotRead(path.display().to_string()));
+        }
+        if let (Some(path), None) = (&scenario.population.segments_file, &segments) {
+            return Err(SimError::SegmentsNotRead(path.display().to_string()));
+        }
+        let people = match &plan {
+            NetworkPlan::Shared(g) => g.node_count(),
+            NetworkPlan::Resample(spec) => spec.nodes,
+        };
+        if let Some(list) = &segments {
+            let known = scenario.segments.len();
+            if list.len() != people as usize || list.iter().any(|&g| usize::from(g) >= known) {
+                return Err(SimError::SegmentsMismatch { people });
+            }
+        }
+        let mut world = Self::build(scenario, plan, initial.map(Arc::new))?;
+        world.listed_segments = segments.map(Arc::new);
+        Ok(world)
     }
 
     fn build(
@@ -190,6 +225,7 @@ impl World {
             draws,
             people,
             listed,
+            listed_segments: None,
         })
     }
 
@@ -253,6 +289,9 @@ impl World {
     /// `replication`, the same under every policy; `None` without
     /// segments.
     pub fn segment_of(&self, replication: u64, person: u32) -> Option<usize> {
+        if let Some(list) = &self.listed_segments {
+            return list.get(person as usize).map(|&g| usize::from(g));
+        }
         let params = &self.compiled(replication).params;
         params.segmented.then(|| {
             let key = StreamKey::new(self.scenario.seed).replication(replication);
@@ -349,7 +388,13 @@ impl World {
             }
             None => scratch.draw_initial(self.people, c.params.initial_customers, key),
         }
-        scratch.draw_segments(self.people, &c.params, key);
+        match &self.listed_segments {
+            Some(list) => {
+                scratch.segment.clear();
+                scratch.segment.extend_from_slice(list);
+            }
+            None => scratch.draw_segments(self.people, &c.params, key),
+        }
         let weak = weak_ties_by_period(self.people, c.params.periods, c.weak, key, scratch)?;
         Ok((graph, weak, key))
     }

@@ -46,7 +46,7 @@ pub const DRAWS: &str = "draws.csv";
 
 /// Writes draws.csv: one row per parameter draw, its keys' values and
 /// each comparison's mean paired difference.
-fn draws_csv<W: std::io::Write>(
+pub fn draws_csv<W: std::io::Write>(
     out: W,
     u: &wom::results::uncertainty::UncertaintySummary,
 ) -> csv::Result<()> {

@@ -156,6 +156,32 @@ fn traces_name_people_by_their_names_in_the_file() {
 }
 
 #[test]
+fn trace_person_is_picked_by_name_with_a_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let trace = |person: &str| {
+        let mut cmd = wom();
+        cmd.arg("trace")
+            .arg(fixture("named_network.toml"))
+            .args(["--period", "0", "--person", person, "--out"])
+            .arg(dir.path());
+        cmd.assert()
+    };
+    // dave is one of the listed customers, so a customer in period 0.
+    trace("dave").success().stdout(contains("person dave"));
+    let file: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("trace.json")).unwrap()).unwrap();
+    assert_eq!(file["person_name"], "dave");
+    assert_eq!(file["chosen"], "given with --person");
+    trace("dav").code(2).stderr(contains(
+        "--person dav: node dav is not in the network; did you mean dave?",
+    ));
+    // bob is a prospect at the start.
+    trace("bob")
+        .code(2)
+        .stderr(contains("--person bob: not a customer in period 0"));
+}
+
+#[test]
 fn ctrl_c_in_a_sweep_says_what_is_saved_and_how_to_resume() {
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};

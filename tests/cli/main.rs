@@ -17,6 +17,7 @@ mod reproducers;
 mod result_files;
 mod run;
 mod scale;
+mod segment_file;
 mod segments;
 mod shard_dirs;
 pub mod shards;

@@ -213,7 +213,7 @@ fn trace_rejects_unknown_policies_and_out_of_range_periods() {
     bad(&["--replication", "40"], "replications 0 to 39");
     bad(
         &["--policy", "ignore", "--person", "100000"],
-        "not a customer",
+        "--person 100000: node 100000 is not in the network (ids 0 to 799)",
     );
     bad(
         &[

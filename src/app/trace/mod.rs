@@ -33,8 +33,9 @@ pub struct TraceOptions {
     pub replication: u64,
     /// Period to follow.
     pub period: u32,
-    /// The customer to follow (default: picked, see `pick`).
-    pub person: Option<NodeId>,
+    /// The customer to follow, by name in a file network's edge list or by
+    /// id in a generated one (default: picked, see `pick`).
+    pub person: Option<String>,
     /// Where to write, how much to print.
     pub output: Output,
 }
@@ -74,16 +75,34 @@ pub fn run(args: &TraceOptions) -> Result<()> {
     let dir = args.output.dir_for(&args.input.path, None);
     let _lock = crate::store::files::lock_dir(&dir, true)?;
     let world = scenario::build_world(scenario, 1)?;
+    // A file network's people are named as the file names them; a person
+    // asked for by name or id is found before any replay.
+    let names = match &world.scenario().network.kind {
+        NetworkKind::File { path } => Some(super::network::load_file(path)?.names),
+        NetworkKind::Generated(_) => None,
+    };
+    let asked = match &args.person {
+        Some(word) => Some((
+            word,
+            super::node_list::resolve_node(
+                word,
+                &format!("--person {word}"),
+                names.as_deref(),
+                world.people(),
+            )?,
+        )),
+        None => None,
+    };
     let replays = policies
         .iter()
         .map(|&index| replay(&world, index, args.replication, args.period))
         .collect::<Result<Vec<_>>>()?;
     let scenario = world.scenario();
-    let (person, chosen) = match args.person {
-        Some(p) => {
+    let (person, chosen) = match asked {
+        Some((word, p)) => {
             if replays[0].log.class_of(p).is_none() {
                 return Err(bad_input(format!(
-                    "--person {p}: not a customer in period {} of replication {} (customers then: {})",
+                    "--person {word}: not a customer in period {} of replication {} (customers then: {})",
                     args.period,
                     args.replication,
                     count(replays[0].log.outcomes().len() as u64)
@@ -132,9 +151,8 @@ pub fn run(args: &TraceOptions) -> Result<()> {
             })
             .collect(),
     };
-    // A file network's people are named as the file names them.
-    if let NetworkKind::File { path } = &scenario.network.kind {
-        file.name_people(&super::network::load_file(path)?.names);
+    if let Some(names) = &names {
+        file.name_people(names);
     }
     let json = wom::results::to_json_text(&file)?;
     // A finished run of the same scenario in DIR gets the story in its

@@ -50,6 +50,7 @@ fn model_md_defaults() -> Scenario {
         population: Population {
             people: 10_000,
             initial_customers: InitialCustomers::Fraction(0.1),
+            segments_file: None,
         },
         network: Network {
             kind: NetworkKind::Generated(Generator::WattsStrogatz {
