@@ -295,7 +295,7 @@ pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStor
             format!(": {}", escape(&s.description))
         }
     ));
-    for line in &run.headlines {
+    for line in run.headlines {
         h.push_str(&format!("<p class=\"headline\">{}</p>\n", escape(line)));
     }
     for line in &run.warnings {

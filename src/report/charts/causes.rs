@@ -12,7 +12,7 @@ use plotters::prelude::*;
 
 /// The value-lost-by-cause chart of a run.
 pub struct ValueLost<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 

@@ -19,7 +19,7 @@ use plotters::prelude::*;
 
 /// The NPV-distribution chart of a run.
 pub struct NpvDistribution<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 

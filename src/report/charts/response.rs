@@ -27,7 +27,7 @@ const TICKS_HOURS: [f64; 9] = [1.0 / 60.0, 0.25, 1.0, 4.0, 24.0, 48.0, 168.0, 33
 
 /// The response-time chart of a run that reports response times.
 pub struct ResponseTimes<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 
@@ -221,7 +221,7 @@ impl Chart for ResponseTimes<'_> {
                     points.iter().copied(),
                     colour.stroke_width(5),
                 ))?
-                .label(run.policies[*index].name.as_str())
+                .label(run.policies[*index].name)
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 30, y)], colour.stroke_width(5))
                 });

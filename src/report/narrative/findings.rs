@@ -33,7 +33,7 @@ pub fn subject(run: &RunData) -> String {
 /// when some alternative beats the baseline (the decision an owner faces),
 /// else the one the baseline beats by most.
 /// Only differences whose 95% interval excludes zero count.
-pub fn largest(run: &RunData) -> Option<&ComparisonData> {
+pub fn largest<'a>(run: &'a RunData<'a>) -> Option<&'a ComparisonData<'a>> {
     let mean = |c: &&ComparisonData| c.npv_difference.mean;
     let clear = || {
         run.comparisons
@@ -48,7 +48,7 @@ pub fn largest(run: &RunData) -> Option<&ComparisonData> {
 
 /// The policy with the highest mean NPV other than the baseline (or the
 /// baseline when it is the only one).
-pub fn best_alternative(run: &RunData) -> &PolicyData {
+pub fn best_alternative<'a>(run: &'a RunData<'a>) -> &'a PolicyData<'a> {
     run.policies
         .iter()
         .skip(1)
@@ -200,7 +200,7 @@ pub fn response_times(run: &RunData) -> String {
         .filter(|p| run.scenario.policies[p.index].handling == Handling::Recover)
         .filter_map(|p| {
             let s = p.metrics.get(&Metric::AnsweredInTolerance)?;
-            Some((p.name.as_str(), s.mean))
+            Some((p.name, s.mean))
         })
         .collect();
     let best = shares.iter().max_by(|a, b| a.1.total_cmp(&b.1));
