@@ -140,15 +140,41 @@ pub fn header<DB: DrawingBackend>(
     ))?;
     y += 36;
     if !guide.is_empty() {
-        let size = fit_size(root, guide, 22.0, 15.0)?;
-        root.draw(&Text::new(
-            guide.to_string(),
-            (MARGIN, y),
-            anchored(text(size, MUTED), HPos::Left, VPos::Top),
-        ))?;
-        y += 32;
+        // A guide too long for one readable line goes on two, split at the
+        // clause nearest its middle, rather than shrink or run off the edge.
+        let room = root.dim_in_pixel().0.saturating_sub(2 * MARGIN as u32);
+        let one = root.estimate_text_size(guide, &text(17.0, MUTED))?.0 <= room;
+        let lines = if one { vec![guide] } else { halves(guide) };
+        for (i, line) in lines.iter().enumerate() {
+            let size = fit_size(root, line, 22.0, 15.0)?;
+            root.draw(&Text::new(
+                (*line).to_string(),
+                (MARGIN, y),
+                anchored(text(size, MUTED), HPos::Left, VPos::Top),
+            ))?;
+            y += if i + 1 < lines.len() { 26 } else { 32 };
+        }
     }
     Ok(root.split_vertically(y + 12).1)
+}
+
+/// `guide` in two lines, split after the "; " (else the space) nearest its
+/// middle.
+fn halves(guide: &str) -> Vec<&str> {
+    let middle = guide.len() / 2;
+    let at = |sep: &str| {
+        guide
+            .match_indices(sep)
+            .map(|(i, _)| i)
+            .min_by_key(|i| i.abs_diff(middle))
+    };
+    match at("; ")
+        .map(|i| (i + 1, i + 2))
+        .or(at(" ").map(|i| (i, i + 1)))
+    {
+        Some((end, start)) => vec![&guide[..end], &guide[start..]],
+        None => vec![guide],
+    }
 }
 
 /// Draws each line's final value beside its right end (`x_end`, in pixels
