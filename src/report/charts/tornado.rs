@@ -7,7 +7,8 @@ use crate::present::money::symbol;
 use crate::report::kit::axes::{Ticked, compact, padded};
 use crate::report::kit::canvas::{Chart, Drawn};
 use crate::report::kit::style::{
-    GRID, INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, legend, text,
+    GRID, INK, LABEL_SIZE, LEGEND_MARGIN, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, free_corner,
+    header, legend, legend_height, text,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -199,17 +200,25 @@ impl Chart for Tornado {
             })
             .collect();
         let (xs, ys) = fit.plotting_area().get_pixel_range();
+        let size = (legend_width, legend_height(3));
+        let prefer = [
+            SeriesLabelPosition::LowerRight,
+            SeriesLabelPosition::LowerLeft,
+            SeriesLabelPosition::UpperRight,
+            SeriesLabelPosition::UpperLeft,
+        ];
         let free = free_corner(
             &extents,
             (xs.start, xs.end),
             (ys.start, ys.end),
-            legend_width,
+            size,
+            &prefer,
         );
         let (mut chart, corner) = match free {
             Some(corner) => (fit, corner),
             None => {
                 let height = f64::from(ys.end - ys.start);
-                let need = f64::from(LEGEND_HEIGHT + LEGEND_MARGIN);
+                let need = f64::from(size.1 + LEGEND_MARGIN);
                 let extra = (need * n as f64 / (height - need).max(1.0)).ceil();
                 (build(extra)?, SeriesLabelPosition::LowerRight)
             }
@@ -315,71 +324,5 @@ impl Tornado {
             .max(hi_end.0[0])
             .max(self.base.max(b.at_low.max(b.at_high)));
         ((left - pad, lo_end.1), (right + pad, hi_end.1))
-    }
-}
-
-/// The legend's height in pixels (three entries) and its margin from the
-/// plot's edges.
-const LEGEND_HEIGHT: i32 = 125;
-const LEGEND_MARGIN: i32 = 20;
-
-/// The first corner of the plot (pixel ranges `x` and `y`) where a legend
-/// `width` wide covers no row's extent (`(y, start, end)` in pixels):
-/// lower right, lower left, upper right, upper left; `None` when none is.
-fn free_corner(
-    extents: &[(i32, i32, i32)],
-    (left, right): (i32, i32),
-    (top, bottom): (i32, i32),
-    width: i32,
-) -> Option<SeriesLabelPosition> {
-    let corners = [
-        (SeriesLabelPosition::LowerRight, false, true),
-        (SeriesLabelPosition::LowerLeft, false, false),
-        (SeriesLabelPosition::UpperRight, true, true),
-        (SeriesLabelPosition::UpperLeft, true, false),
-    ];
-    let row_half = 24;
-    corners
-        .into_iter()
-        .find(|&(_, upper, on_right)| {
-            let (y0, y1) = if upper {
-                (top + LEGEND_MARGIN, top + LEGEND_MARGIN + LEGEND_HEIGHT)
-            } else {
-                (
-                    bottom - LEGEND_MARGIN - LEGEND_HEIGHT,
-                    bottom - LEGEND_MARGIN,
-                )
-            };
-            let (x0, x1) = if on_right {
-                (right - LEGEND_MARGIN - width, right - LEGEND_MARGIN)
-            } else {
-                (left + LEGEND_MARGIN, left + LEGEND_MARGIN + width)
-            };
-            extents.iter().all(|&(y, start, end)| {
-                y + row_half < y0 || y - row_half > y1 || end < x0 || start > x1
-            })
-        })
-        .map(|c| c.0)
-}
-
-#[cfg(test)]
-mod legend_tests {
-    use super::free_corner;
-    use plotters::prelude::SeriesLabelPosition;
-
-    #[test]
-    fn the_legend_goes_where_no_row_reaches() {
-        let plot = ((0, 1000), (0, 600));
-        // A wide bottom row reaching the right edge: the legend goes left.
-        let rows = [(100, 300, 700), (560, 500, 990)];
-        let c = free_corner(&rows, plot.0, plot.1, 300);
-        assert!(matches!(c, Some(SeriesLabelPosition::LowerLeft)));
-        // Nothing near the bottom right: it stays there.
-        let rows = [(100, 300, 700), (560, 300, 600)];
-        let c = free_corner(&rows, plot.0, plot.1, 300);
-        assert!(matches!(c, Some(SeriesLabelPosition::LowerRight)));
-        // Rows across the whole width at top and bottom: no corner.
-        let rows = [(40, 10, 990), (560, 10, 990)];
-        assert!(free_corner(&rows, plot.0, plot.1, 300).is_none());
     }
 }

@@ -218,6 +218,46 @@ pub fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
         .draw()
 }
 
+/// A legend's margin from the plot's edges, in pixels (see [`legend`]).
+pub const LEGEND_MARGIN: i32 = 20;
+
+/// The height in pixels of a legend of `entries` entries (see [`legend`]).
+pub fn legend_height(entries: usize) -> i32 {
+    30 * entries as i32 + 35
+}
+
+/// The first corner of `prefer` where a legend of `(width, height)`
+/// pixels, [`LEGEND_MARGIN`] in from the plot's edges (pixel ranges `x` and
+/// `y`, y downwards), covers no row of ink (`(y, start, end)` in pixels: a
+/// bar with its whisker and label); `None` when every corner does.
+pub fn free_corner(
+    ink: &[(i32, i32, i32)],
+    (left, right): (i32, i32),
+    (top, bottom): (i32, i32),
+    (width, height): (i32, i32),
+    prefer: &[SeriesLabelPosition],
+) -> Option<SeriesLabelPosition> {
+    use SeriesLabelPosition::{LowerRight, UpperLeft, UpperRight};
+    let row_half = 14;
+    prefer.iter().cloned().find(|corner| {
+        let upper = matches!(corner, UpperRight | UpperLeft);
+        let on_right = matches!(corner, UpperRight | LowerRight);
+        let (y0, y1) = if upper {
+            (top + LEGEND_MARGIN, top + LEGEND_MARGIN + height)
+        } else {
+            (bottom - LEGEND_MARGIN - height, bottom - LEGEND_MARGIN)
+        };
+        let (x0, x1) = if on_right {
+            (right - LEGEND_MARGIN - width, right - LEGEND_MARGIN)
+        } else {
+            (left + LEGEND_MARGIN, left + LEGEND_MARGIN + width)
+        };
+        ink.iter().all(|&(y, start, end)| {
+            y + row_half < y0 || y - row_half > y1 || end < x0 || start > x1
+        })
+    })
+}
+
 /// The legend corner that hides the fewest of `points`, given as fractions
 /// `(x, y)` of the plot area (y upwards), and how many it hides; ties go to
 /// the earlier corner of `prefer`. A corner is the outer 40% of the width
@@ -282,6 +322,27 @@ pub fn trace_points<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_legend_goes_where_no_row_of_ink_reaches() {
+        use plotters::prelude::SeriesLabelPosition::{
+            LowerLeft, LowerRight, UpperLeft, UpperRight,
+        };
+        let plot = ((0, 1000), (0, 600));
+        let prefer = [LowerRight, LowerLeft, UpperRight, UpperLeft];
+        let size = (300, super::legend_height(3));
+        // A wide bottom row reaching the right edge: the legend goes left.
+        let rows = [(100, 300, 700), (560, 500, 990)];
+        let c = super::free_corner(&rows, plot.0, plot.1, size, &prefer);
+        assert!(matches!(c, Some(LowerLeft)));
+        // Nothing near the bottom right: it stays there.
+        let rows = [(100, 300, 700), (560, 300, 600)];
+        let c = super::free_corner(&rows, plot.0, plot.1, size, &prefer);
+        assert!(matches!(c, Some(LowerRight)));
+        // Rows across the whole width at top and bottom: no corner.
+        let rows = [(40, 10, 990), (560, 10, 990)];
+        assert!(super::free_corner(&rows, plot.0, plot.1, size, &prefer).is_none());
+    }
 
     #[test]
     fn legend_goes_to_the_corner_no_line_crosses() {
