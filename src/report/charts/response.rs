@@ -85,7 +85,7 @@ impl Chart for ResponseTimes<'_> {
             &self.title,
             &findings::subtitle(run),
             &format!(
-                "Line: share of complaints answered within the time on the axis, over every replication; {patience}"
+                "Line: share of complaints answered within the time on the axis, over every replication (counted in bins: flat within a bin, up at its end); {patience}"
             ),
         )?;
         let lx = |h: f64| h.max(FIRST_HOURS).log10();
@@ -104,18 +104,15 @@ impl Chart for ResponseTimes<'_> {
                     .iter()
                     .zip(shares)
                     .filter(|(h, _)| **h >= FIRST_HOURS && **h <= LAST_HOURS)
-                    .map(|(h, s)| (lx(*h), s))
-                    .collect();
-                Some((index, points))
+                    .map(|(h, s)| (lx(*h), s));
+                Some((index, staircase(points)))
             })
             .collect();
         let patience_line: Vec<(f64, f64)> = tolerance.map_or_else(Vec::new, |t| {
-            (0..=240)
-                .map(|i| {
-                    let x = x0 + (x1 - x0) * f64::from(i) / 240.0;
-                    (x, t.cdf(10f64.powf(x)))
-                })
-                .collect()
+            staircase((0..=480).map(|i| {
+                let x = x0 + (x1 - x0) * f64::from(i) / 480.0;
+                (x, t.cdf(10f64.powf(x)))
+            }))
         });
         let (position, crowded) = emptiest_corner(
             trace_points(
@@ -227,5 +224,33 @@ impl Chart for ResponseTimes<'_> {
                 });
         }
         legend(&mut chart, position, 46)
+    }
+}
+
+/// A share known at each x of `points` (in order), drawn as what is known
+/// between them: flat from one x to the next, then up (or down) there,
+/// never a slope that would claim answers in between.
+fn staircase(points: impl Iterator<Item = (f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for (x, y) in points {
+        if let Some(&(_, last)) = out.last() {
+            out.push((x, last));
+        }
+        out.push((x, y));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::staircase;
+
+    #[test]
+    fn shares_hold_flat_until_the_next_edge() {
+        let path = staircase([(0.0, 0.0), (1.0, 0.0), (2.0, 1.0)].into_iter());
+        assert_eq!(
+            path,
+            [(0.0, 0.0), (1.0, 0.0), (1.0, 0.0), (2.0, 0.0), (2.0, 1.0)]
+        );
     }
 }
