@@ -157,6 +157,18 @@ pub const SEGMENT_METRICS: [MetricInfo<SegmentMetric>; 7] = [
 ];
 
 impl Metric {
+    /// Every metric, in file order: those of
+    /// [`METRICS`], where each is described.
+    pub const ALL: [Metric; 32] = {
+        let mut all = [Metric::Npv; 32];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = METRICS[i].metric;
+            i += 1;
+        }
+        all
+    };
+
     /// Everything said about the metric.
     pub const fn info(self) -> &'static MetricInfo<Metric> {
         &METRICS[self as usize]
@@ -186,6 +198,18 @@ impl Metric {
 }
 
 impl SegmentMetric {
+    /// Every segment metric, in file order: those of
+    /// [`SEGMENT_METRICS`].
+    pub const ALL: [SegmentMetric; 7] = {
+        let mut all = [SegmentMetric::Npv; 7];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = SEGMENT_METRICS[i].metric;
+            i += 1;
+        }
+        all
+    };
+
     /// Everything said about the segment metric.
     pub const fn info(self) -> &'static MetricInfo<SegmentMetric> {
         &SEGMENT_METRICS[self as usize]

@@ -1,7 +1,5 @@
 //! What one replication of one policy measures.
 
-use super::metric_kinds::{METRICS, SEGMENT_METRICS};
-
 /// An output of one replication of one policy, described (key, label,
 /// unit, whom it concerns) by [`Metric::info`]; `Metric::ALL` lists them in
 /// the order used in files.
@@ -78,18 +76,6 @@ pub enum Metric {
 }
 
 impl Metric {
-    /// Every metric, in file order: those of
-    /// [`METRICS`](super::metric_kinds::METRICS), where each is described.
-    pub const ALL: [Metric; 32] = {
-        let mut all = [Metric::Npv; 32];
-        let mut i = 0;
-        while i < all.len() {
-            all[i] = METRICS[i].metric;
-            i += 1;
-        }
-        all
-    };
-
     /// Number of metrics.
     pub const COUNT: usize = Self::ALL.len();
 
@@ -230,18 +216,6 @@ pub enum SegmentMetric {
 }
 
 impl SegmentMetric {
-    /// Every segment metric, in file order: those of
-    /// [`SEGMENT_METRICS`](super::metric_kinds::SEGMENT_METRICS).
-    pub const ALL: [SegmentMetric; 7] = {
-        let mut all = [SegmentMetric::Npv; 7];
-        let mut i = 0;
-        while i < all.len() {
-            all[i] = SEGMENT_METRICS[i].metric;
-            i += 1;
-        }
-        all
-    };
-
     /// Number of segment metrics.
     pub const COUNT: usize = Self::ALL.len();
 

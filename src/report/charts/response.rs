@@ -97,7 +97,7 @@ impl Chart for ResponseTimes<'_> {
             .0
             .iter()
             .filter_map(|(name, answered)| {
-                let index = run.policies.iter().position(|p| &p.name == name)?;
+                let index = run.policies.iter().position(|p| p.name == name)?;
                 let shares = answered.shares();
                 let points = times
                     .within_hours

@@ -239,23 +239,26 @@ pub fn free_corner(
 ) -> Option<SeriesLabelPosition> {
     use SeriesLabelPosition::{LowerRight, UpperLeft, UpperRight};
     let row_half = 14;
-    prefer.iter().cloned().find(|corner| {
-        let upper = matches!(corner, UpperRight | UpperLeft);
-        let on_right = matches!(corner, UpperRight | LowerRight);
-        let (y0, y1) = if upper {
-            (top + LEGEND_MARGIN, top + LEGEND_MARGIN + height)
-        } else {
-            (bottom - LEGEND_MARGIN - height, bottom - LEGEND_MARGIN)
-        };
-        let (x0, x1) = if on_right {
-            (right - LEGEND_MARGIN - width, right - LEGEND_MARGIN)
-        } else {
-            (left + LEGEND_MARGIN, left + LEGEND_MARGIN + width)
-        };
-        ink.iter().all(|&(y, start, end)| {
-            y + row_half < y0 || y - row_half > y1 || end < x0 || start > x1
+    prefer
+        .iter()
+        .find(|&corner| {
+            let upper = matches!(corner, UpperRight | UpperLeft);
+            let on_right = matches!(corner, UpperRight | LowerRight);
+            let (y0, y1) = if upper {
+                (top + LEGEND_MARGIN, top + LEGEND_MARGIN + height)
+            } else {
+                (bottom - LEGEND_MARGIN - height, bottom - LEGEND_MARGIN)
+            };
+            let (x0, x1) = if on_right {
+                (right - LEGEND_MARGIN - width, right - LEGEND_MARGIN)
+            } else {
+                (left + LEGEND_MARGIN, left + LEGEND_MARGIN + width)
+            };
+            ink.iter().all(|&(y, start, end)| {
+                y + row_half < y0 || y - row_half > y1 || end < x0 || start > x1
+            })
         })
-    })
+        .cloned()
 }
 
 /// The legend corner that hides the fewest of `points`, given as fractions

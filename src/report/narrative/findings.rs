@@ -71,7 +71,7 @@ fn partings_gain(run: &RunData) -> Option<String> {
     let parts: Vec<(&PartWith, &ComparisonData)> = run
         .comparisons
         .iter()
-        .map(|c| parting(s, &c.baseline, &c.policy).map(|w| (w, c)))
+        .map(|c| parting(s, c.baseline, c.policy).map(|w| (w, c)))
         .collect::<Option<_>>()?;
     let same_customers = |a: &PartWith, b: &PartWith| {
         a.segment == b.segment && a.after_complaints == b.after_complaints
@@ -115,10 +115,10 @@ fn partings_gain(run: &RunData) -> Option<String> {
             if i == 0 {
                 text.push_str(&format!(" over {}", run.horizon()));
             }
-            let taken = word_of_mouth_taken(&c.by_cause);
+            let taken = word_of_mouth_taken(c.by_cause);
             let clause = match (w.manner, counterpart(w, Manner::Graceful)) {
                 (Manner::Abrupt, Some((_, graceful))) => {
-                    let against = taken - word_of_mouth_taken(&graceful.by_cause);
+                    let against = taken - word_of_mouth_taken(graceful.by_cause);
                     let amount = money(against.abs(), run.currency());
                     let more = if against > 0.0 { "more" } else { "less" };
                     (against.abs() >= 0.5).then(|| {
@@ -127,7 +127,7 @@ fn partings_gain(run: &RunData) -> Option<String> {
                 }
                 (Manner::Graceful, _) if counterpart(w, Manner::Abrupt).is_some() => None,
                 _ => word_of_mouth_clause(taken, run.currency())
-                    .map(|clause| format!("{clause}, against {}", name(&c.baseline))),
+                    .map(|clause| format!("{clause}, against {}", name(c.baseline))),
             };
             if let Some(clause) = clause {
                 text.push_str(&format!(" ({clause})"));
@@ -152,7 +152,7 @@ pub fn value_lost(run: &RunData) -> String {
             [c] => format!(
                 "{} shows no clear difference from {} over {}",
                 subject(run),
-                name(&c.policy),
+                name(c.policy),
                 run.horizon()
             ),
             _ => format!(
@@ -173,14 +173,14 @@ pub fn value_lost(run: &RunData) -> String {
             "{} {verb} {amount} over {} against {}, the best alternative",
             subject(run),
             run.horizon(),
-            name(&c.policy)
+            name(c.policy)
         )
     } else {
         format!(
             "{} {verb} up to {amount} over {} (against {})",
             subject(run),
             run.horizon(),
-            name(&c.policy)
+            name(c.policy)
         )
     }
 }
@@ -235,9 +235,9 @@ pub fn customers(run: &RunData) -> String {
         "After {}: {} customers with {}, {} with {}",
         run.horizon(),
         kept(best),
-        name(&best.name),
+        name(best.name),
         kept(base),
-        name(&base.name)
+        name(base.name)
     )
 }
 
@@ -264,8 +264,8 @@ pub fn npv(run: &RunData) -> String {
     format!(
         "In {share} of {} simulated runs, {} earns more than {} with the same customers",
         count(n as u64),
-        name(&best.name),
-        name(&base.name)
+        name(best.name),
+        name(base.name)
     )
 }
 
@@ -285,7 +285,7 @@ pub fn funnel(run: &RunData) -> String {
     }
     format!(
         "With {}, bad news reaches {} people instead of {}",
-        name(&best.name),
+        name(best.name),
         thousands(reach(best), 0),
         thousands(reach(base), 0)
     )

@@ -3,21 +3,7 @@
 //! range follows from its value, the source of its default, and the
 //! function reading its value on the scenario (in `values.rs`).
 
-use super::values;
-use wom::model::{Policy, Scenario, Segment};
-
-/// Where a knob reads its value: the scenario, with the policy or the
-/// segment the knob is about, and the network's people.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct At<'a> {
-    pub(super) scenario: &'a Scenario,
-    /// The policy of a desk or parting knob.
-    pub(super) policy: Option<&'a Policy>,
-    /// The segment of a share knob.
-    pub(super) segment: Option<&'a Segment>,
-    /// Persons in the network.
-    pub(super) people: u32,
-}
+use super::values::{self, At};
 
 /// How a knob's range follows from its value.
 #[derive(Debug, Clone, Copy)]

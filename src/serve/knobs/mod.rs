@@ -13,8 +13,9 @@ mod values;
 
 use super::engine::Knob;
 use crate::present::money::symbol;
-use catalogue::{At, BUSINESS, DESK, PARTING, Range, SEGMENT_SHARE, STAFFING, Spec, Unit};
+use catalogue::{BUSINESS, DESK, PARTING, Range, SEGMENT_SHARE, STAFFING, Spec, Unit};
 use source::written;
+use values::At;
 use wom::model::{Handling, Scenario, Segment};
 
 /// What every knob of one scenario shares.

@@ -3,8 +3,20 @@
 //! units (a share as a fraction, money in the currency). The page writes a
 //! value back by its key, exactly as `wom run --set KEY=VALUE` would.
 
-use super::catalogue::At;
-use wom::model::Manner;
+use wom::model::{Manner, Policy, Scenario, Segment};
+
+/// Where a knob reads its value: the scenario, with the policy or the
+/// segment the knob is about, and the network's people.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct At<'a> {
+    pub(super) scenario: &'a Scenario,
+    /// The policy of a desk or parting knob.
+    pub(super) policy: Option<&'a Policy>,
+    /// The segment of a share knob.
+    pub(super) segment: Option<&'a Segment>,
+    /// Persons in the network.
+    pub(super) people: u32,
+}
 
 /// Initial customers as the count the simulation uses among the people.
 pub(super) fn initial_customers(at: &At) -> Option<f64> {
