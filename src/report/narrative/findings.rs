@@ -276,8 +276,14 @@ pub fn funnel(run: &RunData) -> String {
     let reach = |p: &PolicyData| p.metric(Metric::NegativeReach).mean;
     let deterred = |p: &PolicyData| thousands(p.metric(Metric::Deterred).mean, 0);
     if best.index == base.index || reach(best) >= reach(base) {
+        // With several policies, whose numbers these are.
+        let under = if run.policies.len() > 1 {
+            format!("Under {}, bad news", name(base.name))
+        } else {
+            "Bad news".to_string()
+        };
         return format!(
-            "Bad news reaches {} people and deters {} prospects over {}",
+            "{under} reaches {} people and deters {} prospects over {}",
             thousands(reach(base), 0),
             deterred(base),
             run.horizon()
