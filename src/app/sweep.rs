@@ -312,7 +312,10 @@ pub fn finish(
         .into_iter()
         .map(String::from)
         .collect::<Vec<_>>();
-    for chart in crate::report::sweep_charts(header, done)? {
+    // The base scenario, to say where a swept answer time steps.
+    let base =
+        wom::scenario::from_table(&metadata.scenario, Path::new(&metadata.scenario_file)).ok();
+    for chart in crate::report::sweep_charts(header, done, base.as_ref())? {
         crate::store::pictures::write_picture(&dir.join("charts"), chart.picture())?;
         written.push(format!("charts/{}.png/.svg", chart.stem));
     }

@@ -1,6 +1,7 @@
 //! The report's view of a finished run: the typed result files
-//! ([`wom::results::Run`]) arranged by policy and comparison, so that
-//! `wom run`, `wom plot DIR` and any other caller draw from the same data.
+//! ([`wom::results::Run`]) borrowed and arranged by policy and comparison,
+//! never copied, so that `wom run`, `wom plot DIR` and any other caller
+//! draw from the same data.
 
 use super::charts::worth::{self, SegmentData};
 use wom::model::{Policy, Scenario};
@@ -11,22 +12,24 @@ pub use wom::results::summary::Stat;
 use wom::sim::summary::{Band, Cause};
 use wom::sim::{Metric, PeriodSeries};
 
-/// One policy's results.
+/// One policy's results: a view over the run's files.
 #[derive(Debug, Clone)]
-pub struct PolicyData {
+pub struct PolicyData<'a> {
     /// Name.
-    pub name: String,
+    pub name: &'a str,
     /// Position in the scenario (0 = baseline); picks its colour.
     pub index: usize,
-    /// Every metric the run reports, in file order.
-    pub metrics: Ordered<Metric, Stat>,
-    /// `periods[t][series]`, series indexed like [`PeriodSeries::ALL`].
-    pub periods: Vec<[Band; PeriodSeries::COUNT]>,
-    /// NPV of each replication, in replication order.
+    /// Every metric the run reports, in file order (summary.json).
+    pub metrics: &'a Ordered<Metric, Stat>,
+    /// `periods[t][series]` (periods.csv), series indexed like
+    /// [`PeriodSeries::ALL`].
+    pub periods: Vec<&'a [Band; PeriodSeries::COUNT]>,
+    /// NPV of each replication, in replication order (replications.csv's
+    /// column).
     pub npv: Vec<f64>,
 }
 
-impl PolicyData {
+impl PolicyData<'_> {
     /// One metric.
     ///
     /// # Panics
@@ -50,72 +53,77 @@ impl PolicyData {
     }
 }
 
-/// A policy compared with the baseline.
-#[derive(Debug, Clone)]
-pub struct ComparisonData {
+/// A policy compared with the baseline: a view over summary.json's
+/// comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct ComparisonData<'a> {
     /// The baseline's name.
-    pub baseline: String,
+    pub baseline: &'a str,
     /// The other policy's name.
-    pub policy: String,
+    pub policy: &'a str,
     /// The other policy's index (for its colour).
     pub policy_index: usize,
     /// NPV(policy) − NPV(baseline), paired: the value lost by the baseline.
-    pub npv_difference: Stat,
+    pub npv_difference: &'a Stat,
     /// The difference by cause, in report order.
-    pub by_cause: Vec<(Cause, Stat)>,
+    pub by_cause: &'a [(Cause, Stat)],
 }
 
-/// Everything the charts and the report show of one run.
+/// Everything the charts and the report show of one run: a view over its
+/// typed result files ([`Run`]), with what the report adds (the scenario's
+/// identity, the warnings, what each segment is worth).
 #[derive(Debug, Clone)]
-pub struct RunData {
+pub struct RunData<'a> {
     /// The scenario run.
-    pub scenario: Scenario,
+    pub scenario: &'a Scenario,
     /// Its identity (see `wom::scenario::resolved::identity`), to match a
     /// traced story with the run.
     pub identity: String,
-    /// The scenario file the run read.
-    pub scenario_file: String,
     /// Persons simulated.
     pub people: u64,
     /// Seed.
     pub seed: u64,
     /// Replications.
     pub replications: u64,
+    /// The scenario file the run read.
+    pub scenario_file: &'a str,
     /// wom version that ran it.
-    pub version: String,
+    pub version: &'a str,
     /// The headline sentences, one per comparison.
-    pub headlines: Vec<String>,
+    pub headlines: &'a [String],
     /// Warnings about how far to trust them (see
     /// `shortfall::shortfall_warning`).
     pub warnings: Vec<String>,
     /// Policies in scenario order.
-    pub policies: Vec<PolicyData>,
+    pub policies: Vec<PolicyData<'a>>,
     /// Each policy after the first against the first.
-    pub comparisons: Vec<ComparisonData>,
+    pub comparisons: Vec<ComparisonData<'a>>,
     /// What each segment is worth under each policy (empty without
-    /// segments).
+    /// segments), from replications.csv's paired columns.
     pub segments: Vec<SegmentData>,
     /// How soon each answering policy answered, when the run reports it.
-    pub response_times: Option<ResponseTimes>,
+    pub response_times: Option<&'a ResponseTimes>,
 }
 
-impl RunData {
+impl<'a> RunData<'a> {
     /// The view of a run whose files were checked (see [`Run::load`]),
     /// with the warnings the report shows under its headlines.
-    pub fn new(run: &Run, identity: String, warnings: Vec<String>) -> Self {
-        let names = run.names();
-        let policies = names
+    pub fn new(run: &'a Run, identity: String, warnings: Vec<String>) -> Self {
+        let policies = run
+            .summary
+            .policies
+            .0
             .iter()
             .enumerate()
-            .map(|(index, name)| PolicyData {
-                name: name.clone(),
+            .map(|(index, (name, stats))| PolicyData {
+                name: name.as_str(),
                 index,
-                metrics: run.summary.policies.0[index].1.metrics.clone(),
+                metrics: &stats.metrics,
                 periods: run
                     .periods
                     .iter()
                     .filter(|r| r.policy == index)
-                    .map(|r| r.bands)
+                    .map(|r| &r.bands)
                     .collect(),
                 npv: run.npv(index),
             })
@@ -126,27 +134,27 @@ impl RunData {
             .iter()
             .enumerate()
             .map(|(i, c)| ComparisonData {
-                baseline: c.baseline.clone(),
-                policy: c.policy.clone(),
+                baseline: &c.baseline,
+                policy: &c.policy,
                 policy_index: i + 1,
-                npv_difference: c.npv_difference,
-                by_cause: c.by_cause.0.clone(),
+                npv_difference: &c.npv_difference,
+                by_cause: &c.by_cause.0,
             })
             .collect();
         RunData {
-            scenario: run.scenario.clone(),
+            scenario: &run.scenario,
             identity,
-            scenario_file: run.metadata.scenario_file.clone(),
             people: u64::from(run.metadata.people),
             seed: run.summary.seed,
             replications: run.summary.replications,
-            version: run.metadata.wom_version.clone(),
-            headlines: run.summary.headlines.clone(),
+            scenario_file: &run.metadata.scenario_file,
+            version: &run.metadata.wom_version,
+            headlines: &run.summary.headlines,
             warnings,
             policies,
             comparisons,
             segments: worth::segments(run),
-            response_times: run.summary.response_times.clone(),
+            response_times: run.summary.response_times.as_ref(),
         }
     }
 

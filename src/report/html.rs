@@ -82,7 +82,7 @@ fn results_table(run: &RunData) -> String {
         h.push_str(&format!(
             "<th class=\"num\"><span class=\"swatch\" style=\"background:{}\"></span>{}</th>",
             hex(p.index),
-            escape(&p.name)
+            escape(p.name)
         ));
     }
     h.push_str("</tr></thead><tbody>");
@@ -117,8 +117,8 @@ fn causes_table(run: &RunData) -> String {
         h.push_str(&format!(
             "<th class=\"num\"><span class=\"swatch\" style=\"background:{}\"></span>{} against {}</th>",
             hex(c.policy_index),
-            escape(&c.baseline),
-            escape(&c.policy)
+            escape(c.baseline),
+            escape(c.policy)
         ));
     }
     h.push_str("</tr></thead><tbody>");
@@ -133,11 +133,11 @@ fn causes_table(run: &RunData) -> String {
     for c in &run.comparisons {
         h.push_str(&format!(
             "<td class=\"num\"><b>{}</b></td>",
-            cell(&c.npv_difference)
+            cell(c.npv_difference)
         ));
     }
     h.push_str("</tr>");
-    let causes = run.comparisons.first().map_or(&[][..], |c| &c.by_cause[..]);
+    let causes = run.comparisons.first().map_or(&[][..], |c| c.by_cause);
     for (i, (cause, _)) in causes.iter().enumerate() {
         h.push_str(&format!("<tr><td>{}</td>", escape(cause.label())));
         for c in &run.comparisons {
@@ -161,7 +161,7 @@ fn segments_table(run: &RunData) -> String {
         h.push_str(&format!(
             "<th class=\"num\"><span class=\"swatch\" style=\"background:{}\"></span>{}</th>",
             hex(p.index),
-            escape(&p.name)
+            escape(p.name)
         ));
     }
     h.push_str("</tr></thead><tbody>");
@@ -295,7 +295,7 @@ pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStor
             format!(": {}", escape(&s.description))
         }
     ));
-    for line in &run.headlines {
+    for line in run.headlines {
         h.push_str(&format!("<p class=\"headline\">{}</p>\n", escape(line)));
     }
     for line in &run.warnings {
@@ -312,7 +312,7 @@ pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStor
     }
     h.push_str(&format!(
         "</tbody></table>\n<p class=\"lede\">\"this scenario\": set in {}, whose comments give the reason for each number. Every default, its number and its source are described in wom's docs/model.md; the sources themselves in docs/references.md.</p>\n",
-        escape(if run.scenario_file.is_empty() { "the scenario file" } else { &run.scenario_file })
+        escape(if run.scenario_file.is_empty() { "the scenario file" } else { run.scenario_file })
     ));
     h.push_str(&format!(
         "<h2>Results over {}</h2>\n{}\n",
@@ -348,10 +348,10 @@ pub fn page(run: &RunData, charts: &[Rendered], story: Option<&super::TracedStor
     h.push_str(&method(run));
     h.push_str(&format!(
         "\n<footer>wom {} · seed {} · {} replications · scenario file {} · drawn from summary.json, periods.csv, replications.csv and metadata.json</footer>\n</body>\n</html>\n",
-        escape(&run.version),
+        escape(run.version),
         run.seed,
         count(run.replications),
-        escape(&run.scenario_file)
+        escape(run.scenario_file)
     ));
     h
 }

@@ -1,6 +1,7 @@
 //! What one replication of one policy measures.
 
-/// An output of one replication of one policy. `Metric::ALL` lists them in
+/// An output of one replication of one policy, described (key, label,
+/// unit, whom it concerns) by [`Metric::info`]; `Metric::ALL` lists them in
 /// the order used in files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Metric {
@@ -75,116 +76,17 @@ pub enum Metric {
 }
 
 impl Metric {
-    /// Every metric, in file order.
-    pub const ALL: [Metric; 32] = [
-        Metric::Npv,
-        Metric::CustomersFinal,
-        Metric::ChurnedDirect,
-        Metric::ChurnedHearsay,
-        Metric::Parted,
-        Metric::Deterred,
-        Metric::ReferralConversions,
-        Metric::OrganicConversions,
-        Metric::Complaints,
-        Metric::Resolved,
-        Metric::ResolvedQuickly,
-        Metric::Silent,
-        Metric::NegativeTellings,
-        Metric::PositiveTellings,
-        Metric::NegativeReach,
-        Metric::HandlingCost,
-        Metric::TellShortfall,
-        Metric::PvDirectChurn,
-        Metric::PvHearsayChurn,
-        Metric::PvParted,
-        Metric::PvOrganic,
-        Metric::PvReferral,
-        Metric::PvCost,
-        Metric::ResponseHoursMean,
-        Metric::ResponseHoursP50,
-        Metric::ResponseHoursP90,
-        Metric::ResponseHoursP95,
-        Metric::AnsweredInTolerance,
-        Metric::Utilisation,
-        Metric::BacklogFinal,
-        Metric::StaffCost,
-        Metric::PvStaffCost,
-    ];
-
     /// Number of metrics.
     pub const COUNT: usize = Self::ALL.len();
 
-    /// The name used in files.
-    pub fn key(self) -> &'static str {
-        match self {
-            Metric::Npv => "npv",
-            Metric::CustomersFinal => "customers_final",
-            Metric::ChurnedDirect => "churned_direct",
-            Metric::ChurnedHearsay => "churned_hearsay",
-            Metric::Parted => "parted",
-            Metric::Deterred => "deterred",
-            Metric::ReferralConversions => "referral_conversions",
-            Metric::OrganicConversions => "organic_conversions",
-            Metric::Complaints => "complaints",
-            Metric::Resolved => "resolved",
-            Metric::ResolvedQuickly => "resolved_quickly",
-            Metric::Silent => "silent",
-            Metric::NegativeTellings => "negative_tellings",
-            Metric::PositiveTellings => "positive_tellings",
-            Metric::NegativeReach => "negative_reach",
-            Metric::HandlingCost => "handling_cost",
-            Metric::TellShortfall => "tell_shortfall",
-            Metric::PvDirectChurn => "pv_direct_churn",
-            Metric::PvHearsayChurn => "pv_hearsay_churn",
-            Metric::PvParted => "pv_parted",
-            Metric::PvOrganic => "pv_organic",
-            Metric::PvReferral => "pv_referral",
-            Metric::PvCost => "pv_cost",
-            Metric::ResponseHoursMean => "response_hours_mean",
-            Metric::ResponseHoursP50 => "response_hours_p50",
-            Metric::ResponseHoursP90 => "response_hours_p90",
-            Metric::ResponseHoursP95 => "response_hours_p95",
-            Metric::AnsweredInTolerance => "answered_within_tolerance",
-            Metric::Utilisation => "utilisation",
-            Metric::BacklogFinal => "backlog_final",
-            Metric::StaffCost => "staff_cost",
-            Metric::PvStaffCost => "pv_staff_cost",
-        }
-    }
-
-    /// Whether the metric is money (for formatting).
-    pub fn is_money(self) -> bool {
-        matches!(
-            self,
-            Metric::Npv
-                | Metric::HandlingCost
-                | Metric::PvDirectChurn
-                | Metric::PvHearsayChurn
-                | Metric::PvParted
-                | Metric::PvOrganic
-                | Metric::PvReferral
-                | Metric::PvCost
-                | Metric::StaffCost
-                | Metric::PvStaffCost
-        )
-    }
-
     /// The metrics a run of `scenario` reports, in file order: every
     /// metric of [`Metric::ALL`] but a feature's own, which join only when
-    /// the scenario uses the feature, so that a scenario without it keeps
-    /// byte-identical result files: `parted` and `pv_parted` when a policy
-    /// parts with customers, [`Metric::RESPONSE`] when response times vary
-    /// (a desk, customers' own tolerances, or hours per handoff),
-    /// [`Metric::DESK`] when a policy has a desk.
+    /// the scenario uses the feature (see [`Applies::reported_in`](super::Applies::reported_in)), so
+    /// that a scenario without it keeps byte-identical result files.
     pub fn reported(scenario: &crate::model::Scenario) -> Vec<Metric> {
-        let parts = scenario.parts();
-        let response = scenario.uses_response_times();
-        let desk = scenario.has_desk();
         Metric::ALL
             .into_iter()
-            .filter(|m| parts || !matches!(m, Metric::Parted | Metric::PvParted))
-            .filter(|m| response || !Self::RESPONSE.contains(m))
-            .filter(|m| desk || !Self::DESK.contains(m))
+            .filter(|m| m.info().applies.reported_in(scenario))
             .collect()
     }
 
@@ -314,41 +216,12 @@ pub enum SegmentMetric {
 }
 
 impl SegmentMetric {
-    /// Every segment metric, in file order.
-    pub const ALL: [SegmentMetric; 7] = [
-        SegmentMetric::CustomersInitial,
-        SegmentMetric::CustomersFinal,
-        SegmentMetric::Churned,
-        SegmentMetric::Parted,
-        SegmentMetric::Complaints,
-        SegmentMetric::HandlingCost,
-        SegmentMetric::Npv,
-    ];
-
     /// Number of segment metrics.
     pub const COUNT: usize = Self::ALL.len();
-
-    /// The name used in files.
-    pub fn key(self) -> &'static str {
-        match self {
-            SegmentMetric::CustomersInitial => "customers_initial",
-            SegmentMetric::CustomersFinal => "customers_final",
-            SegmentMetric::Churned => "churned",
-            SegmentMetric::Parted => "parted",
-            SegmentMetric::Complaints => "complaints",
-            SegmentMetric::HandlingCost => "handling_cost",
-            SegmentMetric::Npv => "npv",
-        }
-    }
 
     /// The segment metric with this file name.
     pub fn from_key(key: &str) -> Option<SegmentMetric> {
         Self::ALL.into_iter().find(|m| m.key() == key)
-    }
-
-    /// Whether the metric is money (for formatting).
-    pub fn is_money(self) -> bool {
-        matches!(self, SegmentMetric::HandlingCost | SegmentMetric::Npv)
     }
 
     /// The segment metrics a run of `scenario` reports, in file order:
@@ -357,10 +230,9 @@ impl SegmentMetric {
         if !scenario.has_segments() {
             return Vec::new();
         }
-        let parts = scenario.parts();
         SegmentMetric::ALL
             .into_iter()
-            .filter(|m| parts || *m != SegmentMetric::Parted)
+            .filter(|m| m.info().applies.reported_in(scenario))
             .collect()
     }
 }

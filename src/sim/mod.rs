@@ -39,7 +39,7 @@ mod tells;
 pub mod trace;
 mod world;
 
-pub use metric_kinds::Unit;
+pub use metric_kinds::{Applies, METRICS, MetricInfo, SEGMENT_METRICS, Unit};
 pub use metrics::{Metric, Outputs, PeriodSeries, PolicyRun, SegmentMetric, SegmentOutputs};
 pub use observer::{Effect, Hearing, NoObserver, Observer};
 pub use scratch::Scratch;

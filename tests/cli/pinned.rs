@@ -108,3 +108,31 @@ fn shipped_scenarios_give_the_pinned_bytes() {
 fn shown(path: &Path) -> String {
     path.display().to_string()
 }
+
+/// The columns of every pinned replications.csv are the keys of the
+/// metrics' descriptors, in descriptor order, exactly those the scenario
+/// reports (`Metric::reported`), then each segment's.
+#[test]
+fn the_pinned_columns_are_the_descriptors_keys() {
+    use wom::sim::{Metric, SegmentMetric};
+    for (name, file, _) in CASES {
+        let path = shipped(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let scenario = wom::scenario::parse(&text, &path).unwrap();
+        let csv =
+            std::fs::read_to_string(fixture("pinned").join(name).join("replications.csv")).unwrap();
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let mut want = vec!["replication".to_owned(), "policy".to_owned()];
+        want.extend(
+            Metric::reported(&scenario)
+                .iter()
+                .map(|m| m.key().to_owned()),
+        );
+        for segment in &scenario.segments {
+            for m in SegmentMetric::reported(&scenario) {
+                want.push(format!("segments.{}.{}", segment.name, m.key()));
+            }
+        }
+        assert_eq!(header, want, "{name}");
+    }
+}

@@ -12,7 +12,7 @@ use plotters::prelude::*;
 
 /// The value-lost-by-cause chart of a run.
 pub struct ValueLost<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 
@@ -48,11 +48,7 @@ impl Chart for ValueLost<'_> {
             ),
         )?;
         let mut categories = vec!["Total value lost".to_string()];
-        let causes = self
-            .run
-            .comparisons
-            .first()
-            .map_or(&[][..], |c| &c.by_cause[..]);
+        let causes = self.run.comparisons.first().map_or(&[][..], |c| c.by_cause);
         categories.extend(causes.iter().map(|(c, _)| capitalise(c.label())));
         let groups = run
             .comparisons
@@ -67,8 +63,8 @@ impl Chart for ValueLost<'_> {
                 Group {
                     name: format!(
                         "{} against {}",
-                        headline::name(&c.baseline),
-                        headline::name(&c.policy)
+                        headline::name(c.baseline),
+                        headline::name(c.policy)
                     ),
                     colour: policy_colour(c.policy_index),
                     bars,

@@ -16,7 +16,7 @@ use wom::sim::{Metric, PeriodSeries};
 
 /// The customers-over-time chart of a run.
 pub struct Customers<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 
@@ -130,7 +130,7 @@ impl Chart for Customers<'_> {
                     s.iter().enumerate().map(|(t, b)| (t as f64, b.mean)),
                     colour.stroke_width(5),
                 ))?
-                .label(p.name.as_str())
+                .label(p.name)
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 30, y)], colour.stroke_width(5))
                 });

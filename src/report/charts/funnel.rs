@@ -15,7 +15,7 @@ use wom::sim::Metric;
 
 /// The funnel chart of a run.
 pub struct Funnel<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 
@@ -115,7 +115,7 @@ impl Chart for Funnel<'_> {
             .policies
             .iter()
             .map(|p| Group {
-                name: p.name.clone(),
+                name: p.name.to_string(),
                 colour: policy_colour(p.index),
                 bars: stages(run, p)
                     .iter()

@@ -19,7 +19,7 @@ use plotters::prelude::*;
 
 /// The NPV-distribution chart of a run.
 pub struct NpvDistribution<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 
@@ -129,7 +129,9 @@ impl Chart for NpvDistribution<'_> {
             .margin_top(10)
             .x_label_area_size(90)
             .y_label_area_size(120)
-            .build_cartesian_2d(start..end, 0.0..top)?;
+            // A quarter bin either side, so that the outer bins' outlines
+            // are not cut by the frame.
+            .build_cartesian_2d(start - width / 4.0..end + width / 4.0, 0.0..top)?;
         let format = |v: &f64| money(*v, &currency);
         chart
             .configure_mesh()

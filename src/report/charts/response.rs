@@ -27,7 +27,7 @@ const TICKS_HOURS: [f64; 9] = [1.0 / 60.0, 0.25, 1.0, 4.0, 24.0, 48.0, 168.0, 33
 
 /// The response-time chart of a run that reports response times.
 pub struct ResponseTimes<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 
@@ -85,7 +85,7 @@ impl Chart for ResponseTimes<'_> {
             &self.title,
             &findings::subtitle(run),
             &format!(
-                "Line: share of complaints answered within the time on the axis, over every replication; {patience}"
+                "Line: share of complaints answered within the time on the axis, over every replication (counted in bins: flat within a bin, up at its end); {patience}"
             ),
         )?;
         let lx = |h: f64| h.max(FIRST_HOURS).log10();
@@ -97,25 +97,22 @@ impl Chart for ResponseTimes<'_> {
             .0
             .iter()
             .filter_map(|(name, answered)| {
-                let index = run.policies.iter().position(|p| &p.name == name)?;
+                let index = run.policies.iter().position(|p| p.name == name)?;
                 let shares = answered.shares();
                 let points = times
                     .within_hours
                     .iter()
                     .zip(shares)
                     .filter(|(h, _)| **h >= FIRST_HOURS && **h <= LAST_HOURS)
-                    .map(|(h, s)| (lx(*h), s))
-                    .collect();
-                Some((index, points))
+                    .map(|(h, s)| (lx(*h), s));
+                Some((index, staircase(points)))
             })
             .collect();
         let patience_line: Vec<(f64, f64)> = tolerance.map_or_else(Vec::new, |t| {
-            (0..=240)
-                .map(|i| {
-                    let x = x0 + (x1 - x0) * f64::from(i) / 240.0;
-                    (x, t.cdf(10f64.powf(x)))
-                })
-                .collect()
+            staircase((0..=480).map(|i| {
+                let x = x0 + (x1 - x0) * f64::from(i) / 480.0;
+                (x, t.cdf(10f64.powf(x)))
+            }))
         });
         let (position, crowded) = emptiest_corner(
             trace_points(
@@ -221,11 +218,39 @@ impl Chart for ResponseTimes<'_> {
                     points.iter().copied(),
                     colour.stroke_width(5),
                 ))?
-                .label(run.policies[*index].name.as_str())
+                .label(run.policies[*index].name)
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 30, y)], colour.stroke_width(5))
                 });
         }
         legend(&mut chart, position, 46)
+    }
+}
+
+/// A share known at each x of `points` (in order), drawn as what is known
+/// between them: flat from one x to the next, then up (or down) there,
+/// never a slope that would claim answers in between.
+fn staircase(points: impl Iterator<Item = (f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for (x, y) in points {
+        if let Some(&(_, last)) = out.last() {
+            out.push((x, last));
+        }
+        out.push((x, y));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::staircase;
+
+    #[test]
+    fn shares_hold_flat_until_the_next_edge() {
+        let path = staircase([(0.0, 0.0), (1.0, 0.0), (2.0, 1.0)].into_iter());
+        assert_eq!(
+            path,
+            [(0.0, 0.0), (1.0, 0.0), (1.0, 0.0), (2.0, 0.0), (2.0, 1.0)]
+        );
     }
 }

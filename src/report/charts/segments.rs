@@ -14,7 +14,7 @@ use plotters::prelude::*;
 
 /// The segment-worth chart of a run.
 pub struct SegmentWorth<'a> {
-    run: &'a RunData,
+    run: &'a RunData<'a>,
     title: String,
 }
 
@@ -60,7 +60,7 @@ impl Chart for SegmentWorth<'_> {
             .policies
             .iter()
             .map(|p| Group {
-                name: p.name.clone(),
+                name: p.name.to_string(),
                 colour: policy_colour(p.index),
                 bars: run
                     .segments

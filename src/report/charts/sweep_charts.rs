@@ -5,9 +5,9 @@
 //! two.
 
 use super::sweep_heatmap::{Cell, Heatmap};
-use super::sweep_lines::{Highlight, Line, LineChart};
+use super::sweep_lines::{Highlight, Line, LineChart, Step};
 use super::sweep_points::{Axis, at_first, band, fixed_note};
-use super::sweep_ties::{or_list, threshold_note, tie_reason, tied_cells, ties_note};
+use super::sweep_ties::{or_list, quick_step, step_note, tie_reason, tied_cells, ties_note};
 use crate::present::money::symbol;
 use crate::report::kit::axes::compact;
 use crate::report::kit::canvas::{Rendered, render};
@@ -43,13 +43,16 @@ fn subtitle(header: &SweepHeader, done: &BTreeMap<usize, PointResult>) -> String
     )
 }
 
-/// The charts of a sweep (none before the first point is done).
+/// The charts of a sweep (none before the first point is done) of the
+/// base scenario `base` (when known: it tells where a swept answer time
+/// steps, see [`quick_step`]).
 ///
 /// # Errors
 /// When a chart cannot be drawn.
 pub fn sweep_charts(
     header: &SweepHeader,
     done: &BTreeMap<usize, PointResult>,
+    base: Option<&wom::model::Scenario>,
 ) -> Result<Vec<Rendered>> {
     let Some(first) = done.values().next() else {
         return Ok(Vec::new());
@@ -64,15 +67,28 @@ pub fn sweep_charts(
     axes.sort_by_key(|a| a.texts.len() < 2);
     let unit = symbol(&header.currency);
     let sub = subtitle(header, done);
+    let others: Vec<&str> = axes[1..]
+        .iter()
+        .filter(|a| a.texts.len() >= 2)
+        .map(|a| a.key.as_str())
+        .collect();
+    let step = quick_step(&axes[0].key, axes[0].categories().is_none(), base, &others);
     let mut charts = Vec::new();
     if let Some(c) = first.headline() {
         let lost = format!("Value lost by “{}” against “{}”", c.baseline, c.policy);
-        charts.push(render(&difference(&axes, done, &lost, &unit, &sub))?);
+        charts.push(render(&difference(
+            &axes,
+            done,
+            &lost,
+            &unit,
+            &sub,
+            step.clone(),
+        ))?);
         if axes.len() >= 2 && axes[1].texts.len() >= 2 {
             charts.push(render(&heatmap(&axes, done, &lost, &unit, &sub))?);
         }
     }
-    charts.push(render(&policies(header, &axes, done, &unit, &sub))?);
+    charts.push(render(&policies(header, &axes, done, &unit, &sub, step))?);
     Ok(charts)
 }
 
@@ -83,6 +99,7 @@ fn difference(
     lost: &str,
     unit: &str,
     sub: &str,
+    step: Option<Step>,
 ) -> LineChart {
     let x = &axes[0];
     let by_second = axes.len() >= 2 && (2..=MAX_SERIES).contains(&axes[1].texts.len());
@@ -167,7 +184,7 @@ fn difference(
                 "value lost"
             },
             fixed_note(axes, if by_second { 2 } else { 1 })
-        ) + threshold_note(&x.key),
+        ) + &step_note(step.as_ref()),
         x_label: x.key.clone(),
         y_label: match (&best, series.as_slice()) {
             (Some(_), [(_, points)]) => points
@@ -189,6 +206,7 @@ fn difference(
         include_zero: true,
         lines,
         highlight: best.map(|(h, _)| h),
+        step,
     }
 }
 
@@ -260,6 +278,7 @@ fn policies(
     done: &BTreeMap<usize, PointResult>,
     unit: &str,
     sub: &str,
+    step: Option<Step>,
 ) -> LineChart {
     let x = &axes[0];
     let points: Vec<&PointResult> = at_first(done, axes, 1).collect();
@@ -302,8 +321,9 @@ fn policies(
         title,
         subtitle: sub.to_string(),
         guide: format!(
-            "Line: mean NPV of each policy over replications; band: 95% confidence interval of the mean{}",
-            fixed_note(axes, 1)
+            "Line: mean NPV of each policy over replications; band: 95% confidence interval of the mean{}{}",
+            fixed_note(axes, 1),
+            step_note(step.as_ref())
         ),
         x_label: x.key.clone(),
         y_label: format!("NPV ({})", unit.trim()),
@@ -312,6 +332,7 @@ fn policies(
         include_zero: false,
         lines,
         highlight: None,
+        step,
     }
 }
 

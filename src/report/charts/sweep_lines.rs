@@ -61,6 +61,37 @@ pub struct LineChart {
     pub lines: Vec<Line>,
     /// A point to ring and label (the best setting of a swept policy key).
     pub highlight: Option<Highlight>,
+    /// Where the value steps (an answer time past a policy's quick limit):
+    /// the lines and bands are drawn flat on each side of it and jump
+    /// there, and a dashed line marks it (the guide says what it is).
+    pub step: Option<Step>,
+}
+
+/// An x at which every line's value steps: flat on each side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// Where, in the chart's coordinates.
+    pub x: f64,
+    /// What the dashed line marks, for the guide.
+    pub label: String,
+}
+
+/// The path through `points` (in x order) as a value that is flat up to
+/// `step`, jumps there, and is flat after it: between the two points on
+/// either side of `step`, a horizontal to it, a vertical at it, and a
+/// horizontal on. Without a step, the points themselves.
+pub fn stepped(points: impl Iterator<Item = (f64, f64)>, step: Option<f64>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for (x, y) in points {
+        if let (Some(t), Some(&(px, py))) = (step, out.last())
+            && px <= t
+            && t < x
+        {
+            out.extend([(t, py), (t, y)]);
+        }
+        out.push((x, y));
+    }
+    out
 }
 
 /// A point ringed and labelled on a line chart.
@@ -86,6 +117,7 @@ impl Chart for LineChart {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Drawn<DB> {
         let area = header(root, &self.title, &self.subtitle, &self.guide)?;
         let all = || self.lines.iter().flat_map(|l| l.points.iter());
+        let step = self.step.as_ref().map(|s| s.x);
         let zero = self.include_zero.then_some(0.0);
         let (y0, y1) = padded(all().flat_map(|p| [p.lo, p.hi]).chain(zero), 0.06);
         let mut xs: Vec<f64> = all().map(|p| p.x).collect();
@@ -103,9 +135,9 @@ impl Chart for LineChart {
             .iter()
             .flat_map(|l| {
                 [
-                    l.points.iter().map(|p| (p.x, p.mean)).collect(),
-                    l.points.iter().map(|p| (p.x, p.lo)).collect(),
-                    l.points.iter().map(|p| (p.x, p.hi)).collect(),
+                    stepped(l.points.iter().map(|p| (p.x, p.mean)), step),
+                    stepped(l.points.iter().map(|p| (p.x, p.lo)), step),
+                    stepped(l.points.iter().map(|p| (p.x, p.hi)), step),
                 ]
             })
             .collect();
@@ -159,9 +191,15 @@ impl Chart for LineChart {
         if y0 < 0.0 && y1 > 0.0 {
             chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], INK.stroke_width(2)))?;
         }
+        if let Some(s) = &self.step {
+            let dashed =
+                DashedLineSeries::new([(s.x, y0), (s.x, y1)], 10, 8, MUTED.stroke_width(2));
+            chart.draw_series(dashed)?;
+        }
         for line in &self.lines {
-            let mut band: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x, p.hi)).collect();
-            band.extend(line.points.iter().rev().map(|p| (p.x, p.lo)));
+            let mut band = stepped(line.points.iter().map(|p| (p.x, p.hi)), step);
+            let lo = stepped(line.points.iter().map(|p| (p.x, p.lo)), step);
+            band.extend(lo.into_iter().rev());
             chart.draw_series(std::iter::once(Polygon::new(
                 band,
                 line.colour.mix(0.16).filled(),
@@ -171,7 +209,7 @@ impl Chart for LineChart {
             let colour = line.colour;
             chart
                 .draw_series(LineSeries::new(
-                    line.points.iter().map(|p| (p.x, p.mean)),
+                    stepped(line.points.iter().map(|p| (p.x, p.mean)), step),
                     colour.stroke_width(5),
                 ))?
                 .label(line.label.as_str())
@@ -222,5 +260,40 @@ impl Chart for LineChart {
             legend(&mut chart, position, 46)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stepped;
+
+    #[test]
+    fn a_step_is_flat_on_each_side_and_jumps_at_the_threshold() {
+        let points = [
+            (1.0, 5.0),
+            (12.0, 5.0),
+            (24.0, 5.0),
+            (36.0, 3.0),
+            (48.0, 3.0),
+        ];
+        let path = stepped(points.into_iter(), Some(24.0));
+        assert_eq!(
+            path,
+            [
+                (1.0, 5.0),
+                (12.0, 5.0),
+                (24.0, 5.0),
+                (24.0, 5.0),
+                (24.0, 3.0),
+                (36.0, 3.0),
+                (48.0, 3.0)
+            ]
+        );
+        // Between grid points: flat to the threshold, then up at it.
+        let path = stepped([(0.0, 1.0), (10.0, 2.0)].into_iter(), Some(4.0));
+        assert_eq!(path, [(0.0, 1.0), (4.0, 1.0), (4.0, 2.0), (10.0, 2.0)]);
+        // No step, or one outside the points: the points themselves.
+        assert_eq!(stepped(points.into_iter(), None), points);
+        assert_eq!(stepped(points.into_iter(), Some(60.0)), points);
     }
 }

@@ -7,7 +7,8 @@ use crate::present::money::symbol;
 use crate::report::kit::axes::{Ticked, compact, padded};
 use crate::report::kit::canvas::{Chart, Drawn};
 use crate::report::kit::style::{
-    GRID, INK, LABEL_SIZE, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, header, legend, text,
+    GRID, INK, LABEL_SIZE, LEGEND_MARGIN, MUTED, POLICY_COLOURS, TICK_SIZE, anchored, free_corner,
+    header, legend, legend_height, text,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -152,20 +153,76 @@ impl Chart for Tornado {
             .max()
             .unwrap_or(100)
             + 40;
-        let mut chart = ChartBuilder::on(&area)
-            .margin_left(30)
-            .margin_right(50)
-            .margin_bottom(20)
-            .x_label_area_size(80)
-            .y_label_area_size(label_width)
-            .build_cartesian_2d(
-                x0..x1,
-                Ticked {
-                    lo: -0.5,
-                    hi: n.max(1) as f64 - 0.5,
-                    ticks: rows,
-                },
-            )?;
+        let build = |extra: f64| {
+            ChartBuilder::on(&area)
+                .margin_left(30)
+                .margin_right(50)
+                .margin_bottom(20)
+                .x_label_area_size(80)
+                .y_label_area_size(label_width)
+                .build_cartesian_2d(
+                    x0..x1,
+                    Ticked {
+                        lo: -0.5 - extra,
+                        hi: n.max(1) as f64 - 0.5,
+                        ticks: rows.clone(),
+                    },
+                )
+        };
+        // The legend goes in a corner no row's bars, whiskers or settings
+        // reach; when none is free, empty rows below the bars make room.
+        let width = |s: &str, size: f64, colour: RGBColor| {
+            area.estimate_text_size(s, &text(size, colour))
+                .map_or(400, |d| d.0 as i32)
+        };
+        let legend_width = [
+            format!("base: {}", compact(self.base, &self.unit)),
+            "key at the first value of its range".to_string(),
+        ]
+        .iter()
+        .map(|e| width(e, TICK_SIZE, INK))
+        .max()
+        .unwrap_or(400)
+            + 46
+            + 50;
+        let pad = (x1 - x0) * 0.006;
+        let fit = build(0.0)?;
+        let extents: Vec<(i32, i32, i32)> = self
+            .bars
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let y = (n - 1 - i) as f64;
+                let ((left, lo), (right, hi)) = self.ends(b, pad);
+                let (l, py) = fit.backend_coord(&(left, y));
+                let (r, _) = fit.backend_coord(&(right, y));
+                (py, l - width(lo, 20.0, MUTED), r + width(hi, 20.0, MUTED))
+            })
+            .collect();
+        let (xs, ys) = fit.plotting_area().get_pixel_range();
+        let size = (legend_width, legend_height(3));
+        let prefer = [
+            SeriesLabelPosition::LowerRight,
+            SeriesLabelPosition::LowerLeft,
+            SeriesLabelPosition::UpperRight,
+            SeriesLabelPosition::UpperLeft,
+        ];
+        let free = free_corner(
+            &extents,
+            (xs.start, xs.end),
+            (ys.start, ys.end),
+            size,
+            &prefer,
+        );
+        let (mut chart, corner) = match free {
+            Some(corner) => (fit, corner),
+            None => {
+                let height = f64::from(ys.end - ys.start);
+                let need = f64::from(size.1 + LEGEND_MARGIN);
+                let extra = (need * n as f64 / (height - need).max(1.0)).ceil();
+                (build(extra)?, SeriesLabelPosition::LowerRight)
+            }
+        };
         // Row 0 is at the bottom: the first (widest) bar goes on top.
         let row = |i: usize| (n - 1 - i) as f64;
         let label = |v: &f64| {
@@ -210,28 +267,16 @@ impl Chart for Tornado {
                     )))?;
                 }
             }
-            // The setting at each end, outside the bar and its interval:
-            // the end with the smaller value is labelled on the left, the
-            // other on the right, so the two never overlap.
-            let low_left = b.at_low <= b.at_high;
-            let (lo_end, hi_end) = if low_left {
-                ((b.at_low_ci, &b.low_label), (b.at_high_ci, &b.high_label))
-            } else {
-                ((b.at_high_ci, &b.high_label), (b.at_low_ci, &b.low_label))
-            };
-            let left = lo_end.0[0]
-                .min(lo_end.0[1])
-                .min(self.base.min(b.at_low.min(b.at_high)));
-            let right = hi_end.0[1]
-                .max(hi_end.0[0])
-                .max(self.base.max(b.at_low.max(b.at_high)));
-            let pad = (x1 - x0) * 0.006;
-            for (x, anchor, setting) in [
-                (left - pad, HPos::Right, lo_end.1),
-                (right + pad, HPos::Left, hi_end.1),
-            ] {
+            let ((left, lo_label), (right, hi_label)) = self.ends(b, pad);
+            for (x, anchor, setting) in
+                [(left, HPos::Right, lo_label), (right, HPos::Left, hi_label)]
+            {
                 let style = anchored(text(20.0, MUTED), anchor, VPos::Center);
-                chart.draw_series(std::iter::once(Text::new(setting.clone(), (x, y), style)))?;
+                chart.draw_series(std::iter::once(Text::new(
+                    setting.to_string(),
+                    (x, y),
+                    style,
+                )))?;
             }
         }
         chart
@@ -255,7 +300,29 @@ impl Chart for Tornado {
                     Rectangle::new([(x, y - 8), (x + 30, y + 8)], colour.filled())
                 });
         }
-        legend(&mut chart, SeriesLabelPosition::LowerRight, 46)?;
+        legend(&mut chart, corner, 46)?;
         Ok(())
+    }
+}
+
+impl Tornado {
+    /// Where a bar's two settings are written, outside the bar and its
+    /// intervals, `pad` away: the end with the smaller value on the left,
+    /// the other on the right, so the two never overlap; with each its
+    /// text.
+    fn ends<'a>(&self, b: &'a TornadoBar, pad: f64) -> ((f64, &'a str), (f64, &'a str)) {
+        let low_left = b.at_low <= b.at_high;
+        let (lo_end, hi_end) = if low_left {
+            ((b.at_low_ci, &b.low_label), (b.at_high_ci, &b.high_label))
+        } else {
+            ((b.at_high_ci, &b.high_label), (b.at_low_ci, &b.low_label))
+        };
+        let left = lo_end.0[0]
+            .min(lo_end.0[1])
+            .min(self.base.min(b.at_low.min(b.at_high)));
+        let right = hi_end.0[1]
+            .max(hi_end.0[0])
+            .max(self.base.max(b.at_low.max(b.at_high)));
+        ((left - pad, lo_end.1), (right + pad, hi_end.1))
     }
 }

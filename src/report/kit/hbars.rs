@@ -4,7 +4,8 @@
 
 use super::canvas::Drawn;
 use super::style::{
-    GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, anchored, bold, emptiest_corner, legend, text,
+    GRID, INK, LABEL_SIZE, LEGEND_MARGIN, MUTED, TICK_SIZE, anchored, bold, free_corner, legend,
+    legend_height, text,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -92,12 +93,75 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
     let x0 = if lo < 0.0 { lo - label_px * unit } else { 0.0 };
     let x1 = hi + label_px * unit;
 
-    let mut chart = ChartBuilder::on(area)
-        .margin_right(60)
-        .margin_top(10)
-        .x_label_area_size(90)
-        .y_label_area_size(left)
-        .build_cartesian_2d(x0..x1, -0.5..(n as f64 - 0.5))?;
+    let build = |extra: f64| {
+        ChartBuilder::on(area)
+            .margin_right(60)
+            .margin_top(10)
+            .x_label_area_size(90)
+            .y_label_area_size(left)
+            .build_cartesian_2d(x0..x1, -0.5 - extra..(n as f64 - 0.5))
+    };
+    let centre = |i: usize| (n - 1 - i) as f64;
+    let thickness = 0.8 / g as f64;
+    // The legend goes to the first corner (the lower right first) where it
+    // hides no bar, whisker or label; when every corner would, empty room
+    // below the bars takes it.
+    let fit = build(0.0)?;
+    let ink: Vec<(i32, i32, i32)> = spec
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, group)| {
+            let fit = &fit;
+            let value_font = &value_font;
+            group.bars.iter().enumerate().map(move |(i, bar)| {
+                let mid = centre(i) + 0.4 - (gi as f64 + 0.5) * thickness;
+                let [a, b] = bar.whisker.unwrap_or([bar.value, bar.value]);
+                let label = width(area, &bar.label, value_font) as i32 + 12;
+                let (start, py) = fit.backend_coord(&(a.min(bar.value).min(0.0), mid));
+                let (end, _) = fit.backend_coord(&(b.max(bar.value).max(0.0), mid));
+                let (start, end) = if bar.value < 0.0 {
+                    (start - label, end)
+                } else {
+                    (start, end + label)
+                };
+                (py, start, end)
+            })
+        })
+        .collect();
+    let legend_size = (
+        spec.groups
+            .iter()
+            .map(|gr| width(area, &gr.name, &text(TICK_SIZE, INK)) as i32)
+            .max()
+            .unwrap_or(0)
+            + 40
+            + 50,
+        legend_height(spec.groups.len()),
+    );
+    let prefer = [
+        SeriesLabelPosition::LowerRight,
+        SeriesLabelPosition::UpperRight,
+        SeriesLabelPosition::LowerLeft,
+        SeriesLabelPosition::UpperLeft,
+    ];
+    let (xs, ys) = fit.plotting_area().get_pixel_range();
+    let free = free_corner(
+        &ink,
+        (xs.start, xs.end),
+        (ys.start, ys.end),
+        legend_size,
+        &prefer,
+    );
+    let (mut chart, corner) = match free {
+        Some(corner) => (fit, corner),
+        None => {
+            let height = f64::from(ys.end - ys.start);
+            let need = f64::from(legend_size.1 + LEGEND_MARGIN);
+            let extra = need * n as f64 / (height - need).max(1.0);
+            (build(extra)?, SeriesLabelPosition::LowerRight)
+        }
+    };
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -111,7 +175,6 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
         .axis_desc_style(text(LABEL_SIZE, MUTED))
         .axis_style(GRID)
         .draw()?;
-    let centre = |i: usize| (n - 1 - i) as f64;
     if spec.first_is_total && n > 1 {
         let y = centre(0) - 0.5;
         chart.draw_series(std::iter::once(PathElement::new(
@@ -119,7 +182,6 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
             GRID.stroke_width(2),
         )))?;
     }
-    let thickness = 0.8 / g as f64;
     for (gi, group) in spec.groups.iter().enumerate() {
         let colour = group.colour;
         let bars = group.bars.iter().enumerate().map(|(i, bar)| {
@@ -186,29 +248,5 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &HBars) -> 
             anchored(font, HPos::Right, VPos::Center),
         ))?;
     }
-    // The legend goes to the corner that hides the fewest bars and labels
-    // (the lower right when several are empty).
-    let ink = spec.groups.iter().enumerate().flat_map(|(gi, group)| {
-        group.bars.iter().enumerate().flat_map(move |(i, bar)| {
-            let mid = centre(i) + 0.4 - (gi as f64 + 0.5) * thickness;
-            let reach = label_px * unit;
-            let (a, b) = if bar.value < 0.0 {
-                (bar.value - reach, 0.0)
-            } else {
-                (0.0, bar.value + reach)
-            };
-            (0..=10).map(move |k| {
-                let x = a + (b - a) * f64::from(k) / 10.0;
-                ((x - x0) / (x1 - x0), (mid + 0.5) / n as f64)
-            })
-        })
-    });
-    let prefer = [
-        SeriesLabelPosition::LowerRight,
-        SeriesLabelPosition::UpperRight,
-        SeriesLabelPosition::LowerLeft,
-        SeriesLabelPosition::UpperLeft,
-    ];
-    let (corner, _) = emptiest_corner(ink, &prefer);
     legend(&mut chart, corner, 40)
 }

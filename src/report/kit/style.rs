@@ -140,15 +140,41 @@ pub fn header<DB: DrawingBackend>(
     ))?;
     y += 36;
     if !guide.is_empty() {
-        let size = fit_size(root, guide, 22.0, 15.0)?;
-        root.draw(&Text::new(
-            guide.to_string(),
-            (MARGIN, y),
-            anchored(text(size, MUTED), HPos::Left, VPos::Top),
-        ))?;
-        y += 32;
+        // A guide too long for one readable line goes on two, split at the
+        // clause nearest its middle, rather than shrink or run off the edge.
+        let room = root.dim_in_pixel().0.saturating_sub(2 * MARGIN as u32);
+        let one = root.estimate_text_size(guide, &text(17.0, MUTED))?.0 <= room;
+        let lines = if one { vec![guide] } else { halves(guide) };
+        for (i, line) in lines.iter().enumerate() {
+            let size = fit_size(root, line, 22.0, 15.0)?;
+            root.draw(&Text::new(
+                (*line).to_string(),
+                (MARGIN, y),
+                anchored(text(size, MUTED), HPos::Left, VPos::Top),
+            ))?;
+            y += if i + 1 < lines.len() { 26 } else { 32 };
+        }
     }
     Ok(root.split_vertically(y + 12).1)
+}
+
+/// `guide` in two lines, split after the "; " (else the space) nearest its
+/// middle.
+fn halves(guide: &str) -> Vec<&str> {
+    let middle = guide.len() / 2;
+    let at = |sep: &str| {
+        guide
+            .match_indices(sep)
+            .map(|(i, _)| i)
+            .min_by_key(|i| i.abs_diff(middle))
+    };
+    match at("; ")
+        .map(|i| (i + 1, i + 2))
+        .or(at(" ").map(|i| (i, i + 1)))
+    {
+        Some((end, start)) => vec![&guide[..end], &guide[start..]],
+        None => vec![guide],
+    }
 }
 
 /// Draws each line's final value beside its right end (`x_end`, in pixels
@@ -190,6 +216,49 @@ pub fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
         .background_style(WHITE.mix(0.92))
         .border_style(GRID)
         .draw()
+}
+
+/// A legend's margin from the plot's edges, in pixels (see [`legend`]).
+pub const LEGEND_MARGIN: i32 = 20;
+
+/// The height in pixels of a legend of `entries` entries (see [`legend`]).
+pub fn legend_height(entries: usize) -> i32 {
+    30 * entries as i32 + 35
+}
+
+/// The first corner of `prefer` where a legend of `(width, height)`
+/// pixels, [`LEGEND_MARGIN`] in from the plot's edges (pixel ranges `x` and
+/// `y`, y downwards), covers no row of ink (`(y, start, end)` in pixels: a
+/// bar with its whisker and label); `None` when every corner does.
+pub fn free_corner(
+    ink: &[(i32, i32, i32)],
+    (left, right): (i32, i32),
+    (top, bottom): (i32, i32),
+    (width, height): (i32, i32),
+    prefer: &[SeriesLabelPosition],
+) -> Option<SeriesLabelPosition> {
+    use SeriesLabelPosition::{LowerRight, UpperLeft, UpperRight};
+    let row_half = 14;
+    prefer
+        .iter()
+        .find(|&corner| {
+            let upper = matches!(corner, UpperRight | UpperLeft);
+            let on_right = matches!(corner, UpperRight | LowerRight);
+            let (y0, y1) = if upper {
+                (top + LEGEND_MARGIN, top + LEGEND_MARGIN + height)
+            } else {
+                (bottom - LEGEND_MARGIN - height, bottom - LEGEND_MARGIN)
+            };
+            let (x0, x1) = if on_right {
+                (right - LEGEND_MARGIN - width, right - LEGEND_MARGIN)
+            } else {
+                (left + LEGEND_MARGIN, left + LEGEND_MARGIN + width)
+            };
+            ink.iter().all(|&(y, start, end)| {
+                y + row_half < y0 || y - row_half > y1 || end < x0 || start > x1
+            })
+        })
+        .cloned()
 }
 
 /// The legend corner that hides the fewest of `points`, given as fractions
@@ -256,6 +325,27 @@ pub fn trace_points<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_legend_goes_where_no_row_of_ink_reaches() {
+        use plotters::prelude::SeriesLabelPosition::{
+            LowerLeft, LowerRight, UpperLeft, UpperRight,
+        };
+        let plot = ((0, 1000), (0, 600));
+        let prefer = [LowerRight, LowerLeft, UpperRight, UpperLeft];
+        let size = (300, super::legend_height(3));
+        // A wide bottom row reaching the right edge: the legend goes left.
+        let rows = [(100, 300, 700), (560, 500, 990)];
+        let c = super::free_corner(&rows, plot.0, plot.1, size, &prefer);
+        assert!(matches!(c, Some(LowerLeft)));
+        // Nothing near the bottom right: it stays there.
+        let rows = [(100, 300, 700), (560, 300, 600)];
+        let c = super::free_corner(&rows, plot.0, plot.1, size, &prefer);
+        assert!(matches!(c, Some(LowerRight)));
+        // Rows across the whole width at top and bottom: no corner.
+        let rows = [(40, 10, 990), (560, 10, 990)];
+        assert!(super::free_corner(&rows, plot.0, plot.1, size, &prefer).is_none());
+    }
 
     #[test]
     fn legend_goes_to_the_corner_no_line_crosses() {

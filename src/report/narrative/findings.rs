@@ -33,7 +33,7 @@ pub fn subject(run: &RunData) -> String {
 /// when some alternative beats the baseline (the decision an owner faces),
 /// else the one the baseline beats by most.
 /// Only differences whose 95% interval excludes zero count.
-pub fn largest(run: &RunData) -> Option<&ComparisonData> {
+pub fn largest<'a>(run: &'a RunData<'a>) -> Option<&'a ComparisonData<'a>> {
     let mean = |c: &&ComparisonData| c.npv_difference.mean;
     let clear = || {
         run.comparisons
@@ -48,7 +48,7 @@ pub fn largest(run: &RunData) -> Option<&ComparisonData> {
 
 /// The policy with the highest mean NPV other than the baseline (or the
 /// baseline when it is the only one).
-pub fn best_alternative(run: &RunData) -> &PolicyData {
+pub fn best_alternative<'a>(run: &'a RunData<'a>) -> &'a PolicyData<'a> {
     run.policies
         .iter()
         .skip(1)
@@ -71,7 +71,7 @@ fn partings_gain(run: &RunData) -> Option<String> {
     let parts: Vec<(&PartWith, &ComparisonData)> = run
         .comparisons
         .iter()
-        .map(|c| parting(s, &c.baseline, &c.policy).map(|w| (w, c)))
+        .map(|c| parting(s, c.baseline, c.policy).map(|w| (w, c)))
         .collect::<Option<_>>()?;
     let same_customers = |a: &PartWith, b: &PartWith| {
         a.segment == b.segment && a.after_complaints == b.after_complaints
@@ -115,10 +115,10 @@ fn partings_gain(run: &RunData) -> Option<String> {
             if i == 0 {
                 text.push_str(&format!(" over {}", run.horizon()));
             }
-            let taken = word_of_mouth_taken(&c.by_cause);
+            let taken = word_of_mouth_taken(c.by_cause);
             let clause = match (w.manner, counterpart(w, Manner::Graceful)) {
                 (Manner::Abrupt, Some((_, graceful))) => {
-                    let against = taken - word_of_mouth_taken(&graceful.by_cause);
+                    let against = taken - word_of_mouth_taken(graceful.by_cause);
                     let amount = money(against.abs(), run.currency());
                     let more = if against > 0.0 { "more" } else { "less" };
                     (against.abs() >= 0.5).then(|| {
@@ -127,7 +127,7 @@ fn partings_gain(run: &RunData) -> Option<String> {
                 }
                 (Manner::Graceful, _) if counterpart(w, Manner::Abrupt).is_some() => None,
                 _ => word_of_mouth_clause(taken, run.currency())
-                    .map(|clause| format!("{clause}, against {}", name(&c.baseline))),
+                    .map(|clause| format!("{clause}, against {}", name(c.baseline))),
             };
             if let Some(clause) = clause {
                 text.push_str(&format!(" ({clause})"));
@@ -152,7 +152,7 @@ pub fn value_lost(run: &RunData) -> String {
             [c] => format!(
                 "{} shows no clear difference from {} over {}",
                 subject(run),
-                name(&c.policy),
+                name(c.policy),
                 run.horizon()
             ),
             _ => format!(
@@ -173,14 +173,14 @@ pub fn value_lost(run: &RunData) -> String {
             "{} {verb} {amount} over {} against {}, the best alternative",
             subject(run),
             run.horizon(),
-            name(&c.policy)
+            name(c.policy)
         )
     } else {
         format!(
             "{} {verb} up to {amount} over {} (against {})",
             subject(run),
             run.horizon(),
-            name(&c.policy)
+            name(c.policy)
         )
     }
 }
@@ -200,7 +200,7 @@ pub fn response_times(run: &RunData) -> String {
         .filter(|p| run.scenario.policies[p.index].handling == Handling::Recover)
         .filter_map(|p| {
             let s = p.metrics.get(&Metric::AnsweredInTolerance)?;
-            Some((p.name.as_str(), s.mean))
+            Some((p.name, s.mean))
         })
         .collect();
     let best = shares.iter().max_by(|a, b| a.1.total_cmp(&b.1));
@@ -235,9 +235,9 @@ pub fn customers(run: &RunData) -> String {
         "After {}: {} customers with {}, {} with {}",
         run.horizon(),
         kept(best),
-        name(&best.name),
+        name(best.name),
         kept(base),
-        name(&base.name)
+        name(base.name)
     )
 }
 
@@ -264,8 +264,8 @@ pub fn npv(run: &RunData) -> String {
     format!(
         "In {share} of {} simulated runs, {} earns more than {} with the same customers",
         count(n as u64),
-        name(&best.name),
-        name(&base.name)
+        name(best.name),
+        name(base.name)
     )
 }
 
@@ -276,8 +276,14 @@ pub fn funnel(run: &RunData) -> String {
     let reach = |p: &PolicyData| p.metric(Metric::NegativeReach).mean;
     let deterred = |p: &PolicyData| thousands(p.metric(Metric::Deterred).mean, 0);
     if best.index == base.index || reach(best) >= reach(base) {
+        // With several policies, whose numbers these are.
+        let under = if run.policies.len() > 1 {
+            format!("Under {}, bad news", name(base.name))
+        } else {
+            "Bad news".to_string()
+        };
         return format!(
-            "Bad news reaches {} people and deters {} prospects over {}",
+            "{under} reaches {} people and deters {} prospects over {}",
             thousands(reach(base), 0),
             deterred(base),
             run.horizon()
@@ -285,7 +291,7 @@ pub fn funnel(run: &RunData) -> String {
     }
     format!(
         "With {}, bad news reaches {} people instead of {}",
-        name(&best.name),
+        name(best.name),
         thousands(reach(best), 0),
         thousands(reach(base), 0)
     )

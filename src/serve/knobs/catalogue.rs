@@ -1,6 +1,9 @@
-//! The catalogue of knobs the page may offer: each key's label and help in
-//! the owner's words, its unit, how its range follows from its value, and
-//! the source of its default.
+//! The catalogue of knobs the page may offer, one descriptor each: its key
+//! below its table, label and help in the owner's words, its unit, how its
+//! range follows from its value, the source of its default, and the
+//! function reading its value on the scenario (in `values.rs`).
+
+use super::values::{self, At};
 
 /// How a knob's range follows from its value.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +46,11 @@ pub(super) struct Spec {
     pub(super) range: Range,
     /// The default's source, when the scenario does not write the key.
     pub(super) default_source: &'static str,
+    /// The knob's value on the scenario, in the scenario's units; `None`
+    /// when the knob does not apply there (the page then omits it).
+    pub(super) value: fn(&At) -> Option<f64>,
+    /// A help that depends on the scenario, instead of `help`.
+    pub(super) help_for: Option<fn(&At) -> Option<String>>,
 }
 
 /// Knobs about the business and its customers' experience.
@@ -54,6 +62,8 @@ pub(super) const BUSINESS: [Spec; 4] = [
         unit: Unit::Customers,
         range: Range::Customers,
         default_source: "Default: a tenth of the town (a modelling choice).",
+        value: values::initial_customers,
+        help_for: None,
     },
     Spec {
         field: "economics.margin",
@@ -67,6 +77,8 @@ pub(super) const BUSINESS: [Spec; 4] = [
             step: 1.0,
         },
         default_source: "Default: 50 a month (a modelling choice).",
+        value: values::margin,
+        help_for: None,
     },
     Spec {
         field: "experience.problem_rate",
@@ -78,6 +90,8 @@ pub(super) const BUSINESS: [Spec; 4] = [
             step: 0.005,
         },
         default_source: "Default: 5% (only a small share is dissatisfied; Goldenberg et al. 2007).",
+        value: values::problem_rate,
+        help_for: None,
     },
     Spec {
         field: "experience.complaint_rate",
@@ -89,6 +103,8 @@ pub(super) const BUSINESS: [Spec; 4] = [
             step: 0.01,
         },
         default_source: "Default: 25% (a modelling choice; TARP found about 4%).",
+        value: values::complaint_rate,
+        help_for: None,
     },
 ];
 
@@ -105,6 +121,8 @@ pub(super) const SEGMENT_SHARE: Spec = Spec {
         step: 0.005,
     },
     default_source: "From the scenario file.",
+    value: values::share,
+    help_for: None,
 };
 
 /// Knobs of each policy that handles complaints (`handling = "recover"`).
@@ -121,6 +139,8 @@ pub(super) const DESK: [Spec; 4] = [
             step: 0.5,
         },
         default_source: "Default: 1 hour (the crowdSPRING support article: within 60 minutes).",
+        value: values::response_hours,
+        help_for: Some(values::quick_help),
     },
     Spec {
         field: "resolve_rate",
@@ -132,6 +152,8 @@ pub(super) const DESK: [Spec; 4] = [
             step: 0.01,
         },
         default_source: "Default: 90% (the Georgian recovery article: calling back and fixing turns most around).",
+        value: values::resolve_rate,
+        help_for: None,
     },
     Spec {
         field: "compensation",
@@ -145,6 +167,8 @@ pub(super) const DESK: [Spec; 4] = [
             step: 1.0,
         },
         default_source: "Default: none (the Bulgarian lost-customer article).",
+        value: values::compensation,
+        help_for: None,
     },
     Spec {
         field: "handling_cost",
@@ -158,6 +182,8 @@ pub(super) const DESK: [Spec; 4] = [
             step: 1.0,
         },
         default_source: "Default: none (a modelling choice: set it to weigh staff time, the Persian never-satisfied article).",
+        value: values::handling_cost,
+        help_for: None,
     },
 ];
 
@@ -176,6 +202,8 @@ pub(super) const STAFFING: [Spec; 3] = [
             step: 1.0,
         },
         default_source: "From the scenario file (the key has no default).",
+        value: values::agents,
+        help_for: None,
     },
     Spec {
         field: "staffing.hours_per_day",
@@ -189,6 +217,8 @@ pub(super) const STAFFING: [Spec; 3] = [
             step: 0.5,
         },
         default_source: "Default: 8 hours, 09:00–17:00 (docs/model.md, staffing).",
+        value: values::hours_per_day,
+        help_for: None,
     },
     Spec {
         field: "staffing.days_per_week",
@@ -202,6 +232,8 @@ pub(super) const STAFFING: [Spec; 3] = [
             step: 1.0,
         },
         default_source: "Default: 5, Monday to Friday (docs/model.md, staffing).",
+        value: values::days_per_week,
+        help_for: None,
     },
 ];
 
@@ -220,6 +252,8 @@ pub(super) const PARTING: [Spec; 2] = [
             step: 1.0,
         },
         default_source: "From the scenario file (the key has no default).",
+        value: values::after_complaints,
+        help_for: None,
     },
     Spec {
         field: "part_with.refund",
@@ -233,5 +267,7 @@ pub(super) const PARTING: [Spec; 2] = [
             step: 1.0,
         },
         default_source: "Default: one PERIOD's margin of the segment (the Kazakh parting article: refund the last invoice).",
+        value: values::refund,
+        help_for: None,
     },
 ];

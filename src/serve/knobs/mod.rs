@@ -4,17 +4,19 @@
 //! writes) and its text, whose comment on a key is its source.
 //!
 //! A new knob is one more [`Spec`] in the catalogue ([`BUSINESS`],
-//! [`SEGMENT_SHARE`], [`STAFFING`], [`DESK`] or [`PARTING`]) and its value
-//! in the matching `*_value` function; the page needs no change.
+//! [`SEGMENT_SHARE`], [`STAFFING`], [`DESK`] or [`PARTING`]) with its
+//! value function (`values.rs`); the page needs no change.
 
 mod catalogue;
 mod source;
+mod values;
 
 use super::engine::Knob;
 use crate::present::money::symbol;
 use catalogue::{BUSINESS, DESK, PARTING, Range, SEGMENT_SHARE, STAFFING, Spec, Unit};
 use source::written;
-use wom::model::{Handling, Manner, Policy, Scenario};
+use values::At;
+use wom::model::{Handling, Scenario, Segment};
 
 /// What every knob of one scenario shares.
 struct Context<'a> {
@@ -28,7 +30,8 @@ struct Context<'a> {
 /// validation) with the text `text` and whose network has `people`
 /// persons: the business knobs, the shares of the segments that can move,
 /// then for each policy the desk knobs (when it handles complaints) and
-/// the parting knobs (when it parts with customers).
+/// the parting knobs (when it parts with customers). A knob whose value
+/// function finds nothing there is left out.
 pub fn knobs(scenario: &Scenario, table: &toml::Table, text: &str, people: u32) -> Vec<Knob> {
     let cx = Context {
         text,
@@ -36,65 +39,48 @@ pub fn knobs(scenario: &Scenario, table: &toml::Table, text: &str, people: u32) 
         period: &scenario.period_label,
         currency: symbol(&scenario.economics.currency),
     };
+    let at = At {
+        scenario,
+        policy: None,
+        segment: None,
+        people,
+    };
     let mut out = Vec::new();
     for spec in &BUSINESS {
-        if let Some(value) = business_value(scenario, spec.field, people) {
-            out.push(knob(spec, spec.field, "Your business", value, "", &cx));
-        }
+        out.extend(knob(spec, &at, spec.field, "Your business", "", &cx));
     }
-    for (spec, name, value) in segment_shares(scenario, table) {
-        let key = format!("segments.{name}.share");
-        out.push(knob(&spec, &key, "Your customers", value, name, &cx));
+    for (spec, segment) in segment_shares(scenario, table) {
+        let key = format!("segments.{}.{}", segment.name, spec.field);
+        let at = At {
+            segment: Some(segment),
+            ..at
+        };
+        out.extend(knob(&spec, &at, &key, "Your customers", &segment.name, &cx));
     }
     for policy in &scenario.policies {
         let group = format!("Complaint desk: policy “{}”", policy.name);
         let key = |field: &str| format!("policies.{}.{field}", policy.name);
+        let at = At {
+            policy: Some(policy),
+            ..at
+        };
         if policy.handling == Handling::Recover {
-            for spec in &STAFFING {
-                if let Some(value) = staffing_value(policy, spec.field) {
-                    out.push(knob(spec, &key(spec.field), &group, value, "", &cx));
-                }
-            }
-            for spec in &DESK {
-                if let Some(value) = desk_value(policy, spec.field) {
-                    let mut k = knob(spec, &key(spec.field), &group, value, "", &cx);
-                    if spec.field == "response_hours" {
-                        k.help = quick_help(scenario, policy);
-                    }
-                    out.push(k);
-                }
+            for spec in STAFFING.iter().chain(&DESK) {
+                out.extend(knob(spec, &at, &key(spec.field), &group, "", &cx));
             }
         }
-        let Some(w) = &policy.part_with else {
-            continue;
-        };
+        let segment = policy.part_with.as_ref().map_or("", |w| w.segment.as_str());
         for spec in &PARTING {
-            if let Some(value) = parting_value(scenario, policy, spec.field) {
-                out.push(knob(spec, &key(spec.field), &group, value, &w.segment, &cx));
-            }
+            out.extend(knob(spec, &at, &key(spec.field), &group, segment, &cx));
         }
     }
     out
 }
 
-/// A business knob's value; initial customers as the count the simulation
-/// uses among `people`.
-fn business_value(scenario: &Scenario, field: &str, people: u32) -> Option<f64> {
-    Some(match field {
-        "population.initial_customers" => {
-            f64::from(scenario.population.initial_customers.resolve(people))
-        }
-        "economics.margin" => scenario.economics.margin,
-        "experience.problem_rate" => scenario.experience.problem_rate,
-        "experience.complaint_rate" => scenario.experience.complaint_rate,
-        _ => return None,
-    })
-}
-
 /// The segments whose share can move — written in the file, while one
 /// segment takes the rest — each with its spec (the largest share empties
-/// the segment that takes the rest) and share.
-fn segment_shares<'a>(scenario: &'a Scenario, table: &toml::Table) -> Vec<(Spec, &'a str, f64)> {
+/// the segment that takes the rest).
+fn segment_shares<'a>(scenario: &'a Scenario, table: &toml::Table) -> Vec<(Spec, &'a Segment)> {
     let written = |name: &str| {
         table
             .get("segments")
@@ -117,71 +103,17 @@ fn segment_shares<'a>(scenario: &'a Scenario, table: &toml::Table) -> Vec<(Spec,
                     range,
                     ..SEGMENT_SHARE
                 },
-                s.name.as_str(),
-                s.share,
+                s,
             )
         })
         .collect()
 }
 
-/// A desk knob's value for `policy`; no fixed response time when its
-/// complaints wait at a staffed desk (the scenario refuses both).
-/// The response-time knob's help: where "quick" ends for this policy, so
-/// that moving the answer time within it and seeing no change is explained
-/// on the knob, with the way to model the customers' own patience.
-fn quick_help(scenario: &Scenario, policy: &Policy) -> String {
-    if scenario.experience.tolerance_hours.is_some() {
-        return "Each complaining customer has their own patience (experience.tolerance_hours in the scenario): an answer within it counts as quick, and those customers stay more and tell more good.".to_string();
-    }
-    format!(
-        "An answer within {} hours (this policy's quick_hours) counts as quick: those customers stay more and tell more good. Any time up to {} hours gives the same result; to let the customers' own patience decide instead, set experience.tolerance_hours in the scenario.",
-        crate::present::format::thousands(policy.quick_hours, 1).trim_end_matches(".0"),
-        crate::present::format::thousands(policy.quick_hours, 1).trim_end_matches(".0"),
-    )
-}
-
-fn desk_value(policy: &Policy, field: &str) -> Option<f64> {
-    Some(match field {
-        "response_hours" if policy.staffing.is_none() => policy.response_hours,
-        "resolve_rate" => policy.resolve_rate,
-        "compensation" => policy.compensation,
-        "handling_cost" => policy.handling_cost,
-        _ => return None,
-    })
-}
-
-/// A staffing knob's value for `policy`, when its complaints wait at a
-/// desk: its agents and office hours as the calendar resolved them.
-fn staffing_value(policy: &Policy, field: &str) -> Option<f64> {
-    let desk = policy.staffing.as_ref()?;
-    Some(match field {
-        "staffing.agents" => f64::from(desk.agents),
-        "staffing.hours_per_day" => desk.calendar.hours_per_day(),
-        "staffing.days_per_week" => f64::from(desk.calendar.days_per_week()),
-        _ => return None,
-    })
-}
-
-/// A parting knob's value for `policy`: the complaint that ends it, and a
-/// graceful parting's refund (its default: the segment's margin for one
-/// period, as the simulation takes it).
-fn parting_value(scenario: &Scenario, policy: &Policy, field: &str) -> Option<f64> {
-    let w = policy.part_with.as_ref()?;
-    Some(match field {
-        "part_with.after_complaints" => f64::from(w.after_complaints),
-        "part_with.refund" if w.manner == Manner::Graceful => match w.refund {
-            Some(r) => r,
-            None => {
-                let i = scenario.segment_index(&w.segment)?;
-                scenario.segment_values().get(i)?.margin
-            }
-        },
-        _ => return None,
-    })
-}
-
-/// One knob of `spec` for `key`, about segment `segment` (if any).
-fn knob(spec: &Spec, key: &str, group: &str, value: f64, segment: &str, cx: &Context) -> Knob {
+/// The knob of `spec` at `at`, for `key`, about segment `segment` (if
+/// any); none when its value function finds no value there.
+fn knob(spec: &Spec, at: &At, key: &str, group: &str, segment: &str, cx: &Context) -> Option<Knob> {
+    let value = (spec.value)(at)?;
+    let help = spec.help_for.and_then(|f| f(at));
     let (unit, scale, integer) = match spec.unit {
         Unit::Percent => ("%".to_string(), 100.0, false),
         Unit::Money => (cx.currency.trim().to_string(), 1.0, false),
@@ -215,11 +147,11 @@ fn knob(spec: &Spec, key: &str, group: &str, value: f64, segment: &str, cx: &Con
         None => spec.default_source.to_string(),
     };
     let words = |s: &str| s.replace("PERIOD", cx.period).replace("SEGMENT", segment);
-    Knob {
+    Some(Knob {
         key: key.to_string(),
         group: group.to_string(),
         label: words(spec.label),
-        help: words(spec.help),
+        help: help.unwrap_or_else(|| words(spec.help)),
         unit,
         scale,
         min,
@@ -228,7 +160,7 @@ fn knob(spec: &Spec, key: &str, group: &str, value: f64, segment: &str, cx: &Con
         value,
         integer,
         source: words(&source),
-    }
+    })
 }
 
 /// A round slider step for a count out of `people`: about a thousandth.
@@ -327,6 +259,42 @@ mod tests {
             all.len(),
             BUSINESS.len() + 4 * (STAFFING.len() + DESK.len() - 1)
         );
+    }
+
+    /// Each knob's value function round-trips through the scenario: the
+    /// page's write (`KEY=VALUE`, as `wom run --set`) of a new value in its
+    /// range is what the same knob reads back, for every knob of every
+    /// shipped scenario.
+    #[test]
+    fn every_knob_reads_back_the_value_written_at_its_key() {
+        let mut checked = 0;
+        for (name, text) in SHIPPED {
+            let (scenario, table, _) = shipped(name);
+            let people = 10_000;
+            for k in knobs(&scenario, &table, text, people) {
+                let up = k.value + k.step;
+                let new = if up <= k.max { up } else { k.value - k.step };
+                assert!(new >= k.min && new != k.value, "{name}: {}", k.key);
+                let value = if k.integer {
+                    toml::Value::Integer(new.round() as i64)
+                } else {
+                    toml::Value::Float(new)
+                };
+                let mut changed = table.clone();
+                wom::scenario::set_key(&mut changed, &k.key, value).unwrap();
+                let moved = wom::scenario::from_table(&changed, Path::new(name))
+                    .unwrap_or_else(|e| panic!("{name}: {}={new}: {e}", k.key));
+                let again = knobs(&moved, &changed, text, people);
+                let read = again.iter().find(|a| a.key == k.key).unwrap().value;
+                assert!(
+                    (read - new).abs() < 1e-9,
+                    "{name}: {} wrote {new}, read {read}",
+                    k.key
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 40, "{checked} knobs");
     }
 
     #[test]
