@@ -24,6 +24,7 @@ mod accounts;
 mod context;
 mod end_of_period;
 mod experience;
+mod keys;
 mod metric_kinds;
 pub mod metrics;
 pub mod observer;
