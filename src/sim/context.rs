@@ -28,6 +28,25 @@ impl Contacts<'_> {
             self.extra.map_or(&[][..], |g| g.neighbors(u)),
         )
     }
+
+    /// How many contacts `u` has this period.
+    #[inline]
+    pub fn degree(&self, u: NodeId) -> u32 {
+        self.base.degree(u) + self.extra.map_or(0, |g| g.degree(u))
+    }
+
+    /// Contact `i` of `u` this period (`i < degree(u)`): `own[i]`, then
+    /// `extra[i - own.len()]` of [`Contacts::contacts`].
+    #[inline]
+    pub fn contact(&self, u: NodeId, i: u32) -> &NodeId {
+        let (own, extra) = self.contacts(u);
+        let i = i as usize;
+        if i < own.len() {
+            &own[i]
+        } else {
+            &extra[i - own.len()]
+        }
+    }
 }
 
 /// What every step of one period reads.

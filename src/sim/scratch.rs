@@ -8,7 +8,7 @@ use super::response::ResponseScratch;
 use super::tells::Marks;
 use crate::graph::NodeId;
 use crate::model::OutcomeClass;
-use crate::rng::{Purpose, StreamKey, WomRng};
+use crate::rng::{Draws, Purpose, StreamKey, WomRng};
 
 /// Per-thread scratch state, reused across replications and policies.
 #[derive(Debug, Default)]
@@ -32,6 +32,8 @@ pub struct Scratch {
     pub(super) marks: Marks,
     /// The current hop's generators, pairs and draws.
     pub(super) hop: HopBuffers,
+    /// The period's customers and their experience draws.
+    pub(super) visit: VisitBuffers,
     /// The replication's initial customers (shared by its policies).
     pub(super) initial: Vec<NodeId>,
     pub(super) weak_edges: Vec<(NodeId, NodeId)>,
@@ -103,13 +105,21 @@ impl Scratch {
 pub(super) struct HopBuffers {
     /// Each teller's telling generator, in teller order.
     pub rngs: Vec<WomRng>,
-    /// The (teller, hearer) pairs of the hop in hearing order, as two
-    /// arrays: `tellers[j]` told `hearers[j]`.
-    pub tellers: Vec<NodeId>,
-    pub hearers: Vec<NodeId>,
+    /// The (teller, hearer) pairs of the hop in hearing order (while the
+    /// tellers draw, the hearer is the index of the contact picked).
+    pub pairs: Vec<(NodeId, NodeId)>,
     /// Each pair's hearing draw and its hearer's retelling draw.
     pub effect: Vec<f64>,
     pub retell: Vec<f64>,
+}
+
+/// The customers of a period in person order, with their experience
+/// draws and the first of them (`experience.rs`, `keys.rs`).
+#[derive(Debug, Default)]
+pub(super) struct VisitBuffers {
+    pub ids: Vec<NodeId>,
+    pub draws: Vec<Draws>,
+    pub first: Vec<f64>,
 }
 
 /// A set of person ids as one bit each, visited in increasing order: the

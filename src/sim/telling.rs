@@ -57,16 +57,10 @@ pub(super) fn step<O: Observer>(
             // hearings, their order and the retellers pushed to `next` are
             // those of hearing each pick at once.
             keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
-            buffers.tellers.clear();
-            buffers.hearers.clear();
+            buffers.pairs.clear();
             for (i, &u) in level.iter().enumerate() {
-                // Expanding a teller is two dependent cache misses (offset,
-                // then adjacency list); prefetch both a few tellers ahead.
                 if let Some(&w) = level.get(i + 16) {
                     p.net.base.prefetch_offsets(w);
-                }
-                if let Some(&w) = level.get(i + 8) {
-                    prefetch_all(p.net.base.neighbors(w));
                 }
                 let sampler = if hop == 1 {
                     &params.classes[origins[i].1.index()].tells
@@ -75,40 +69,45 @@ pub(super) fn step<O: Observer>(
                 };
                 let rng = &mut buffers.rngs[i];
                 let k = sampler.sample(rng);
-                let (own, extra) = p.net.contacts(u);
-                let d = (own.len() + extra.len()) as u32;
+                let d = p.net.degree(u);
                 shortfall += u64::from(k.saturating_sub(d));
                 heard[tone.index()] += u64::from(k.min(d));
-                // The picks' draws and order are those of `pick_distinct`.
-                for_each_distinct(d, k.min(d), rng, marks, |i| {
-                    let i = i as usize;
-                    let v = if i < own.len() {
-                        own[i]
-                    } else {
-                        extra[i - own.len()]
-                    };
-                    buffers.tellers.push(u);
-                    buffers.hearers.push(v);
-                });
+                // The picks' draws and order are those of `pick_distinct`;
+                // each is kept as the index of the contact picked.
+                let pairs = &mut buffers.pairs;
+                for_each_distinct(d, k.min(d), rng, marks, |i| pairs.push((u, i)));
+            }
+            // Which contact each pick is, looked up apart from the draws:
+            // the address of a pick's entry in the adjacency array is known
+            // once it is drawn, so each random read of that array (which
+            // does not fit in a core's cache) is prefetched a few picks
+            // ahead instead of waited for. The same contacts, in the same
+            // order.
+            let pairs = &mut buffers.pairs;
+            for j in 0..pairs.len() {
+                if let Some(&(w, i)) = pairs.get(j + AHEAD) {
+                    prefetch(p.net.contact(w, i));
+                }
+                let (u, i) = pairs[j];
+                pairs[j].1 = *p.net.contact(u, i);
             }
             keys::hearing_draws(
                 p.key,
                 t,
-                &buffers.tellers,
-                &buffers.hearers,
+                &buffers.pairs,
                 &mut buffers.effect,
                 &mut buffers.retell,
             );
-            let hearers = &buffers.hearers;
-            for (j, &v) in hearers.iter().enumerate() {
-                if let Some(&w) = hearers.get(j + 8) {
+            let pairs = &buffers.pairs;
+            for (j, &(u, v)) in pairs.iter().enumerate() {
+                if let Some(&(_, w)) = pairs.get(j + AHEAD) {
                     prefetch(&people[w as usize]);
                 }
                 let draws = (buffers.effect[j], buffers.retell[j]);
                 let effect = telling.hear(people, touched, v, draws, next, &mut reached);
                 if observe {
                     let hearing = Hearing {
-                        teller: buffers.tellers[j],
+                        teller: u,
                         hearer: v,
                         tone,
                         hop,
@@ -134,6 +133,11 @@ pub(super) fn step<O: Observer>(
     tally.out.add(Metric::TellShortfall, shortfall as f64);
     [negative, positive]
 }
+
+/// How many picks or hearings ahead a random read is prefetched: about
+/// the latency of a read from outside the core's cache (hundreds of
+/// cycles) over the few tens of cycles a pick or a hearing takes.
+const AHEAD: usize = 32;
 
 /// What the hearings of a period counted.
 #[derive(Debug, Default)]
@@ -268,7 +272,8 @@ impl Hop {
     }
 }
 
-/// Hints the CPU to load the cache line of `item` (a hearer's record)
+/// Hints the CPU to load the cache line of `item` (a contact, a hearer's
+/// record)
 /// before it is read; a no-op on targets without a prefetch instruction.
 /// Only timing changes, never a value.
 #[inline(always)]
@@ -282,24 +287,4 @@ fn prefetch<T>(item: &T) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = item;
-}
-
-/// Hints the CPU to load every cache line of `items` (a teller's contacts) before they are read; a no-op on targets without a
-/// prefetch instruction. Only timing changes, never a value.
-#[inline(always)]
-fn prefetch_all<T>(items: &[T]) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        let bytes = std::mem::size_of_val(items);
-        let start = items.as_ptr().cast::<i8>();
-        for offset in (0..bytes).step_by(64) {
-            // SAFETY: SSE is part of the x86_64 baseline; the address lies
-            // within `items`, and a prefetch never faults and has no
-            // architectural effect.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(start.wrapping_add(offset)) };
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = items;
 }
