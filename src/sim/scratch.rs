@@ -105,8 +105,10 @@ impl Scratch {
 pub(super) struct HopBuffers {
     /// Each teller's telling generator, in teller order.
     pub rngs: Vec<WomRng>,
-    /// The (teller, hearer) pairs of the hop in hearing order (while the
-    /// tellers draw, the hearer is the index of the contact picked).
+    /// The hop's picks in hearing order: each teller and the position of
+    /// the contact picked (`context.rs`, `Spans::position`).
+    pub picks: Vec<(NodeId, u64)>,
+    /// The (teller, hearer) pairs of the hop in hearing order.
     pub pairs: Vec<(NodeId, NodeId)>,
     /// Each pair's hearing draw and its hearer's retelling draw.
     pub effect: Vec<f64>,

@@ -57,9 +57,9 @@ pub(super) fn step<O: Observer>(
             // hearings, their order and the retellers pushed to `next` are
             // those of hearing each pick at once.
             keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
-            buffers.pairs.clear();
+            buffers.picks.clear();
             for (i, &u) in level.iter().enumerate() {
-                if let Some(&w) = level.get(i + 16) {
+                if let Some(&w) = level.get(i + AHEAD) {
                     p.net.base.prefetch_offsets(w);
                 }
                 let sampler = if hop == 1 {
@@ -69,28 +69,32 @@ pub(super) fn step<O: Observer>(
                 };
                 let rng = &mut buffers.rngs[i];
                 let k = sampler.sample(rng);
-                let d = p.net.degree(u);
+                let spans = p.net.spans(u);
+                let d = spans.degree;
                 shortfall += u64::from(k.saturating_sub(d));
                 heard[tone.index()] += u64::from(k.min(d));
                 // The picks' draws and order are those of `pick_distinct`;
-                // each is kept as the index of the contact picked.
-                let pairs = &mut buffers.pairs;
-                for_each_distinct(d, k.min(d), rng, marks, |i| pairs.push((u, i)));
+                // each is kept as the position of the contact picked.
+                let picks = &mut buffers.picks;
+                for_each_distinct(d, k.min(d), rng, marks, |i| {
+                    picks.push((u, spans.position(i)));
+                });
             }
             // Which contact each pick is, looked up apart from the draws:
-            // the address of a pick's entry in the adjacency array is known
-            // once it is drawn, so each random read of that array (which
-            // does not fit in a core's cache) is prefetched a few picks
-            // ahead instead of waited for. The same contacts, in the same
-            // order.
-            let pairs = &mut buffers.pairs;
-            for j in 0..pairs.len() {
-                if let Some(&(w, i)) = pairs.get(j + AHEAD) {
-                    prefetch(p.net.contact(w, i));
-                }
-                let (u, i) = pairs[j];
-                pairs[j].1 = *p.net.contact(u, i);
-            }
+            // a pick's position in the adjacency array is known once it is
+            // drawn, so each random read of that array (which does not fit
+            // in a core's cache) is prefetched a few picks ahead instead of
+            // waited for. The same contacts, in the same order.
+            let picks = &buffers.picks;
+            buffers.pairs.clear();
+            buffers
+                .pairs
+                .extend(picks.iter().enumerate().map(|(j, &(u, at))| {
+                    if let Some(&(_, ahead)) = picks.get(j + AHEAD) {
+                        prefetch(p.net.at(ahead));
+                    }
+                    (u, *p.net.at(at))
+                }));
             keys::hearing_draws(
                 p.key,
                 t,
