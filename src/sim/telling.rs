@@ -46,16 +46,17 @@ pub(super) fn step<O: Observer>(
         for hop in 1..=params.max_hops {
             next.clear();
             let telling = Hop::new(params, tone, hop, observe);
-            // Three passes per hop. First every teller's generator, for the
+            // Five passes per hop. First every teller's generator, for the
             // whole hop at once (`keys.rs`: the same generators, set up
             // in vector lanes). Then every teller draws how many contacts
-            // they tell and which, into `buffers`; then each hearing's two
-            // draws, for all the hop's hearings at once; then the hearings
-            // are heard in that same order. Nothing a hearing does changes
-            // a teller's draws (keyed by teller and tone) or contacts, nor
-            // a hearing's draws (keyed by teller, hearer and tone), so the
-            // hearings, their order and the retellers pushed to `next` are
-            // those of hearing each pick at once.
+            // they tell and which, into `buffers`; then the contacts picked
+            // are read; then each hearing's two draws, for all the hop's
+            // hearings at once; then the hearings are heard in that same
+            // order. Nothing a hearing does changes a teller's draws (keyed
+            // by teller and tone) or contacts, nor a hearing's draws (keyed
+            // by teller, hearer and tone), so the hearings, their order and
+            // the retellers pushed to `next` are those of hearing each pick
+            // at once.
             keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
             buffers.picks.clear();
             for (i, &u) in level.iter().enumerate() {
