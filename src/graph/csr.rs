@@ -247,6 +247,22 @@ impl Graph {
         &self.neighbors[self.offsets[u] as usize..self.offsets[u + 1] as usize]
     }
 
+    /// Where `u`'s list starts in [`Graph::adjacency`]: `neighbors(u)` is
+    /// `adjacency()[offset(u)..offset(u + 1)]`. `O(1)`.
+    ///
+    /// # Panics
+    /// If `u > node_count()`.
+    #[inline]
+    pub fn offset(&self, u: NodeId) -> u64 {
+        self.offsets[u as usize]
+    }
+
+    /// Every node's neighbours, node after node (see [`Graph::offset`]).
+    #[inline]
+    pub fn adjacency(&self) -> &[NodeId] {
+        &self.neighbors
+    }
+
     /// The degree of `u`. `O(1)`.
     ///
     /// # Panics

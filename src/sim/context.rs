@@ -17,16 +17,61 @@ pub(super) struct Contacts<'a> {
 }
 
 impl Contacts<'_> {
-    /// The contacts of `u` this period, as its own neighbours and this
-    /// period's weak ties (empty without churn): contact `i` is `own[i]`,
-    /// then `extra[i - own.len()]`, looked up once per
-    /// teller instead of once per contact.
+    /// Where the contacts of `u` sit this period, read once per teller.
     #[inline]
-    pub fn contacts(&self, u: NodeId) -> (&[NodeId], &[NodeId]) {
-        (
-            self.base.neighbors(u),
-            self.extra.map_or(&[][..], |g| g.neighbors(u)),
-        )
+    pub fn spans(&self, u: NodeId) -> Spans {
+        let own = self.base.offset(u);
+        let own_len = (self.base.offset(u + 1) - own) as u32;
+        let (extra, extra_len) = self.extra.map_or((0, 0), |g| (g.offset(u), g.degree(u)));
+        Spans {
+            own,
+            own_len,
+            extra,
+            degree: own_len + extra_len,
+        }
+    }
+
+    /// The contact at `position` ([`Spans::position`]).
+    #[inline]
+    pub fn at(&self, position: u64) -> &NodeId {
+        if position & EXTRA == 0 {
+            &self.base.adjacency()[position as usize]
+        } else {
+            let extra = self.extra.expect("a weak-tie position without weak ties");
+            &extra.adjacency()[(position & !EXTRA) as usize]
+        }
+    }
+}
+
+/// The bit of a contact's position that says it is one of the period's
+/// weak ties (an adjacency array has far fewer than 2^63 entries).
+const EXTRA: u64 = 1 << 63;
+
+/// Where one person's contacts sit this period: contact `i` is their own
+/// neighbour `i`, then weak tie `i - own_len` (their own neighbours first,
+/// then this period's weak ties, each list in the graph's order).
+#[derive(Clone, Copy)]
+pub(super) struct Spans {
+    /// Where their own neighbours start in the base graph's adjacency.
+    own: u64,
+    own_len: u32,
+    /// Where their weak ties start in the period's weak-tie adjacency.
+    extra: u64,
+    /// How many contacts they have this period.
+    pub degree: u32,
+}
+
+impl Spans {
+    /// The position of contact `i` (`i < degree`), for [`Contacts::at`]:
+    /// a number known as soon as `i` is drawn, with no read of memory
+    /// between it and the contact.
+    #[inline]
+    pub fn position(&self, i: u32) -> u64 {
+        if i < self.own_len {
+            self.own + u64::from(i)
+        } else {
+            EXTRA | (self.extra + u64::from(i - self.own_len))
+        }
     }
 }
 
@@ -88,4 +133,33 @@ pub(super) struct Tally {
     pub segment_customers: Vec<f64>,
     /// With segments, each segment's totals (empty without).
     pub segments: Vec<SegmentOutputs>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_name_own_neighbours_then_weak_ties() {
+        // Node 1's own neighbours are 0, 2, 3 (sorted) and its weak ties
+        // this period 4 and 0: contacts 0..5 are those, in that order,
+        // whichever graph they sit in.
+        let (base, _) = Graph::from_edges(5, &[(0, 1), (1, 2), (3, 1), (2, 4)]).unwrap();
+        let (weak, _) = Graph::from_edges(5, &[(1, 4), (0, 1), (2, 3)]).unwrap();
+        let net = Contacts {
+            base: &base,
+            extra: Some(&weak),
+        };
+        let spans = net.spans(1);
+        assert_eq!(spans.degree, 5);
+        let contacts: Vec<NodeId> = (0..5).map(|i| *net.at(spans.position(i))).collect();
+        assert_eq!(contacts, vec![0, 2, 3, 0, 4]);
+        let alone = Contacts {
+            base: &base,
+            extra: None,
+        };
+        let spans = alone.spans(2);
+        assert_eq!(spans.degree, 2);
+        assert_eq!(*alone.at(spans.position(1)), 4);
+    }
 }

@@ -12,7 +12,6 @@ use super::params::{PolicyParams, SegmentParams};
 use super::person::{flag, segment_at, state};
 use super::scratch::Scratch;
 use crate::model::{OutcomeClass, Tone};
-use crate::rng::Purpose;
 
 /// What the policy's handling (step 3) made of one complaint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +71,7 @@ pub(super) fn step<O: Observer>(
         segment,
         complaints: complained,
         response,
+        visit,
         ..
     } = scratch;
     if let Some(desk) = &policy.desk {
@@ -83,8 +83,13 @@ pub(super) fn step<O: Observer>(
     let (mut resolved, mut quick, mut silent) = (0u32, 0u32, 0u32);
     // Only customers have experiences: visit the customer set, in person
     // order like the scan of everyone it replaces, so the desk's answers
-    // (taken in person order) and the stories' order are unchanged.
-    for u in customers.iter() {
+    // (taken in person order) and the stories' order are unchanged. Their
+    // keys and problem draws are worked out first, for all of them at once
+    // (`keys.rs`: the same values, in vector lanes).
+    visit.ids.clear();
+    visit.ids.extend(customers.iter());
+    super::keys::experience_draws(p.key, &visit.ids, &mut visit.draws, &mut visit.first);
+    for (j, &u) in visit.ids.iter().enumerate() {
         let person = &mut people[u as usize];
         debug_assert_eq!(person.status(), state::CUSTOMER);
         let g = segment_at(segment, u as usize);
@@ -94,8 +99,7 @@ pub(super) fn step<O: Observer>(
         // the same customer and period. Each is computed only when the
         // outcome reads it: a draw's value depends on its key and index
         // alone, so the ones left out change nothing.
-        let draws = p.key.person(u).draws(Purpose::Experience);
-        let u_problem = draws.get(0);
+        let (draws, u_problem) = (visit.draws[j], visit.first[j]);
         let class = if u_problem >= sp.problem_rate {
             OutcomeClass::Satisfied
         } else if !sp.complains(u_problem, draws.get(1)) {

@@ -52,12 +52,6 @@ impl Person {
     pub fn status(self) -> u8 {
         self.state & state::STATUS_MASK
     }
-
-    /// Sets the status, keeping the other bits.
-    #[inline]
-    pub fn set_status(&mut self, status: u8) {
-        self.state = (self.state & !state::STATUS_MASK) | status;
-    }
 }
 
 /// The segment of person `u` in a replication's segment list (`Scratch`'s

@@ -8,7 +8,7 @@ use super::response::ResponseScratch;
 use super::tells::Marks;
 use crate::graph::NodeId;
 use crate::model::OutcomeClass;
-use crate::rng::{Purpose, StreamKey};
+use crate::rng::{Draws, Purpose, StreamKey, WomRng};
 
 /// Per-thread scratch state, reused across replications and policies.
 #[derive(Debug, Default)]
@@ -30,8 +30,10 @@ pub struct Scratch {
     /// Tellers of the next hop.
     pub(super) next: Vec<NodeId>,
     pub(super) marks: Marks,
-    /// The (teller, hearer) pairs of the current hop, in hearing order.
-    pub(super) pairs: Vec<(NodeId, NodeId)>,
+    /// The current hop's generators, pairs and draws.
+    pub(super) hop: HopBuffers,
+    /// The period's customers and their experience draws.
+    pub(super) visit: VisitBuffers,
     /// The replication's initial customers (shared by its policies).
     pub(super) initial: Vec<NodeId>,
     pub(super) weak_edges: Vec<(NodeId, NodeId)>,
@@ -96,6 +98,30 @@ impl Scratch {
             self.complaints.resize(people as usize, 0);
         }
     }
+}
+
+/// What one hop of telling draws, in arrays (`telling.rs`, `keys.rs`).
+#[derive(Debug, Default)]
+pub(super) struct HopBuffers {
+    /// Each teller's telling generator, in teller order.
+    pub rngs: Vec<WomRng>,
+    /// The hop's picks in hearing order: each teller and the position of
+    /// the contact picked (`context.rs`, `Spans::position`).
+    pub picks: Vec<(NodeId, u64)>,
+    /// The (teller, hearer) pairs of the hop in hearing order.
+    pub pairs: Vec<(NodeId, NodeId)>,
+    /// Each pair's hearing draw and its hearer's retelling draw.
+    pub effect: Vec<f64>,
+    pub retell: Vec<f64>,
+}
+
+/// The customers of a period in person order, with their experience
+/// draws and the first of them (`experience.rs`, `keys.rs`).
+#[derive(Debug, Default)]
+pub(super) struct VisitBuffers {
+    pub ids: Vec<NodeId>,
+    pub draws: Vec<Draws>,
+    pub first: Vec<f64>,
 }
 
 /// A set of person ids as one bit each, visited in increasing order: the

@@ -2,6 +2,7 @@
 //! hop by hop over the period's contacts, and what each hearing does.
 
 use super::context::{Period, Tally};
+use super::keys;
 use super::metrics::Metric;
 use super::observer::{Effect, Hearing, Observer};
 use super::params::Params;
@@ -10,7 +11,6 @@ use super::scratch::{Bits, Scratch};
 use super::tells::for_each_distinct;
 use crate::graph::NodeId;
 use crate::model::Tone;
-use crate::rng::{Purpose, StreamKey};
 
 /// Runs steps 5–7, bad news first; returns the numbers of negative and
 /// positive hearings.
@@ -35,68 +35,81 @@ pub(super) fn step<O: Observer>(
             next,
             marks,
             touched,
-            pairs,
+            hop: buffers,
             ..
         } = scratch;
         let origins = &origins[tone.index()];
+        let t = tone.index() as u64;
+        // The tellers of hop 1 are the originators, in their order.
         level.clear();
+        level.extend(origins.iter().map(|&(u, _)| u));
         for hop in 1..=params.max_hops {
             next.clear();
-            let telling = Hop::new(params, p.key, tone, hop, observe);
-            let tellers = if hop == 1 { origins.len() } else { level.len() };
-            // Two passes per hop. First every teller of the hop draws how
-            // many contacts they tell and which, into `pairs`; then the
-            // hearings are heard in that same order. Nothing a hearing does
-            // changes a teller's draws (keyed by teller and tone) or
-            // contacts, so the hearings, their order and the retellers
-            // pushed to `next` are those of hearing each pick at once; but
-            // the picks' memory reads no longer wait on the hearings'.
-            pairs.clear();
-            for i in 0..tellers {
-                // Expanding a teller is two dependent cache misses (offset,
-                // then adjacency list); prefetch both a few tellers ahead.
-                let ahead = |j: usize| {
-                    if hop == 1 {
-                        origins.get(j).map(|o| o.0)
-                    } else {
-                        level.get(j).copied()
-                    }
-                };
-                if let Some(w) = ahead(i + 16) {
+            let telling = Hop::new(params, tone, hop, observe);
+            // Five passes per hop. First every teller's generator, for the
+            // whole hop at once (`keys.rs`: the same generators, set up
+            // in vector lanes). Then every teller draws how many contacts
+            // they tell and which, into `buffers`; then the contacts picked
+            // are read; then each hearing's two draws, for all the hop's
+            // hearings at once; then the hearings are heard in that same
+            // order. Nothing a hearing does changes a teller's draws (keyed
+            // by teller and tone) or contacts, nor a hearing's draws (keyed
+            // by teller, hearer and tone), so the hearings, their order and
+            // the retellers pushed to `next` are those of hearing each pick
+            // at once.
+            keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
+            buffers.picks.clear();
+            for (i, &u) in level.iter().enumerate() {
+                if let Some(&w) = level.get(i + AHEAD) {
                     p.net.base.prefetch_offsets(w);
                 }
-                if let Some(w) = ahead(i + 8) {
-                    prefetch_all(p.net.base.neighbors(w));
-                }
-                let (u, sampler) = if hop == 1 {
-                    let (u, class) = origins[i];
-                    (u, &params.classes[class.index()].tells)
+                let sampler = if hop == 1 {
+                    &params.classes[origins[i].1.index()].tells
                 } else {
-                    (level[i], &params.retell_tells)
+                    &params.retell_tells
                 };
-                let key = p.key.person(u).sub(tone.index() as u64);
-                let mut rng = key.rng(Purpose::Telling);
-                let k = sampler.sample(&mut rng);
-                let (own, extra) = p.net.contacts(u);
-                let d = (own.len() + extra.len()) as u32;
+                let rng = &mut buffers.rngs[i];
+                let k = sampler.sample(rng);
+                let spans = p.net.spans(u);
+                let d = spans.degree;
                 shortfall += u64::from(k.saturating_sub(d));
                 heard[tone.index()] += u64::from(k.min(d));
-                // The picks' draws and order are those of `pick_distinct`.
-                for_each_distinct(d, k.min(d), &mut rng, marks, |i| {
-                    let i = i as usize;
-                    let v = if i < own.len() {
-                        own[i]
-                    } else {
-                        extra[i - own.len()]
-                    };
-                    pairs.push((u, v));
+                // The picks' draws and order are those of `pick_distinct`;
+                // each is kept as the position of the contact picked.
+                let picks = &mut buffers.picks;
+                for_each_distinct(d, k.min(d), rng, marks, |i| {
+                    picks.push((u, spans.position(i)));
                 });
             }
+            // Which contact each pick is, looked up apart from the draws:
+            // a pick's position in the adjacency array is known once it is
+            // drawn, so each random read of that array (which does not fit
+            // in a core's cache) is prefetched a few picks ahead instead of
+            // waited for. The same contacts, in the same order.
+            let picks = &buffers.picks;
+            buffers.pairs.clear();
+            buffers
+                .pairs
+                .extend(picks.iter().enumerate().map(|(j, &(u, at))| {
+                    if let Some(&(_, ahead)) = picks.get(j + AHEAD) {
+                        prefetch(p.net.at(ahead));
+                    }
+                    (u, *p.net.at(at))
+                }));
+            keys::hearing_draws(
+                p.key,
+                t,
+                &buffers.pairs,
+                &mut buffers.effect,
+                &mut buffers.retell,
+            );
+            let pairs = &buffers.pairs;
             for (j, &(u, v)) in pairs.iter().enumerate() {
-                if let Some(&(_, w)) = pairs.get(j + 8) {
-                    prefetch_all(std::slice::from_ref(&people[w as usize]));
+                if let Some(&(_, w)) = pairs.get(j + AHEAD) {
+                    prefetch(&people[w as usize]);
                 }
-                let effect = telling.hear(people, touched, u, v, next, &mut reached);
+                let draws = (buffers.effect[j], buffers.retell[j]);
+                let effect = telling.hear(people, touched, v, draws, next, &mut reached);
                 if observe {
                     let hearing = Hearing {
                         teller: u,
@@ -126,6 +139,11 @@ pub(super) fn step<O: Observer>(
     [negative, positive]
 }
 
+/// How many picks or hearings ahead a random read is prefetched: about
+/// the latency of a read from outside the core's cache (hundreds of
+/// cycles) over the few tens of cycles a pick or a hearing takes.
+const AHEAD: usize = 32;
+
 /// What the hearings of a period counted.
 #[derive(Debug, Default)]
 struct Reached {
@@ -140,8 +158,6 @@ struct Reached {
 /// small tables indexed by the hearer's status, so that a hearing looks its
 /// case up instead of branching on it.
 struct Hop {
-    /// The key of `(seed, replication, period)`.
-    key: StreamKey,
     tone: Tone,
     hop: u32,
     /// By status: the chance that this hearing takes effect (a prospect
@@ -164,7 +180,7 @@ struct Hop {
 }
 
 impl Hop {
-    fn new(params: &Params, key: StreamKey, tone: Tone, hop: u32, exact: bool) -> Self {
+    fn new(params: &Params, tone: Tone, hop: u32, exact: bool) -> Self {
         let strength = params.strength[hop as usize - 1];
         let (p, c) = (usize::from(state::PROSPECT), usize::from(state::CUSTOMER));
         let mut chance = [0.0; 4];
@@ -193,7 +209,6 @@ impl Hop {
             settled = [0; 4];
         }
         Self {
-            key,
             tone,
             hop,
             chance,
@@ -209,8 +224,10 @@ impl Hop {
     /// Step 7 for `teller` telling `v`, plus the hearer's retelling decision
     /// (pushed to `next`) the first time they hear this tone this period.
     ///
-    /// A hearing's draw is keyed by who told whom which tone, so it is
-    /// independent of the order in which hearings are processed. It takes
+    /// `draw` is the hearing's draw, keyed by who told whom which tone, and
+    /// `retell` the hearer's retelling draw, keyed by hearer and tone
+    /// ([`keys::hearing_draws`]): neither depends on the order in which
+    /// hearings are processed. The hearing takes
     /// effect when it falls below the case's chance, which is 0 when no
     /// draw could change anything (a former or deterred hearer, a customer
     /// hearing good news, or a flag already set, unless an observer is
@@ -220,8 +237,8 @@ impl Hop {
         &self,
         people: &mut [Person],
         touched: &mut Bits,
-        teller: NodeId,
         v: NodeId,
+        (draw, retell): (f64, f64),
         next: &mut Vec<NodeId>,
         reached: &mut Reached,
     ) -> Effect {
@@ -233,10 +250,6 @@ impl Hop {
         } else {
             self.chance[s]
         };
-        let hearer_key = self.key.person(v);
-        let draw = hearer_key
-            .sub(2 * u64::from(teller) + t as u64)
-            .uniform(Purpose::Hearing);
         let took = draw < chance;
         // The effect applied without branching on it: a mask of the flag
         // to set, and the deterred status chosen by a select.
@@ -256,7 +269,7 @@ impl Hop {
         person.hop[t] = if first { self.hop as u8 } else { person.hop[t] };
         touched.insert(v);
         let may_retell = first & self.retells & (person.flags & (flag::ORIGIN << t) == 0);
-        let retold = hearer_key.sub(t as u64).uniform(Purpose::Retelling) < self.retell;
+        let retold = retell < self.retell;
         if may_retell & retold {
             next.push(v);
         }
@@ -264,23 +277,19 @@ impl Hop {
     }
 }
 
-/// Hints the CPU to load every cache line of `items` (a teller's contacts
-/// or a hearer's record) before they are read; a no-op on targets without a
-/// prefetch instruction. Only timing changes, never a value.
+/// Hints the CPU to load the cache line of `item` (a contact, a hearer's
+/// record)
+/// before it is read; a no-op on targets without a prefetch instruction.
+/// Only timing changes, never a value.
 #[inline(always)]
-fn prefetch_all<T>(items: &[T]) {
+fn prefetch<T>(item: &T) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        let bytes = std::mem::size_of_val(items);
-        let start = items.as_ptr().cast::<i8>();
-        for offset in (0..bytes).step_by(64) {
-            // SAFETY: SSE is part of the x86_64 baseline; the address lies
-            // within `items`, and a prefetch never faults and has no
-            // architectural effect.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(start.wrapping_add(offset)) };
-        }
+        // SAFETY: SSE is part of the x86_64 baseline; a prefetch never
+        // faults and has no architectural effect.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(item).cast::<i8>()) };
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = items;
+    let _ = item;
 }

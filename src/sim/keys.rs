@@ -1,0 +1,234 @@
+//! Keyed draws computed for a whole step at once: each customer's
+//! experience draws and first uniform (MODEL.md, steps 1–4), and, per hop
+//! of telling, each teller's generator and each hearing's effect and
+//! retelling draws (steps 5–7).
+//!
+//! Every value here is the one the per-person expression gives
+//! (`key.person(u).draws(Experience)`, `key.person(u).sub(tone)
+//! .rng(Telling)`, `key.person(v).sub(2u + tone).uniform(Hearing)`,
+//! `key.person(v).sub(tone).uniform(Retelling)`): a
+//! keyed draw is a pure function of its key, so computing it earlier, in a
+//! batch, changes no value. What changes is how: a loop with nothing but
+//! the hash chains in it, over arrays, which the compiler turns into
+//! vector instructions (eight 64-bit lanes per multiply with AVX-512)
+//! where the CPU has them, chosen at run time. Elsewhere the same loop
+//! runs one lane at a time; a test checks both give the same bits.
+
+use crate::graph::NodeId;
+use crate::rng::{Draws, Purpose, StreamKey, WomRng};
+
+/// Sets `draws[i]` and `first[i]` (for `i < customers.len()`; the two grow
+/// to hold them) to the experience draws of `customers[i]` and the first
+/// of them (`draws[i].get(0)`, the problem draw every customer reads).
+pub(super) fn experience_draws(
+    key: StreamKey,
+    customers: &[NodeId],
+    draws: &mut Vec<Draws>,
+    first: &mut Vec<f64>,
+) {
+    let n = customers.len();
+    // Grown, never shrunk nor cleared: every entry read is written first.
+    if draws.len() < n {
+        draws.resize(n, key.draws(Purpose::Experience));
+        first.resize(n, 0.0);
+    }
+    let (draws, first) = (&mut draws[..n], &mut first[..n]);
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `teller_rngs`.
+        unsafe { experience_draws_wide(key, customers, draws, first) };
+        return;
+    }
+    experience_draws_lanes(key, customers, draws, first);
+}
+
+/// Sets `rngs[i]` (for `i < tellers.len()`; `rngs` grows to hold them) to
+/// the telling generator of `tellers[i]` for tone index
+/// `t` under the period key `key`.
+pub(super) fn teller_rngs(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut Vec<WomRng>) {
+    // Grown, never shrunk nor cleared: every entry read is written first.
+    if rngs.len() < tellers.len() {
+        rngs.resize(tellers.len(), WomRng::new(1));
+    }
+    let rngs = &mut rngs[..tellers.len()];
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: `wide` checked that this CPU has the features the
+        // function is compiled for.
+        unsafe { teller_rngs_wide(key, t, tellers, rngs) };
+        return;
+    }
+    teller_rngs_lanes(key, t, tellers, rngs);
+}
+
+/// Sets `effect[j]` and `retell[j]` (for `j < pairs.len()`; the two grow
+/// to hold them) to the hearing and retelling draws of `pairs[j]`, a
+/// teller telling a hearer a story of tone index `t`.
+pub(super) fn hearing_draws(
+    key: StreamKey,
+    t: u64,
+    pairs: &[(NodeId, NodeId)],
+    effect: &mut Vec<f64>,
+    retell: &mut Vec<f64>,
+) {
+    let n = pairs.len();
+    // Grown, never shrunk nor cleared: every entry read is written first.
+    if effect.len() < n {
+        effect.resize(n, 0.0);
+        retell.resize(n, 0.0);
+    }
+    let (effect, retell) = (&mut effect[..n], &mut retell[..n]);
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `teller_rngs`.
+        unsafe { hearing_draws_wide(key, t, pairs, effect, retell) };
+        return;
+    }
+    hearing_draws_lanes(key, t, pairs, effect, retell);
+}
+
+/// Whether this CPU multiplies 64-bit lanes in vectors (AVX-512 DQ);
+/// `std` caches the answer, so asking costs a load.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn wide() -> bool {
+    std::arch::is_x86_feature_detected!("avx512f")
+        && std::arch::is_x86_feature_detected!("avx512dq")
+        && std::arch::is_x86_feature_detected!("avx512vl")
+}
+
+#[inline(always)]
+fn experience_draws_lanes(
+    key: StreamKey,
+    customers: &[NodeId],
+    draws: &mut [Draws],
+    first: &mut [f64],
+) {
+    for ((d, f), &u) in draws.iter_mut().zip(first.iter_mut()).zip(customers) {
+        *d = key.person(u).draws(Purpose::Experience);
+        *f = d.get(0);
+    }
+}
+
+#[inline(always)]
+fn teller_rngs_lanes(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut [WomRng]) {
+    for (rng, &u) in rngs.iter_mut().zip(tellers) {
+        *rng = key.person(u).sub(t).rng(Purpose::Telling);
+    }
+}
+
+#[inline(always)]
+fn hearing_draws_lanes(
+    key: StreamKey,
+    t: u64,
+    pairs: &[(NodeId, NodeId)],
+    effect: &mut [f64],
+    retell: &mut [f64],
+) {
+    for ((&(u, v), e), r) in pairs.iter().zip(effect.iter_mut()).zip(retell.iter_mut()) {
+        let hearer = key.person(v);
+        *e = hearer.sub(2 * u64::from(u) + t).uniform(Purpose::Hearing);
+        *r = hearer.sub(t).uniform(Purpose::Retelling);
+    }
+}
+
+/// [`experience_draws_lanes`] compiled for AVX-512.
+///
+/// # Safety
+/// The CPU must have AVX-512 F, DQ and VL.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+unsafe fn experience_draws_wide(
+    key: StreamKey,
+    customers: &[NodeId],
+    draws: &mut [Draws],
+    first: &mut [f64],
+) {
+    experience_draws_lanes(key, customers, draws, first);
+}
+
+/// [`teller_rngs_lanes`] compiled for AVX-512.
+///
+/// # Safety
+/// The CPU must have AVX-512 F, DQ and VL.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+unsafe fn teller_rngs_wide(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut [WomRng]) {
+    teller_rngs_lanes(key, t, tellers, rngs);
+}
+
+/// [`hearing_draws_lanes`] compiled for AVX-512.
+///
+/// # Safety
+/// The CPU must have AVX-512 F, DQ and VL.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+unsafe fn hearing_draws_wide(
+    key: StreamKey,
+    t: u64,
+    pairs: &[(NodeId, NodeId)],
+    effect: &mut [f64],
+    retell: &mut [f64],
+) {
+    hearing_draws_lanes(key, t, pairs, effect, retell);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::Rng;
+
+    #[test]
+    fn batches_give_the_draws_of_each_key_on_every_path() {
+        // 1,000 pairs with ids spread over the u32 range (a multiplicative
+        // walk), both tones; the batch (vector path where the CPU has it),
+        // the lane-by-lane loop and the per-key expressions must agree bit
+        // for bit.
+        let key = StreamKey::new(11).replication(3).period(5);
+        let ids: Vec<NodeId> = (0..1000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761))
+            .collect();
+        let hearers: Vec<NodeId> = ids.iter().rev().copied().collect();
+        let (mut draws, mut first) = (Vec::new(), Vec::new());
+        experience_draws(key, &ids, &mut draws, &mut first);
+        let mut lanes = vec![key.draws(Purpose::Experience); ids.len()];
+        let mut first2 = vec![0.0; ids.len()];
+        experience_draws_lanes(key, &ids, &mut lanes, &mut first2);
+        for (i, &u) in ids.iter().enumerate() {
+            let expected = key.person(u).draws(Purpose::Experience);
+            for k in 0..4 {
+                assert_eq!(draws[i].get(k).to_bits(), expected.get(k).to_bits());
+                assert_eq!(lanes[i].get(k).to_bits(), expected.get(k).to_bits());
+            }
+            assert_eq!(first[i].to_bits(), expected.get(0).to_bits());
+            assert_eq!(first2[i].to_bits(), expected.get(0).to_bits());
+        }
+        for t in 0..2u64 {
+            let mut rngs = Vec::new();
+            teller_rngs(key, t, &ids, &mut rngs);
+            let mut lanes = vec![WomRng::new(1); ids.len()];
+            teller_rngs_lanes(key, t, &ids, &mut lanes);
+            for ((rng, lane), &u) in rngs.iter_mut().zip(&mut lanes).zip(&ids) {
+                let expected = key.person(u).sub(t).rng(Purpose::Telling).next_u64();
+                assert_eq!(rng.next_u64(), expected);
+                assert_eq!(lane.next_u64(), expected);
+            }
+            let (mut effect, mut retell) = (Vec::new(), Vec::new());
+            let pairs: Vec<_> = ids.iter().copied().zip(hearers.iter().copied()).collect();
+            hearing_draws(key, t, &pairs, &mut effect, &mut retell);
+            let (mut e2, mut r2) = (vec![0.0; ids.len()], vec![0.0; ids.len()]);
+            hearing_draws_lanes(key, t, &pairs, &mut e2, &mut r2);
+            for j in 0..ids.len() {
+                let hearer = key.person(hearers[j]);
+                let e = hearer
+                    .sub(2 * u64::from(ids[j]) + t)
+                    .uniform(Purpose::Hearing);
+                let r = hearer.sub(t).uniform(Purpose::Retelling);
+                assert_eq!(effect[j].to_bits(), e.to_bits());
+                assert_eq!(e2[j].to_bits(), e.to_bits());
+                assert_eq!(retell[j].to_bits(), r.to_bits());
+                assert_eq!(r2[j].to_bits(), r.to_bits());
+            }
+        }
+    }
+}
