@@ -194,6 +194,10 @@ pub fn run(opts: &SensitivityOptions, samples: u32) -> Result<()> {
     };
     write_atomic(&dir.join("sobol.csv"), |out| Ok(file.write_csv(out)?))?;
     write_json(&dir.join("sobol.json"), &file)?;
+    let chart = crate::report::render(
+        &crate::report::charts::uncertainty_sobol::SobolChart::of_file(&file),
+    )?;
+    crate::store::pictures::write_picture(&dir.join("charts"), chart.picture())?;
     if !opts.output.quiet {
         print(&file, &dir);
     }
@@ -224,7 +228,7 @@ fn print(file: &SobolFile, dir: &std::path::Path) {
         );
     }
     println!(
-        "\n{} design points ({} samples × ({} keys + 2)) of {} replications in {:.1} s, {} threads. Wrote {}/ (sobol.csv, sobol.json)",
+        "\n{} design points ({} samples × ({} keys + 2)) of {} replications in {:.1} s, {} threads. Wrote {}/ (sobol.csv, sobol.json, charts/sobol_indices.png/.svg)",
         count(file.design_points),
         file.samples,
         file.keys.len(),

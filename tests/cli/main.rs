@@ -24,6 +24,7 @@ mod staffing;
 mod sweep;
 mod trace;
 mod uncertainty;
+mod uncertainty_charts;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
