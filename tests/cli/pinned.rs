@@ -37,7 +37,11 @@ const CASES: [(&str, &str, &[&str]); 9] = [
         "strong_weak_ties.toml",
         &["--replications", "8", "--set", "population.people=3000"],
     ),
-    ("real_estate", "../tests/fixtures/pinned/scenarios/real_estate.toml", &["--replications", "30"]),
+    (
+        "real_estate",
+        "../tests/fixtures/pinned/scenarios/real_estate.toml",
+        &["--replications", "30"],
+    ),
     (
         "tarp",
         "../tests/fixtures/pinned/scenarios/tarp.toml",
