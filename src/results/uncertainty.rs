@@ -335,3 +335,61 @@ impl UncertaintySummary {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::statistics;
+    use crate::rng::{Purpose, StreamKey};
+    use crate::uncertainty::bootstrap::{REPLICATES, standard_errors};
+    use crate::uncertainty::estimate::{mean, variance};
+    use rand_distr::{Distribution, StandardNormal};
+
+    /// `draws` worlds whose expected difference is `θ ~ N(0.2, 1)`, each
+    /// simulated 4 times with noise N(0, 1); the one key is θ itself.
+    fn synthetic(seed: u64, draws: usize) -> (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>) {
+        let mut rng = StreamKey::new(seed).rng(Purpose::Uncertainty);
+        let mut normal = || -> f64 { StandardNormal.sample(&mut rng) };
+        let theta: Vec<f64> = (0..draws).map(|_| 0.2 + normal()).collect();
+        let groups = theta
+            .iter()
+            .map(|t| (0..4).map(|_| t + normal()).collect())
+            .collect();
+        (vec![groups], theta.iter().map(|t| vec![*t]).collect())
+    }
+
+    #[test]
+    fn bootstrap_errors_match_the_spread_over_data_sets_and_shrink_like_root_d() {
+        // EVPI (and the EVPPI of the key that is θ) over 40 independent
+        // data sets of 400 draws: their standard deviation is what the
+        // bootstrap error of one data set estimates.
+        let estimates: Vec<f64> = (0..40)
+            .map(|s| {
+                let (g, v) = synthetic(100 + s, 400);
+                statistics(&g, &v, None)[0]
+            })
+            .collect();
+        let spread = variance(&estimates).sqrt();
+        let (g, v) = synthetic(7, 400);
+        let se = standard_errors(7, 400, REPLICATES, |idx| statistics(&g, &v, Some(idx)));
+        // The spread of 40 values is itself known to about 1/√80 = 11%,
+        // the bootstrap error to 5%: a factor of 1.5 either way is over
+        // three of their combined errors.
+        assert!(
+            se[0] > spread / 1.5 && se[0] < spread * 1.5,
+            "bootstrap {} vs spread {spread} (mean {})",
+            se[0],
+            mean(&estimates)
+        );
+        assert!(se[1] > 0.0, "EVPPI has an error too: {se:?}");
+        // Four times the draws: half the error.
+        let (g, v) = synthetic(8, 1600);
+        let se4 = standard_errors(8, 1600, REPLICATES, |idx| statistics(&g, &v, Some(idx)));
+        let ratio = se[0] / se4[0];
+        assert!(
+            ratio > 1.5 && ratio < 2.7,
+            "{} / {} = {ratio}",
+            se[0],
+            se4[0]
+        );
+    }
+}

@@ -37,6 +37,18 @@
 //! neighbour in the other keys (ranks scaled to [0, 1]), and
 //! `½ mean (ȳ_d − ȳ_nn(d))² − σ̂_w²/M` estimates `E[Var(g | θ_~i)]` (the
 //! Jansen estimator with the neighbour as the "pick-freeze" partner).
+//!
+//! ## Standard errors
+//! EVPI, each EVPPI and each index is a non-linear function of all the
+//! draws (a maximum, a regressogram, a nearest neighbour), with no simple
+//! variance formula; summary.json gives each its bootstrap standard error
+//! (`super::bootstrap`): the draws resampled whole with replacement — a
+//! world with its own replications, so the Monte Carlo noise is resampled
+//! with it and the deconvolution is redone on every resample — and the
+//! estimate recomputed. In a resample a draw and its copies are never
+//! each other's nearest neighbour (`total_order_of`). The error covers the
+//! estimate's sampling spread, not the bias of the given-data total index
+//! with few draws and many keys (`wom sensitivity --global` designs for it).
 
 /// The per-draw means of one comparison with the Monte Carlo noise
 /// removed.
