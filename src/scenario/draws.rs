@@ -61,7 +61,7 @@ pub fn release(table: &mut toml::Table, key: &str) -> bool {
         k == key || k.starts_with(&format!("{key}.")) || key.starts_with(&format!("{k}."))
     };
     let before = u.len();
-    u.retain(|k, _| matches!(&k[..], "replications_per_draw" | "draws_file") || !set(k));
+    u.retain(|k, _| k == "replications_per_draw" || k == "draws_file" || !set(k));
     let removed = u.len() < before;
     if removed && u.keys().all(|k| k == "replications_per_draw") {
         table.remove("uncertainty");

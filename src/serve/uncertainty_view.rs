@@ -121,7 +121,7 @@ pub fn of(
 pub fn page_per_draw(per_draw: u32, replications: u32) -> u32 {
     (1..=per_draw.max(1))
         .rev()
-        .find(|m| replications % m == 0 && replications / m >= 2)
+        .find(|m| replications.is_multiple_of(*m) && replications / m >= 2)
         .unwrap_or(1)
 }
 

@@ -27,9 +27,12 @@ fn shift(seed: u64, j: usize) -> f64 {
         .uniform(Purpose::Uncertainty)
 }
 
+/// Rows of uniforms, one row per design point.
+pub type Matrix = Vec<Vec<f64>>;
+
 /// Matrices A and B (`n` rows of `k` uniforms each) under `seed`; `None`
 /// for more than [`MAX_KEYS`] keys.
-pub fn matrices(seed: u64, n: usize, k: usize) -> Option<(Vec<Vec<f64>>, Vec<Vec<f64>>)> {
+pub fn matrices(seed: u64, n: usize, k: usize) -> Option<(Matrix, Matrix)> {
     if k == 0 || k > MAX_KEYS {
         return None;
     }
