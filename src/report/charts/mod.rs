@@ -34,6 +34,7 @@ mod sweep_lines;
 mod sweep_points;
 mod sweep_ties;
 pub(super) mod tornado;
+mod uncertain;
 pub mod uncertainty;
 mod uncertainty_draws;
 mod uncertainty_evppi;

@@ -6,7 +6,7 @@
 //! title states the share of worlds in which the policy is better: the
 //! share of its draws right of zero.
 
-use super::uncertainty::{Uncertain, share, short_share};
+use super::uncertain::{Uncertain, share, short_share};
 use crate::present::format::{count, thousands};
 use crate::present::money::money;
 use crate::report::kit::canvas::{Chart, Drawn};

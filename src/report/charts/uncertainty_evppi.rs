@@ -5,7 +5,7 @@
 //! reading guide. Whiskers: the bootstrap 95% interval when the run gives
 //! one.
 
-use super::uncertainty::{Uncertain, label};
+use super::uncertain::{Uncertain, label};
 use crate::present::money::money;
 use crate::report::kit::axes::compact;
 use crate::report::kit::canvas::{Chart, Drawn};

@@ -5,7 +5,7 @@
 //! one. Drawn for `wom run` from the `uncertainty` object and for `wom
 //! sensitivity --global` from sobol.json.
 
-use super::uncertainty::{Uncertain, label};
+use super::uncertain::{Uncertain, label};
 use crate::present::format::count;
 use crate::report::kit::canvas::{Chart, Drawn};
 use crate::report::kit::hbars::{self, Bar, Group, HBars};
