@@ -75,6 +75,24 @@ fn a_run_with_uncertainty_draws_its_three_charts_and_the_report_holds_them() {
             .any(|v| v.as_f64().unwrap() > 0.0),
         "a key that matters has a spread over resamples"
     );
+    // `wom plot` reads the run back (summary.json with its uncertainty
+    // headlines, replications.csv regrouped by draw) and draws the same.
+    let drawn: Vec<Vec<u8>> = STEMS
+        .iter()
+        .map(|s| fs::read(out.join(format!("charts/{s}.svg"))).unwrap())
+        .collect();
+    fs::remove_dir_all(out.join("charts")).unwrap();
+    wom()
+        .arg("plot")
+        .arg(&out)
+        .arg("--quiet")
+        .assert()
+        .success();
+    for (stem, before) in STEMS.iter().zip(&drawn) {
+        let again = fs::read(out.join(format!("charts/{stem}.svg"))).unwrap();
+        assert!(&again == before, "wom plot draws {stem} differently");
+    }
+    assert_eq!(fs::read_to_string(out.join("report.html")).unwrap(), html);
 }
 
 #[test]
