@@ -176,19 +176,10 @@ impl AppEngine {
         let mut scenario = scenario::load_text(&self.text, &input)
             .map_err(|e| cli_message(&e))?
             .scenario;
-        // The page's replications are its own: grouped into fewer plausible
-        // worlds than `wom run` draws (the first of the same worlds), each
-        // world simulated as often as the scenario says when that divides
-        // them (see `uncertainty_view::page_per_draw`).
+        // The page's replications are its own, grouped into fewer plausible
+        // worlds than `wom run` draws (`uncertainty_view::fit`).
         scenario.replications = replications;
-        if let Some(u) = scenario.uncertainty.as_mut() {
-            let m = super::uncertainty_view::page_per_draw(u.replications_per_draw, replications);
-            u.replications_per_draw = m;
-            u.table.insert(
-                "replications_per_draw".into(),
-                toml::Value::Integer(i64::from(m)),
-            );
-        }
+        super::uncertainty_view::fit(&mut scenario);
         if let NetworkKind::File { path } = &scenario.network.kind
             && self.file.as_ref().is_none_or(|f| &f.path != path)
         {

@@ -115,6 +115,23 @@ pub fn of(
     })
 }
 
+/// Groups the page's replications (`scenario.replications`, set by the
+/// page) into plausible worlds: the first of the same worlds `wom run`
+/// draws, each simulated as often as the scenario says when that divides
+/// them ([`page_per_draw`]), written back into the resolved table so the
+/// downloaded scenario reproduces the page.
+pub fn fit(scenario: &mut wom::model::Scenario) {
+    let replications = scenario.replications;
+    if let Some(u) = scenario.uncertainty.as_mut() {
+        let m = page_per_draw(u.replications_per_draw, replications);
+        u.replications_per_draw = m;
+        u.table.insert(
+            "replications_per_draw".into(),
+            toml::Value::Integer(i64::from(m)),
+        );
+    }
+}
+
 /// Replications per world for a page run of `replications`: the
 /// scenario's `per_draw` when it divides them into at least two worlds,
 /// else the largest number below it that does (1 at the least).
