@@ -53,6 +53,9 @@ pub enum Purpose {
     /// A calibration's proposals and the seeds of its simulations
     /// (seed, generation, particle, attempt).
     Calibration = 17,
+    /// A bootstrap resample of the parameter draws of `[uncertainty]`
+    /// (seed, replicate): the standard errors of EVPI, EVPPI and indices.
+    Bootstrap = 18,
 }
 
 /// SplitMix64 finaliser: a bijection on `u64` with good avalanche.

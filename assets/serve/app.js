@@ -239,6 +239,24 @@ function mainCard(c, horizon) {
   return card;
 }
 
+// With [uncertainty]: who is better in what share of plausible worlds and
+// the uncertainty interval, read from the view's fields; the note says
+// when the page drew fewer worlds than `wom run`.
+function uncertaintyCard(u) {
+  const card = el("article", "card uncertain");
+  card.append(el("p", "eyebrow", "Given what is uncertain, over " + u.draws.toLocaleString("en-US") + " plausible worlds"));
+  for (const c of u.comparisons) {
+    const p = el("p", "odds");
+    const worlds = c.probability.startsWith("all") ? " plausible worlds" : " of plausible worlds";
+    p.append(el("span", "amount", "“" + c.better + "” is better in " + c.probability + worlds),
+      "; “" + c.policy + "” is worth ", el("span", "nowrap", c.interval),
+      " more than “" + c.baseline + "” (95% uncertainty interval).");
+    card.append(p);
+  }
+  if (u.note) card.append(el("p", "note", u.note));
+  return card;
+}
+
 function show(a) {
   state.last = a;
   if (!a.cached) state.expected = a.elapsed_seconds || state.expected;
@@ -251,6 +269,7 @@ function show(a) {
   root.textContent = "";
   const [main, ...others] = a.view.comparisons;
   if (main) root.append(mainCard(main, horizon));
+  if (a.view.uncertainty) root.append(uncertaintyCard(a.view.uncertainty));
   if (others.length) {
     const card = el("article", "card others");
     // One subject for all (the baseline against each policy) is said once;

@@ -7,8 +7,9 @@
 //! The keys and their priors are the scenario's `[uncertainty]`; without
 //! one, the `--vary` ranges or the default literature ranges of `wom
 //! sensitivity`, read as uniform priors (a distribution-valued key as
-//! `between = [LOW, HIGH]`). Row `r` of A is parameter draw `r` of the
-//! stream (seed, draw, uncertainty), row `r` of B draw `N + r`. Every point
+//! `between = [LOW, HIGH]`). A and B are the two halves of a quasi-random
+//! Sobol sequence of dimension 2k rotated by the seed
+//! (`wom::uncertainty::design`). Every point
 //! runs the same replications `0..M` (common random numbers), so the
 //! model the indices describe is the M-replication mean, a deterministic
 //! function of the inputs, and no noise term is subtracted.
@@ -124,8 +125,13 @@ pub fn run(opts: &SensitivityOptions, samples: u32) -> Result<()> {
     let k = keys.len();
     let n = u64::from(samples);
     let per_point = u64::from(u.replications_per_draw);
-    let a: Vec<Vec<f64>> = (0..n).map(|r| u.uniforms(s.seed, r)).collect();
-    let b: Vec<Vec<f64>> = (0..n).map(|r| u.uniforms(s.seed, n + r)).collect();
+    let (a, b) = wom::uncertainty::design::matrices(s.seed, n as usize, u.dimensions())
+        .ok_or_else(|| {
+            bad_input(format!(
+                "wom sensitivity --global: {k} uncertain keys; the quasi-random design takes at most {}",
+                wom::uncertainty::design::MAX_KEYS
+            ))
+        })?;
     // Points: A, B, then AB_0, AB_1, …, each N rows.
     let mut points: Vec<Vec<f64>> = a.iter().chain(&b).cloned().collect();
     for i in 0..k {
@@ -176,7 +182,7 @@ pub fn run(opts: &SensitivityOptions, samples: u32) -> Result<()> {
         samples: n,
         replications_per_point: per_point,
         design_points: scenarios.len() as u64,
-        estimator: "first order: Saltelli (2010); total: Jansen (1999); pick-freeze design, common random numbers".into(),
+        estimator: "first order: Saltelli (2010); total: Jansen (1999); pick-freeze design on a Sobol sequence (Joe-Kuo, Cranley-Patterson rotated by the seed), common random numbers".into(),
         keys: keys
             .iter()
             .zip(&got)
@@ -194,6 +200,10 @@ pub fn run(opts: &SensitivityOptions, samples: u32) -> Result<()> {
     };
     write_atomic(&dir.join("sobol.csv"), |out| Ok(file.write_csv(out)?))?;
     write_json(&dir.join("sobol.json"), &file)?;
+    let chart = crate::report::render(
+        &crate::report::charts::uncertainty_sobol::SobolChart::of_file(&file),
+    )?;
+    crate::store::pictures::write_picture(&dir.join("charts"), chart.picture())?;
     if !opts.output.quiet {
         print(&file, &dir);
     }
@@ -224,7 +234,7 @@ fn print(file: &SobolFile, dir: &std::path::Path) {
         );
     }
     println!(
-        "\n{} design points ({} samples × ({} keys + 2)) of {} replications in {:.1} s, {} threads. Wrote {}/ (sobol.csv, sobol.json)",
+        "\n{} design points ({} samples × ({} keys + 2)) of {} replications in {:.1} s, {} threads. Wrote {}/ (sobol.csv, sobol.json, charts/sobol_indices.png/.svg)",
         count(file.design_points),
         file.samples,
         file.keys.len(),

@@ -110,9 +110,13 @@ pub fn blame(
         wom::scenario::ErrorKind::Conflict { key, other_key, .. } => vec![key, other_key],
         kind => kind.key().into_iter().collect(),
     };
+    // `uncertainty."effects.deter"` in an error is the flag's
+    // `uncertainty.effects.deter` (or its quoted spelling).
+    let plain = |k: &str| k.replace('"', "");
     let about = |flag_key: &str| {
-        keys.iter().any(|key| {
-            *key == flag_key
+        let flag_key = plain(flag_key);
+        keys.iter().map(|k| plain(k)).any(|key| {
+            key == flag_key
                 || key.starts_with(&format!("{flag_key}."))
                 || flag_key.starts_with(&format!("{key}."))
         })
@@ -147,6 +151,9 @@ pub fn load_text(text: &str, input: &ScenarioInput) -> Result<Loaded> {
     for o in &input.overrides {
         wom::scenario::set_key(&mut table, &o.key, o.value.clone())
             .map_err(|e| bad_input(format!("--set {}: {e}", o.text)))?;
+        // A value set is stated, not uncertain: its [uncertainty] entry
+        // would otherwise overrule the flag in every draw.
+        wom::scenario::release(&mut table, &o.key);
     }
     super::draws_file::inline(&mut table, path)?;
     let flags = set_flags(input);

@@ -72,7 +72,7 @@ impl SweepArgs {
 /// each, drawn as a tornado.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  wom sensitivity scenarios/default.toml\n  wom sensitivity scenarios/default.toml --set population.people=2000 --replications 200\n  wom sensitivity scenarios/tarp.toml --replications 300 --vary experience.complaint_rate=0.04:0.5 \\\n      --vary 'outcomes.unresolved.tells={uniform=[5,10]}:{uniform=[15,30]}'\n\nWithout --vary, a default set of keys with ranges from the literature is used (see\ndocs/sweeps.md); keys that cannot change the comparison of the scenario's policies are skipped.\n\nFiles written to DIR (default output/<scenario stem>-sensitivity/): sensitivity.csv,\nsensitivity.json, metadata.json, charts/tornado.png and .svg."
+    after_help = "Examples:\n  wom sensitivity scenarios/default.toml\n  wom sensitivity scenarios/default.toml --set population.people=2000 --replications 200\n  wom sensitivity scenarios/tarp.toml --replications 300 --vary experience.complaint_rate=0.04:0.5 \\\n      --vary 'outcomes.unresolved.tells={uniform=[5,10]}:{uniform=[15,30]}'\n\nWithout --vary, a default set of keys with ranges from the literature is used (see\ndocs/sweeps.md); keys that cannot change the comparison of the scenario's policies are skipped.\n\nFiles written to DIR (default output/<scenario stem>-sensitivity/): sensitivity.csv,\nsensitivity.json, metadata.json, charts/tornado.png and .svg; with --global, sobol.csv, sobol.json and charts/sobol_indices.png and .svg."
 )]
 pub struct SensitivityArgs {
     /// The scenario.

@@ -75,6 +75,7 @@ pub fn render_run(run: &Run, story: Option<&TracedStory<'_>>) -> Result<RunRepor
     if let Some(chart) = charts::response::ResponseTimes::new(&data) {
         charts.push(render(&chart)?);
     }
+    charts.extend(charts::uncertainty::charts(run)?);
     let html = html::page(&data, &charts, story);
     Ok(RunReport { charts, html })
 }

@@ -47,6 +47,7 @@ pub mod sweep;
 pub mod sweep_shard;
 pub mod trace;
 pub mod uncertainty;
+pub mod uncertainty_draws;
 pub mod uncertainty_sobol;
 
 pub use error::{ResultError, parse_json, to_json_text};

@@ -137,15 +137,20 @@ impl Run {
                 ),
             ));
         }
-        if s.comparisons.len() + 1 != names.len() || s.headlines.len() != s.comparisons.len() {
+        // With [uncertainty] each comparison has a second headline: how
+        // sure it is (`Finding::Uncertainty`).
+        let per = if s.uncertainty.is_some() { 2 } else { 1 };
+        if s.comparisons.len() + 1 != names.len() || s.headlines.len() != per * s.comparisons.len()
+        {
             return Err(in_file(
                 SUMMARY,
                 format!(
-                    "{} comparisons and {} headlines for {} policies (expected {} of each)",
+                    "{} comparisons and {} headlines for {} policies (expected {} comparisons and {} headlines)",
                     s.comparisons.len(),
                     s.headlines.len(),
                     names.len(),
-                    names.len() - 1
+                    names.len() - 1,
+                    per * (names.len() - 1)
                 ),
             ));
         }

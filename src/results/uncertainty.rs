@@ -8,8 +8,9 @@ use super::ordered::Ordered;
 use crate::model::Scenario;
 use crate::sim::ReplicationResult;
 use crate::uncertainty::KeyPrior;
+use crate::uncertainty::bootstrap::{REPLICATES, standard_errors};
 use crate::uncertainty::estimate::{
-    Deconvolved, deconvolve, evpi, evppi, first_order, probability_best, total_order,
+    Deconvolved, deconvolve, evpi, evppi, first_order, probability_best, total_order_of,
 };
 use serde::{Deserialize, Serialize};
 
@@ -42,10 +43,30 @@ pub struct UncertainComparison {
     /// Expected value of partial perfect information per key, in money
     /// (this pair of policies only).
     pub evppi: Ordered<String, f64>,
+    /// Its bootstrap standard error per key (`crate::uncertainty::bootstrap`;
+    /// empty in files written before it was reported).
+    #[serde(default)]
+    pub evppi_se: Ordered<String, f64>,
     /// First-order Sobol index of the expected difference per key.
     pub sobol_first: Ordered<String, f64>,
+    /// Its bootstrap standard error per key.
+    #[serde(default)]
+    pub sobol_first_se: Ordered<String, f64>,
     /// Total Sobol index per key.
     pub sobol_total: Ordered<String, f64>,
+    /// Its bootstrap standard error per key.
+    #[serde(default)]
+    pub sobol_total_se: Ordered<String, f64>,
+}
+
+impl UncertainComparison {
+    /// The 95% interval of key `i`'s EVPPI, ±1.96 standard errors and
+    /// never below 0; `None` without a standard error.
+    pub fn evppi_interval(&self, i: usize) -> Option<[f64; 2]> {
+        let v = self.evppi.0.get(i)?.1;
+        let se = self.evppi_se.0.get(i)?.1;
+        (se > 0.0).then(|| [(v - 1.96 * se).max(0.0), v + 1.96 * se])
+    }
 }
 
 /// One row of draws.csv: a parameter draw's values and mean paired
@@ -74,6 +95,10 @@ pub struct UncertaintySummary {
     pub keys: Vec<KeySummary>,
     /// Expected value of perfect information over every policy, in money.
     pub evpi: f64,
+    /// Its bootstrap standard error (0 in files written before it was
+    /// reported).
+    #[serde(default)]
+    pub evpi_se: f64,
     /// Policy → share of draws in which it is best.
     pub probability_best: Ordered<String, f64>,
     /// Each policy after the first against the first.
@@ -108,6 +133,11 @@ pub fn analyse(scenario: &Scenario, results: &[ReplicationResult]) -> Option<Unc
         .map(|d| u.numbers(&u.uniforms(scenario.seed, d)))
         .collect();
     let decs: Vec<Deconvolved> = groups.iter().map(|g| deconvolve(g)).collect();
+    let point = statistics(&groups, &values, None);
+    let se = standard_errors(scenario.seed, draws as usize, REPLICATES, |idx| {
+        statistics(&groups, &values, Some(idx))
+    });
+    let se_at = |j: usize| se.get(j).copied().map_or(0.0, finite);
     // Net benefit of each policy per draw, relative to the baseline.
     let nb: Vec<Vec<f64>> = (0..draws as usize)
         .map(|d| {
@@ -116,10 +146,36 @@ pub fn analyse(scenario: &Scenario, results: &[ReplicationResult]) -> Option<Unc
                 .collect()
         })
         .collect();
+    let k = keys.len();
     let comparisons = decs
         .iter()
         .enumerate()
-        .map(|(k, dec)| comparison(&names, k + 1, dec, &keys, &values))
+        .map(|(c, dec)| {
+            let at = 1 + 3 * k * c;
+            let per_key = |from: usize, of: &dyn Fn(usize) -> f64| {
+                Ordered(
+                    keys.iter()
+                        .enumerate()
+                        .map(|(i, key)| (key.clone(), finite(of(from + i))))
+                        .collect(),
+                )
+            };
+            let (p, p_se) = dec.probability_better();
+            let [lo, hi] = dec.interval95();
+            UncertainComparison {
+                baseline: names[0].clone(),
+                policy: names[c + 1].clone(),
+                uncertainty_interval95: [finite(lo), finite(hi)],
+                probability_better: finite(p),
+                probability_better_se: finite(p_se),
+                evppi: per_key(at, &|j| point[j]),
+                evppi_se: per_key(at, &se_at),
+                sobol_first: per_key(at + k, &|j| point[j]),
+                sobol_first_se: per_key(at + k, &se_at),
+                sobol_total: per_key(at + 2 * k, &|j| point[j]),
+                sobol_total_se: per_key(at + 2 * k, &se_at),
+            }
+        })
         .collect();
     let rows = (0..draws as usize)
         .map(|d| DrawRow {
@@ -132,7 +188,8 @@ pub fn analyse(scenario: &Scenario, results: &[ReplicationResult]) -> Option<Unc
         draws,
         replications_per_draw: u.replications_per_draw,
         keys: key_summaries(u),
-        evpi: finite(evpi(&nb)),
+        evpi: finite(point[0]),
+        evpi_se: se_at(0),
         probability_best: Ordered(
             names
                 .iter()
@@ -145,36 +202,39 @@ pub fn analyse(scenario: &Scenario, results: &[ReplicationResult]) -> Option<Unc
     })
 }
 
-/// One comparison's interval, probability, EVPPI and indices.
-fn comparison(
-    names: &[String],
-    k: usize,
-    dec: &Deconvolved,
-    keys: &[String],
-    values: &[Vec<f64>],
-) -> UncertainComparison {
-    let (p, se) = dec.probability_better();
-    let [lo, hi] = dec.interval95();
-    let nb: Vec<Vec<f64>> = dec.raw.iter().map(|y| vec![0.0, *y]).collect();
+/// Every estimate of the analysis from the draws at `idx` (a bootstrap
+/// resample; all draws in order when `None`), flat: the EVPI, then per
+/// comparison its EVPPI, first-order and total index per key.
+/// `groups[c][d]`: comparison `c`'s paired differences in draw `d`;
+/// `values[d]`: draw `d`'s key values.
+fn statistics(groups: &[Vec<Vec<f64>>], values: &[Vec<f64>], idx: Option<&[usize]>) -> Vec<f64> {
+    let all: Vec<usize> = (0..values.len()).collect();
+    let idx = idx.unwrap_or(&all);
+    let values: Vec<Vec<f64>> = idx.iter().map(|d| values[*d].clone()).collect();
+    let decs: Vec<Deconvolved> = groups
+        .iter()
+        .map(|g| deconvolve(&idx.iter().map(|d| g[*d].clone()).collect::<Vec<_>>()))
+        .collect();
+    let nb: Vec<Vec<f64>> = (0..idx.len())
+        .map(|d| {
+            std::iter::once(0.0)
+                .chain(decs.iter().map(|c| c.shrunk[d]))
+                .collect()
+        })
+        .collect();
+    let keys = values.first().map_or(0, Vec::len);
     let column = |i: usize| values.iter().map(|v| v[i]).collect::<Vec<f64>>();
-    let per_key = |f: &dyn Fn(usize) -> f64| {
-        Ordered(
-            keys.iter()
-                .enumerate()
-                .map(|(i, key)| (key.clone(), finite(f(i))))
-                .collect(),
-        )
-    };
-    UncertainComparison {
-        baseline: names[0].clone(),
-        policy: names[k].clone(),
-        uncertainty_interval95: [finite(lo), finite(hi)],
-        probability_better: finite(p),
-        probability_better_se: finite(se),
-        evppi: per_key(&|i| evppi(&column(i), &nb)),
-        sobol_first: per_key(&|i| first_order(&column(i), &dec.raw, dec.between)),
-        sobol_total: per_key(&|i| total_order(values, i, &dec.raw, dec.noise(), dec.between)),
+    let mut out = vec![evpi(&nb)];
+    for dec in &decs {
+        let pair: Vec<Vec<f64>> = dec.raw.iter().map(|y| vec![0.0, *y]).collect();
+        out.extend((0..keys).map(|i| evppi(&column(i), &pair)));
+        out.extend((0..keys).map(|i| first_order(&column(i), &dec.raw, dec.between)));
+        out.extend(
+            (0..keys)
+                .map(|i| total_order_of(&values, Some(idx), i, &dec.raw, dec.noise(), dec.between)),
+        );
     }
+    out
 }
 
 /// The keys with their distributions as JSON.
@@ -273,5 +333,63 @@ impl UncertaintySummary {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::statistics;
+    use crate::rng::{Purpose, StreamKey};
+    use crate::uncertainty::bootstrap::{REPLICATES, standard_errors};
+    use crate::uncertainty::estimate::{mean, variance};
+    use rand_distr::{Distribution, StandardNormal};
+
+    /// `draws` worlds whose expected difference is `θ ~ N(0.2, 1)`, each
+    /// simulated 4 times with noise N(0, 1); the one key is θ itself.
+    fn synthetic(seed: u64, draws: usize) -> (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>) {
+        let mut rng = StreamKey::new(seed).rng(Purpose::Uncertainty);
+        let mut normal = || -> f64 { StandardNormal.sample(&mut rng) };
+        let theta: Vec<f64> = (0..draws).map(|_| 0.2 + normal()).collect();
+        let groups = theta
+            .iter()
+            .map(|t| (0..4).map(|_| t + normal()).collect())
+            .collect();
+        (vec![groups], theta.iter().map(|t| vec![*t]).collect())
+    }
+
+    #[test]
+    fn bootstrap_errors_match_the_spread_over_data_sets_and_shrink_like_root_d() {
+        // EVPI (and the EVPPI of the key that is θ) over 40 independent
+        // data sets of 400 draws: their standard deviation is what the
+        // bootstrap error of one data set estimates.
+        let estimates: Vec<f64> = (0..40)
+            .map(|s| {
+                let (g, v) = synthetic(100 + s, 400);
+                statistics(&g, &v, None)[0]
+            })
+            .collect();
+        let spread = variance(&estimates).sqrt();
+        let (g, v) = synthetic(7, 400);
+        let se = standard_errors(7, 400, REPLICATES, |idx| statistics(&g, &v, Some(idx)));
+        // The spread of 40 values is itself known to about 1/√80 = 11%,
+        // the bootstrap error to 5%: a factor of 1.5 either way is over
+        // three of their combined errors.
+        assert!(
+            se[0] > spread / 1.5 && se[0] < spread * 1.5,
+            "bootstrap {} vs spread {spread} (mean {})",
+            se[0],
+            mean(&estimates)
+        );
+        assert!(se[1] > 0.0, "EVPPI has an error too: {se:?}");
+        // Four times the draws: half the error.
+        let (g, v) = synthetic(8, 1600);
+        let se4 = standard_errors(8, 1600, REPLICATES, |idx| statistics(&g, &v, Some(idx)));
+        let ratio = se[0] / se4[0];
+        assert!(
+            ratio > 1.5 && ratio < 2.7,
+            "{} / {} = {ratio}",
+            se[0],
+            se4[0]
+        );
     }
 }

@@ -41,3 +41,50 @@ pub fn draw_scenarios(s: &Scenario) -> Result<Vec<Scenario>, ScenarioError> {
         .map(|d| scenario_at(s, &u.uniforms(s.seed, d), &format!("parameter draw {d}")))
         .collect()
 }
+
+/// What `--set KEY=VALUE` does to an uncertain `KEY`: the value is stated,
+/// so the key is no longer uncertain. Removes from `table`'s
+/// `[uncertainty]` every key that `key` sets (the key itself, a key inside
+/// it, or the table holding it) and, when no uncertain key and no
+/// `draws_file` is left, the section; returns whether it removed any.
+/// Keys of `[uncertainty]` itself (`uncertainty.…`) are left alone.
+pub fn release(table: &mut toml::Table, key: &str) -> bool {
+    let key = key.trim();
+    if key == "uncertainty" || key.starts_with("uncertainty.") {
+        return false;
+    }
+    let Some(toml::Value::Table(u)) = table.get_mut("uncertainty") else {
+        return false;
+    };
+    let set = |k: &str| {
+        let k = k.trim().trim_matches('"');
+        k == key || k.starts_with(&format!("{key}.")) || key.starts_with(&format!("{k}."))
+    };
+    let before = u.len();
+    u.retain(|k, _| k == "replications_per_draw" || k == "draws_file" || !set(k));
+    let removed = u.len() < before;
+    if removed && u.keys().all(|k| k == "replications_per_draw") {
+        table.remove("uncertainty");
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::release;
+
+    #[test]
+    fn a_stated_value_is_no_longer_uncertain() {
+        let mut t: toml::Table = toml::from_str(
+            "[uncertainty]\nreplications_per_draw = 5\n\"effects.deter\" = { uniform = [0.2, 0.4] }\n\"outcomes.silent.tells\" = { between = [{ uniform = [1, 2] }, { uniform = [3, 4] }] }\n",
+        )
+        .unwrap();
+        assert!(!release(&mut t, "economics.margin"));
+        assert!(!release(&mut t, "uncertainty.replications_per_draw"));
+        assert!(release(&mut t, "outcomes.silent.tells.mean"));
+        let u = t["uncertainty"].as_table().unwrap();
+        assert!(u.contains_key("effects.deter") && !u.contains_key("outcomes.silent.tells"));
+        assert!(release(&mut t, "effects"));
+        assert!(!t.contains_key("uncertainty"), "nothing uncertain is left");
+    }
+}

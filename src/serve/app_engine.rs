@@ -176,10 +176,10 @@ impl AppEngine {
         let mut scenario = scenario::load_text(&self.text, &input)
             .map_err(|e| cli_message(&e))?
             .scenario;
-        // The page shows the scenario without its [uncertainty] (the page's
-        // replications are its own, not grouped into parameter draws).
+        // The page's replications are its own, grouped into fewer plausible
+        // worlds than `wom run` draws (`uncertainty_view::fit`).
         scenario.replications = replications;
-        scenario.uncertainty = None;
+        super::uncertainty_view::fit(&mut scenario);
         if let NetworkKind::File { path } = &scenario.network.kind
             && self.file.as_ref().is_none_or(|f| &f.path != path)
         {
@@ -358,7 +358,14 @@ impl Engine for AppEngine {
         let report = render_run(&run, None).map_err(failed)?;
         Ok(RunOutput {
             summary: serde_json::to_value(&run.summary).map_err(|e| failed(e.into()))?,
-            view: view::view(&run),
+            view: view::View {
+                uncertainty: super::uncertainty_view::of(
+                    &run,
+                    self.scenario.uncertainty.as_ref(),
+                    self.scenario.replications,
+                ),
+                ..view::view(&run)
+            },
             charts: report.charts.into_iter().map(|c| (c.stem, c.svg)).collect(),
             report_html: report.html,
             scenario_toml: self.scenario_file(&run.scenario)?,

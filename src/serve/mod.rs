@@ -20,6 +20,7 @@ pub mod sets;
 pub mod state;
 #[cfg(test)]
 mod tests;
+pub mod uncertainty_view;
 pub mod view;
 
 use anyhow::{Context, Result};

@@ -66,6 +66,9 @@ pub struct View {
     pub comparisons: Vec<ComparisonView>,
     /// The metrics table.
     pub table: TableView,
+    /// With `[uncertainty]`: how sure the answer is across what is
+    /// uncertain (see `super::uncertainty_view`).
+    pub uncertainty: Option<super::uncertainty_view::UncertaintyView>,
 }
 
 /// A cell of the table, `[mean, 95% interval]` in the metric's unit as
@@ -148,5 +151,6 @@ pub fn view(run: &Run) -> View {
     View {
         comparisons,
         table: TableView { columns, rows },
+        uncertainty: None,
     }
 }

@@ -37,6 +37,18 @@
 //! neighbour in the other keys (ranks scaled to [0, 1]), and
 //! `½ mean (ȳ_d − ȳ_nn(d))² − σ̂_w²/M` estimates `E[Var(g | θ_~i)]` (the
 //! Jansen estimator with the neighbour as the "pick-freeze" partner).
+//!
+//! ## Standard errors
+//! EVPI, each EVPPI and each index is a non-linear function of all the
+//! draws (a maximum, a regressogram, a nearest neighbour), with no simple
+//! variance formula; summary.json gives each its bootstrap standard error
+//! (`super::bootstrap`): the draws resampled whole with replacement — a
+//! world with its own replications, so the Monte Carlo noise is resampled
+//! with it and the deconvolution is redone on every resample — and the
+//! estimate recomputed. In a resample a draw and its copies are never
+//! each other's nearest neighbour (`total_order_of`). The error covers the
+//! estimate's sampling spread, not the bias of the given-data total index
+//! with few draws and many keys (`wom sensitivity --global` designs for it).
 
 /// The per-draw means of one comparison with the Monte Carlo noise
 /// removed.
@@ -296,7 +308,22 @@ fn ranks(x: &[f64]) -> Vec<f64> {
 /// the noise-free variance; in [0, 1]. With one key, `ST = 1` whenever
 /// the comparison varies.
 pub fn total_order(xs: &[Vec<f64>], i: usize, y: &[f64], noise: f64, between: f64) -> f64 {
+    total_order_of(xs, None, i, y, noise, between)
+}
+
+/// [`total_order`] of draws that may repeat (a bootstrap resample):
+/// `ids[d]` names the draw row `d` is a copy of, and no row is paired
+/// with a copy of itself (whose difference would be 0, not a neighbour's).
+pub fn total_order_of(
+    xs: &[Vec<f64>],
+    ids: Option<&[usize]>,
+    i: usize,
+    y: &[f64],
+    noise: f64,
+    between: f64,
+) -> f64 {
     let n = xs.len();
+    let same = |d: usize, e: usize| ids.map_or(d == e, |ids| ids[d] == ids[e]);
     let keys = xs.first().map_or(0, Vec::len);
     if between <= 0.0 || n < 4 {
         return 0.0;
@@ -310,7 +337,7 @@ pub fn total_order(xs: &[Vec<f64>], i: usize, y: &[f64], noise: f64, between: f6
     let mut sum = 0.0;
     for d in 0..n {
         let mut nearest = (f64::INFINITY, d);
-        for e in (0..n).filter(|e| *e != d) {
+        for e in (0..n).filter(|e| !same(d, *e)) {
             let dist: f64 = (0..keys)
                 .filter(|k| *k != i)
                 .map(|k| (scaled[k][d] - scaled[k][e]).powi(2))
@@ -318,6 +345,9 @@ pub fn total_order(xs: &[Vec<f64>], i: usize, y: &[f64], noise: f64, between: f6
             if dist < nearest.0 {
                 nearest = (dist, e);
             }
+        }
+        if nearest.1 == d {
+            continue;
         }
         sum += 0.5 * (y[d] - y[nearest.1]).powi(2);
     }

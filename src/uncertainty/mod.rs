@@ -9,5 +9,7 @@ mod special;
 
 pub use prior::Prior;
 pub use spec::{JointDraws, KeyPrior, UncertainKey, Uncertainty};
+pub mod bootstrap;
+pub mod design;
 pub mod estimate;
 pub mod saltelli;

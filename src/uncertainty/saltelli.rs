@@ -61,7 +61,6 @@ pub fn indices(fa: &[f64], fb: &[f64], fab: &[Vec<f64>], noise: f64) -> Vec<Indi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::{Purpose, StreamKey};
 
     /// The Ishigami function, a = 7, b = 0.1, on [−π, π]³.
     fn ishigami(u: &[f64]) -> f64 {
@@ -77,23 +76,14 @@ mod tests {
         // Analytic values (Ishigami & Homma 1990; Saltelli et al. 2010).
         let s1 = [0.3139, 0.4424, 0.0];
         let st = [0.5576, 0.4424, 0.2437];
+        // The design `wom sensitivity --global` uses: a rotated Sobol
+        // sequence (`super::super::design`).
         let n = 1 << 14;
-        let row = |m: u64, r: u64| -> Vec<f64> {
-            let key = StreamKey::new(20).replication(m).sub(r);
-            (0..3)
-                .map(|i| key.person(i).uniform(Purpose::Uncertainty))
-                .collect()
-        };
-        let a: Vec<Vec<f64>> = (0..n).map(|r| row(0, r)).collect();
-        let b: Vec<Vec<f64>> = (0..n).map(|r| row(1, r)).collect();
+        let (a, b) = super::super::design::matrices(20, n, 3).unwrap();
         let fa: Vec<f64> = a.iter().map(|u| ishigami(u)).collect();
         let fb: Vec<f64> = b.iter().map(|u| ishigami(u)).collect();
         let fab: Vec<Vec<f64>> = (0..3)
-            .map(|i| {
-                (0..n as usize)
-                    .map(|r| ishigami(&ab_row(&a[r], &b[r], i)))
-                    .collect()
-            })
+            .map(|i| (0..n).map(|r| ishigami(&ab_row(&a[r], &b[r], i))).collect())
             .collect();
         let got = indices(&fa, &fb, &fab, 0.0);
         for i in 0..3 {

@@ -25,6 +25,8 @@ mod staffing;
 mod sweep;
 mod trace;
 mod uncertainty;
+mod uncertainty_charts;
+mod uncertainty_flags;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -5,11 +5,12 @@
 //! with `WOM_UPDATE_PINNED=1 cargo test --release pinned` and says why in
 //! its commit.
 //!
-//! `scenarios/default.toml` states what it does not know (`[uncertainty]`)
-//! since honest uncertainty; its pin runs the file as it was before
-//! (`tests/fixtures/pinned/scenarios/default.toml`, byte for byte today's
-//! file without `[uncertainty]`), so a file without `[uncertainty]` still
-//! gives exactly the numbers it gave.
+//! `scenarios/default.toml`, `cafe.toml`, `tarp.toml`, `real_estate.toml`
+//! and `support_team.toml` state what they do not know (`[uncertainty]`)
+//! since honest uncertainty; their pins run the files as they were before
+//! (`tests/fixtures/pinned/scenarios/NAME.toml`, byte for byte the file
+//! without `[uncertainty]`), so a file without `[uncertainty]` still gives
+//! exactly the numbers it gave.
 
 use super::{fixture, shipped, wom};
 use std::path::Path;
@@ -23,12 +24,12 @@ const CASES: [(&str, &str, &[&str]); 9] = [
     ),
     (
         "cafe",
-        "cafe.toml",
+        "../tests/fixtures/pinned/scenarios/cafe.toml",
         &["--replications", "16", "--set", "population.people=3000"],
     ),
     (
         "support_team",
-        "support_team.toml",
+        "../tests/fixtures/pinned/scenarios/support_team.toml",
         &["--replications", "12"],
     ),
     (
@@ -36,10 +37,14 @@ const CASES: [(&str, &str, &[&str]); 9] = [
         "strong_weak_ties.toml",
         &["--replications", "8", "--set", "population.people=3000"],
     ),
-    ("real_estate", "real_estate.toml", &["--replications", "30"]),
+    (
+        "real_estate",
+        "../tests/fixtures/pinned/scenarios/real_estate.toml",
+        &["--replications", "30"],
+    ),
     (
         "tarp",
-        "tarp.toml",
+        "../tests/fixtures/pinned/scenarios/tarp.toml",
         &["--replications", "20", "--seed", "7"],
     ),
     (

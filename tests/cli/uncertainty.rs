@@ -6,7 +6,7 @@
 use super::wom;
 use std::path::Path;
 
-const BASE: &str = r#"replications = 40
+pub const BASE: &str = r#"replications = 40
 seed = 4
 [population]
 people = 600
@@ -23,7 +23,7 @@ replications_per_draw = 10
 "outcomes.silent.tells" = { between = [{ uniform = [9, 10] }, { uniform = [20, 24] }] }
 "#;
 
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+pub fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
     p

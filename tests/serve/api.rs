@@ -15,7 +15,11 @@ fn sets(pairs: &[(&str, &str)]) -> Vec<String> {
 
 #[test]
 fn run_equals_wom_run_with_the_same_settings() {
-    let server = Server::start(&["--replications", "12"]);
+    // The pinned copy of default.toml, without [uncertainty]: the page's
+    // replications then are plain replications (see uncertainty.rs for
+    // the page of a scenario with uncertainty).
+    let pinned = shipped("../tests/fixtures/pinned/scenarios/default.toml");
+    let server = Server::start(&[pinned.to_str().unwrap(), "--replications", "12"]);
     let dir = tempfile::tempdir().unwrap();
     // As given: the page's count of replications.
     let as_given = post_run(&server, &json!({}));
@@ -137,10 +141,41 @@ fn knobs_as_shown_change_nothing(server: &Server) -> Vec<String> {
         assert!(min <= value && value <= max, "{k}");
     }
     let plain = post_run(server, &json!({}));
-    let same = post_run(server, &json!({ "set": every_knob_as_shown(&knobs) }));
+    // A knob on a key of [uncertainty] states its value when sent (the key
+    // is then no longer drawn): every other knob at its shown value
+    // changes nothing, and each uncertain one leaves the draws.
+    let uncertain: Vec<String> = plain.json["uncertainty"]["keys"]
+        .as_array()
+        .map(|keys| {
+            keys.iter()
+                .map(|k| k["key"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let (drawn, stated): (Vec<Value>, Vec<Value>) = knobs
+        .iter()
+        .cloned()
+        .partition(|k| uncertain.iter().any(|u| u == k["key"].as_str().unwrap()));
+    let same = post_run(server, &json!({ "set": every_knob_as_shown(&stated) }));
     assert_eq!((plain.status, same.status), (200, 200), "{}", same.json);
     assert_eq!(plain.json["policies"], same.json["policies"]);
     assert_eq!(plain.json["comparisons"], same.json["comparisons"]);
+    for k in &drawn {
+        let one = post_run(
+            server,
+            &json!({ "set": every_knob_as_shown(std::slice::from_ref(k)) }),
+        );
+        assert_eq!(one.status, 200, "{}", one.json);
+        let keys = one.json["uncertainty"]["keys"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            keys.iter().all(|u| u["key"] != k["key"]),
+            "{} is stated, not drawn: {keys:?}",
+            k["key"]
+        );
+    }
     knobs
         .iter()
         .map(|k| k["key"].as_str().unwrap().to_string())

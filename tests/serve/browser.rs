@@ -69,8 +69,11 @@ fn the_page_shows_what_wom_run_and_the_api_give() {
     let replications = get(&server, "api/knobs").json["replications"].clone();
     assert_eq!(replications, json!(200));
     let dir = tempfile::tempdir().unwrap();
+    // The built-in default has [uncertainty]: the page runs it in 20 of
+    // the 200 plausible worlds `wom run` draws, as `wom run
+    // --replications 200` does.
     let cli = wom_run(
-        &shipped("../tests/fixtures/pinned/scenarios/default.toml"),
+        &shipped("default.toml"),
         &["--replications".into(), replications.to_string()],
         dir.path(),
     );
@@ -101,6 +104,36 @@ fn the_page_shows_what_wom_run_and_the_api_give() {
         json!(8)
     );
 
+    // How sure the answer is: the odds and the uncertainty interval of
+    // wom run's uncertainty object, and how many worlds the page drew.
+    let uncertain =
+        browser.eval("document.querySelector('#comparisons .uncertain')?.textContent || ''");
+    let uncertain = uncertain.as_str().unwrap();
+    let c = &cli["uncertainty"]["comparisons"][0];
+    let [lo, hi] = [0, 1].map(|i| c["uncertainty_interval95"][i].as_f64().unwrap());
+    let dollars = |x: f64| {
+        let digits = format!("{:.0}", x.abs());
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        format!("{}${out}", if x < -0.5 { "−" } else { "" })
+    };
+    assert!(
+        uncertain.contains("over 20 plausible worlds"),
+        "{uncertain}"
+    );
+    assert!(
+        uncertain.contains(&dollars(lo)) && uncertain.contains(&dollars(hi)),
+        "{uncertain} vs {lo} {hi}"
+    );
+    assert!(
+        uncertain.contains("the first 20 of the 200 wom run draws"),
+        "{uncertain}"
+    );
     screenshots(&mut browser, "desktop", 1280, 900, false);
     let desktop = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-screenshots/desktop.png");
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve.png");

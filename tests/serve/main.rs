@@ -7,6 +7,7 @@ mod browser;
 mod cdp;
 mod hold;
 mod limits;
+mod uncertainty;
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader};

@@ -15,7 +15,10 @@
 //! `sweep_heatmap` (the headline difference over two keys), `sweep_points` (the swept keys as axes) and
 //! `sweep_ties` (the notes on ties and thresholds). `tornado` draws
 //! `wom sensitivity`'s chart, `calibration_charts` those of
-//! `wom calibrate`, and `spread` is the `wom trace` picture.
+//! `wom calibrate`, and `spread` is the `wom trace` picture. With
+//! `[uncertainty]`, `uncertainty` draws a run's three charts of what is
+//! uncertain (`uncertainty_draws`, `uncertainty_evppi`, `uncertainty_sobol`;
+//! the last also for `wom sensitivity --global`).
 
 pub mod calibration_charts;
 pub(super) mod causes;
@@ -31,4 +34,9 @@ mod sweep_lines;
 mod sweep_points;
 mod sweep_ties;
 pub(super) mod tornado;
+mod uncertain;
+pub mod uncertainty;
+mod uncertainty_draws;
+mod uncertainty_evppi;
+pub mod uncertainty_sobol;
 pub mod worth;

@@ -52,6 +52,14 @@ pub fn key_phrase(key: &str) -> String {
             "word_of_mouth.retell.positive",
             "how often people pass good news on",
         ),
+        (
+            "outcomes.silent.stay",
+            "how many unhappy customers who do not complain stay",
+        ),
+        (
+            "outcomes.resolved_quickly.stay",
+            "how many customers whose complaint was resolved quickly stay",
+        ),
         ("economics.margin", "the margin a customer brings"),
     ];
     known
