@@ -1,7 +1,8 @@
 //! Chart: first-order and total Sobol indices of the headline difference
 //! per uncertain key (the share of its variance across plausible worlds
 //! each input explains alone, and with all its interactions), keys sorted
-//! by total index, whiskers ±1.96 standard errors where the estimate has
+//! by total index (by first-order index for `wom run`, whose given-data
+//! totals run high), whiskers ±1.96 standard errors where the estimate has
 //! one. Drawn for `wom run` from the `uncertainty` object and for `wom
 //! sensitivity --global` from sobol.json.
 
@@ -64,7 +65,15 @@ impl SobolChart {
             "Of the spread of “{}” against “{}” across plausible worlds (Monte Carlo noise removed): the share each input explains alone (first order) and with its interactions (total); given-data estimators, whiskers ±1.96 bootstrap standard errors; with few draws and many keys the nearest-neighbour totals run high (wom sensitivity --global designs for them)",
             c.policy, c.baseline
         );
-        Self::new(rows, u.subtitle.clone(), guide, u.draws[h].between > 0.0)
+        // The given-data totals run high with few draws, so the run's chart
+        // ranks and titles by the first-order index alone.
+        Self::new(
+            rows,
+            u.subtitle.clone(),
+            guide,
+            u.draws[h].between > 0.0,
+            false,
+        )
     }
 
     /// The chart of `wom sensitivity --global`'s sobol.json.
@@ -95,12 +104,33 @@ impl SobolChart {
             f.policy, f.baseline
         );
         let varies = f.keys.iter().any(|k| k.total > 0.0 || k.first > 0.0);
-        Self::new(rows, subtitle, guide, varies)
+        Self::new(rows, subtitle, guide, varies, true)
     }
 
-    fn new(mut rows: Vec<Row>, subtitle: String, guide: String, varies: bool) -> Self {
-        rows.sort_by(|a, b| b.total.total_cmp(&a.total).then(a.key.cmp(&b.key)));
+    /// `totals`: whether the total indices are trusted enough to rank the
+    /// keys and to be stated in the title (a design made for them).
+    fn new(
+        mut rows: Vec<Row>,
+        subtitle: String,
+        guide: String,
+        varies: bool,
+        totals: bool,
+    ) -> Self {
+        if totals {
+            rows.sort_by(|a, b| b.total.total_cmp(&a.total).then(a.key.cmp(&b.key)));
+        } else {
+            rows.sort_by(|a, b| {
+                (b.first.total_cmp(&a.first))
+                    .then(b.total.total_cmp(&a.total))
+                    .then(a.key.cmp(&b.key))
+            });
+        }
         let title = match rows.first() {
+            Some(top) if varies && !totals => format!(
+                "Of what is uncertain, {} moves the difference most: {} of its variance alone",
+                lower_first(&label(&top.key)),
+                percent(top.first, top.first_se)
+            ),
             Some(top) if varies => format!(
                 "Of what is uncertain, {} moves the difference most: {} of its variance alone, {} with interactions",
                 lower_first(&label(&top.key)),
