@@ -49,7 +49,11 @@ impl<'a> EvppiChart<'a> {
                 key_phrase(key),
                 money(*v, currency)
             ),
-            _ => "No uncertain input is worth measuring before choosing: the better policy is the same in nearly every plausible world".to_owned(),
+            _ if u.summary.evpi == 0.0 => "No uncertain input is worth measuring before choosing: the better policy is the same in every plausible world".to_owned(),
+            _ => format!(
+                "No uncertain input is worth measuring before choosing: knowing any one of them is worth less than {}",
+                money(1.0, currency)
+            ),
         };
         Self { u, order, title }
     }
