@@ -252,8 +252,10 @@ fn world_on(mut scenario: Scenario, plan: NetworkPlan, names: Option<&[String]>)
         _ => None,
     };
     let segments_file = scenario.population.segments_file.clone();
+    // Ctrl-C (or Python's) stops the compile of many parameter draws too.
+    let cancel = super::cancel::flag();
     if customers.is_none() && segments_file.is_none() {
-        return World::new(scenario, plan).map_err(world_error);
+        return World::with_lists(scenario, plan, None, None, cancel).map_err(world_error);
     }
     let people = match &plan {
         NetworkPlan::Shared(g) => g.node_count(),
@@ -289,7 +291,7 @@ fn world_on(mut scenario: Scenario, plan: NetworkPlan, names: Option<&[String]>)
         }
         None => None,
     };
-    World::with_lists(scenario, plan, initial, segments).map_err(world_error)
+    World::with_lists(scenario, plan, initial, segments, cancel).map_err(world_error)
 }
 
 /// The world of a file-network scenario on its network, read already

@@ -26,20 +26,33 @@ pub fn scenario_at(s: &Scenario, u: &[f64], draw: &str) -> Result<Scenario, Scen
     super::resolved::from_resolved(&table, Path::new(draw))
 }
 
-/// The scenario of every parameter draw of `s`: draw `d` from the stream
-/// (seed, draw d, uncertainty), `replications / replications_per_draw` of
-/// them; empty without `[uncertainty]`.
+/// How many parameter draws `s` has: `replications / replications_per_draw`,
+/// 0 without `[uncertainty]`.
+pub fn draw_count(s: &Scenario) -> u64 {
+    s.uncertainty
+        .as_ref()
+        .map_or(0, |u| u64::from(s.replications / u.replications_per_draw))
+}
+
+/// The scenario of parameter draw `d` of `s`, from the stream (seed, draw
+/// d, uncertainty); `s` itself without `[uncertainty]`.
+///
+/// # Errors
+/// As [`scenario_at`], naming the draw.
+pub fn draw_scenario(s: &Scenario, d: u64) -> Result<Scenario, ScenarioError> {
+    match &s.uncertainty {
+        Some(u) => scenario_at(s, &u.uniforms(s.seed, d), &format!("parameter draw {d}")),
+        None => Ok(s.clone()),
+    }
+}
+
+/// The scenario of every parameter draw of `s` ([`draw_count`] of them,
+/// each [`draw_scenario`]); empty without `[uncertainty]`.
 ///
 /// # Errors
 /// As [`scenario_at`], naming the draw.
 pub fn draw_scenarios(s: &Scenario) -> Result<Vec<Scenario>, ScenarioError> {
-    let Some(u) = &s.uncertainty else {
-        return Ok(Vec::new());
-    };
-    let draws = u64::from(s.replications / u.replications_per_draw);
-    (0..draws)
-        .map(|d| scenario_at(s, &u.uniforms(s.seed, d), &format!("parameter draw {d}")))
-        .collect()
+    (0..draw_count(s)).map(|d| draw_scenario(s, d)).collect()
 }
 
 /// What `--set KEY=VALUE` does to an uncertain `KEY`: the value is stated,

@@ -42,7 +42,7 @@ mod staffing;
 pub mod template;
 mod uncertainty;
 
-pub use draws::{draw_scenarios, release, scenario_at};
+pub use draws::{draw_count, draw_scenario, draw_scenarios, release, scenario_at};
 pub use uncertainty::check_replications;
 
 pub use check::control_character;

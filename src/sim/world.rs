@@ -149,17 +149,18 @@ impl World {
     /// [`SimError::TooManyCustomers`] when a count of initial customers
     /// exceeds the people of the network.
     pub fn new(scenario: Scenario, plan: NetworkPlan) -> Result<Self, SimError> {
-        Self::with_lists(scenario, plan, None, None)
+        Self::with_lists(scenario, plan, None, None, &AtomicBool::new(false))
     }
 
     /// [`World::new`] with the initial customers (dense ids, each once) and
     /// each person's segment (an index into the scenario's segments, one
     /// per person in id order) given (`Some`, read by the caller from the
     /// scenario's files) instead of drawn: every replication starts with
-    /// exactly them.
+    /// exactly them. Stops once `cancel` is set while it compiles
+    /// `[uncertainty]`'s draws (10^6 replications: seconds of work).
     ///
     /// # Errors
-    /// As [`World::new`]; [`SimError::CustomerOutside`] for an id beyond
+    /// As [`World::new`]; [`SimError::Cancelled`]; [`SimError::CustomerOutside`] for an id beyond
     /// the network; [`SimError::CustomersNotRead`] and
     /// [`SimError::SegmentsNotRead`] for a file not given,
     /// [`SimError::SegmentsMismatch`] for segments not one per person or
@@ -169,6 +170,7 @@ impl World {
         plan: NetworkPlan,
         initial: Option<Vec<crate::graph::NodeId>>,
         segments: Option<Vec<u8>>,
+        cancel: &AtomicBool,
     ) -> Result<Self, SimError> {
         if let (crate::model::InitialCustomers::File(path), None) =
             (&scenario.population.initial_customers, &initial)
@@ -188,7 +190,7 @@ impl World {
                 return Err(SimError::SegmentsMismatch { people });
             }
         }
-        let mut world = Self::build(scenario, plan, initial.map(Arc::new))?;
+        let mut world = Self::build(scenario, plan, initial.map(Arc::new), cancel)?;
         world.listed_segments = segments.map(Arc::new);
         Ok(world)
     }
@@ -197,6 +199,7 @@ impl World {
         scenario: Scenario,
         plan: NetworkPlan,
         listed: Option<Arc<Vec<crate::graph::NodeId>>>,
+        cancel: &AtomicBool,
     ) -> Result<Self, SimError> {
         let people = match &plan {
             NetworkPlan::Shared(g) => g.node_count(),
@@ -213,11 +216,17 @@ impl World {
         }
         let count = listed.as_ref().map(|l| l.len() as u32);
         let base = Compiled::new(&scenario, people, count);
-        let draws = crate::scenario::draw_scenarios(&scenario)
-            .map_err(|e| SimError::Draw(e.to_string()))?
-            .iter()
-            .map(|s| Compiled::new(s, people, count))
-            .collect();
+        // Each draw made and compiled in turn (none kept), `cancel` first.
+        let draws = (0..crate::scenario::draw_count(&scenario))
+            .map(|d| {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(SimError::Cancelled);
+                }
+                let s = crate::scenario::draw_scenario(&scenario, d)
+                    .map_err(|e| SimError::Draw(e.to_string()))?;
+                Ok(Compiled::new(&s, people, count))
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Self {
             scenario,
             plan,
