@@ -154,7 +154,7 @@ pub fn run(options: &Options) -> Result<()> {
             ip => ip.to_string(),
         };
         println!(
-            "Serving scenario `{name}` at http://{host}:{}/ (Ctrl-C stops)",
+            "Serving scenario “{name}” at http://{host}:{}/ (Ctrl-C stops)",
             addr.port()
         );
         if !addr.ip().is_loopback() {

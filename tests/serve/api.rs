@@ -394,3 +394,32 @@ fn a_file_network_is_read_once_at_start_and_never_named_by_a_request() {
     let other = json!({ "set": { "network.path": "other.txt" } });
     assert_eq!(post_run(&server, &other).status, 400);
 }
+
+/// A scenario whose files list the customers and each person's segment
+/// offers no knob that would replace those lists (a count of customers,
+/// a segment's share), and runs as `wom run` does.
+#[test]
+fn listed_customers_and_segments_get_no_knob_that_replaces_them() {
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/named_segments.toml");
+    let server = Server::start(&[fixture.to_str().unwrap(), "--replications", "4"]);
+    let knobs = get(&server, "api/knobs").json;
+    let keys: Vec<&str> = knobs["knobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"experience.problem_rate"), "{keys:?}");
+    assert!(
+        !keys
+            .iter()
+            .any(|k| *k == "population.initial_customers" || k.ends_with(".share")),
+        "{keys:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let api = post_run(&server, &json!({}));
+    assert_eq!(api.status, 200, "{}", api.json);
+    let args = vec!["--replications".to_string(), "4".to_string()];
+    assert_same_result(&api.json, &wom_run(&fixture, &args, dir.path()));
+}

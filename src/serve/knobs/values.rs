@@ -18,9 +18,14 @@ pub(super) struct At<'a> {
     pub(super) people: u32,
 }
 
-/// Initial customers as the count the simulation uses among the people.
+/// Initial customers as the count the simulation uses among the people;
+/// none (no knob) when the file lists who the customers are: a count
+/// would replace the owner's own list.
 pub(super) fn initial_customers(at: &At) -> Option<f64> {
     let customers = &at.scenario.population.initial_customers;
+    if matches!(customers, wom::model::InitialCustomers::File(_)) {
+        return None;
+    }
     Some(f64::from(customers.resolve(at.people)))
 }
 
