@@ -91,7 +91,57 @@ pub fn sentence(f: &UncertaintyFinding) -> String {
             key_phrase(&m.key),
             money(m.worth, currency)
         )),
-        None => s.push_str(" No uncertain number is worth measuring before choosing: the better policy is the same in every plausible world."),
+        None if p >= 1.0 => s.push_str(" No uncertain number is worth measuring before choosing: the better policy is the same in every plausible world."),
+        // Some worlds favour the other policy, but knowing any one input
+        // (EVPPI) is worth less than one unit of money.
+        None => s.push_str(&format!(
+            " No single uncertain number is worth measuring before choosing: knowing any one of them is worth less than {}.",
+            money(1.0, currency)
+        )),
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+    use wom::results::uncertainty::{MeasureFirst, UncertaintyFinding};
+
+    fn finding(p: f64, measure_first: Option<MeasureFirst>) -> UncertaintyFinding {
+        UncertaintyFinding {
+            baseline: "keep".into(),
+            policy: "part".into(),
+            interval: [-199.0, 4837.0],
+            probability_better: p,
+            measure_first,
+            currency: "USD".into(),
+        }
+    }
+
+    /// "The same in every plausible world" only when it is; otherwise
+    /// what is true of the EVPPI, or the key worth measuring.
+    #[test]
+    fn says_every_world_only_when_one_policy_wins_them_all() {
+        let all = sentence(&finding(1.0, None));
+        assert!(all.contains("in 100% of plausible worlds"), "{all}");
+        assert!(all.contains("the same in every plausible world"), "{all}");
+        let most = sentence(&finding(0.96, None));
+        assert!(most.contains("in 96% of plausible worlds"), "{most}");
+        assert!(!most.contains("every plausible world"), "{most}");
+        assert!(most.contains("worth less than $1"), "{most}");
+        let baseline = sentence(&finding(0.2, None));
+        assert!(
+            baseline.contains("“keep” is the better policy in 80%"),
+            "{baseline}"
+        );
+        let key = MeasureFirst {
+            key: "economics.margin".into(),
+            worth: 120.0,
+        };
+        let measure = sentence(&finding(0.7, Some(key)));
+        assert!(
+            measure.contains("Worth measuring first: the margin a customer brings (knowing it is worth up to $120)"),
+            "{measure}"
+        );
+    }
 }
