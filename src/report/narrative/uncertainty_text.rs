@@ -62,10 +62,21 @@ pub fn key_phrase(key: &str) -> String {
         ),
         ("economics.margin", "the margin a customer brings"),
     ];
-    known
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or_else(|| format!("“{key}”"), |(_, p)| (*p).to_owned())
+    if let Some(p) = known.iter().find(|(k, _)| *k == key) {
+        return p.1.to_owned();
+    }
+    // A segment's own numbers, `segments.NAME.FIELD`.
+    let segment = |field: &str| {
+        let name = key.strip_prefix("segments.")?.strip_suffix(field)?;
+        Some(name.to_owned())
+    };
+    if let Some(name) = segment(".handle_factor") {
+        return format!("how much longer a “{name}” customer's complaint takes");
+    }
+    if let Some(name) = segment(".resolve_factor") {
+        return format!("how often a “{name}” customer's complaint can be resolved");
+    }
+    format!("“{key}”")
 }
 
 /// The sentence of one finding.
@@ -138,6 +149,11 @@ mod tests {
             key: "economics.margin".into(),
             worth: 120.0,
         };
+        assert_eq!(
+            super::key_phrase("segments.chronic.handle_factor"),
+            "how much longer a “chronic” customer's complaint takes"
+        );
+        assert_eq!(super::key_phrase("a.b"), "“a.b”");
         let measure = sentence(&finding(0.7, Some(key)));
         assert!(
             measure.contains("Worth measuring first: the margin a customer brings (knowing it is worth up to $120)"),
