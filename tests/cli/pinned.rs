@@ -5,8 +5,8 @@
 //! with `WOM_UPDATE_PINNED=1 cargo test --release pinned` and says why in
 //! its commit.
 //!
-//! `scenarios/default.toml`, `cafe.toml`, `tarp.toml`, `real_estate.toml`
-//! and `support_team.toml` state what they do not know (`[uncertainty]`)
+//! Every shipped scenario but `strong_weak_ties.toml` (a demonstration of
+//! one mechanism) states what it does not know (`[uncertainty]`)
 //! since honest uncertainty; their pins run the files as they were before
 //! (`tests/fixtures/pinned/scenarios/NAME.toml`, byte for byte the file
 //! without `[uncertainty]`), so a file without `[uncertainty]` still gives
@@ -49,12 +49,12 @@ const CASES: [(&str, &str, &[&str]); 9] = [
     ),
     (
         "chronic_complainers",
-        "chronic_complainers.toml",
+        "../tests/fixtures/pinned/scenarios/chronic_complainers.toml",
         &["--replications", "12", "--set", "population.people=3000"],
     ),
     (
         "staffing",
-        "staffing.toml",
+        "../tests/fixtures/pinned/scenarios/staffing.toml",
         &[
             "--replications",
             "8",
@@ -66,7 +66,7 @@ const CASES: [(&str, &str, &[&str]); 9] = [
     ),
     (
         "chronic_desk",
-        "chronic_desk.toml",
+        "../tests/fixtures/pinned/scenarios/chronic_desk.toml",
         &[
             "--replications",
             "10",

@@ -281,7 +281,7 @@ fn sweeps_and_sensitivity_take_segment_and_parting_keys() {
             "--set",
             "population.people=2000",
             "--replications",
-            "6",
+            "8", // two of [uncertainty]'s draws of 4
             "--quiet",
             "--out",
         ])
@@ -309,7 +309,7 @@ fn sweeps_and_sensitivity_take_segment_and_parting_keys() {
             "--set",
             "population.people=2000",
             "--replications",
-            "6",
+            "8", // two of [uncertainty]'s draws of 4
             "--quiet",
             "--out",
         ])
