@@ -8,6 +8,7 @@
 use crate::present::format::{count, thousands};
 use crate::present::money::money;
 use crate::report::data::RunData;
+use crate::report::kit::axes::bin_counts;
 use crate::report::kit::canvas::{Chart, Drawn};
 use crate::report::kit::style::{
     GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, header, legend, policy_colour, text,
@@ -107,19 +108,7 @@ impl Chart for NpvDistribution<'_> {
             n_bins = ((end - start) / width).ceil() as usize;
         }
         n_bins = n_bins.max(1);
-        let counts: Vec<Vec<u32>> = values
-            .iter()
-            .map(|v| {
-                let mut c = vec![0u32; n_bins];
-                for x in v.iter() {
-                    let i = ((x - start) / width)
-                        .floor()
-                        .clamp(0.0, (n_bins - 1) as f64);
-                    c[i as usize] += 1;
-                }
-                c
-            })
-            .collect();
+        let counts = bin_counts(&values, start, width, n_bins);
         // Headroom above the tallest bar for the legend (one line per policy).
         let headroom = 1.2 + 0.08 * shown.len() as f64;
         let top = counts.iter().flatten().copied().max().unwrap_or(1).max(1) as f64 * headroom;

@@ -9,6 +9,7 @@
 use super::uncertain::{Uncertain, share, short_share};
 use crate::present::format::{count, thousands};
 use crate::present::money::money;
+use crate::report::kit::axes::bin_counts;
 use crate::report::kit::canvas::{Chart, Drawn};
 use crate::report::kit::style::{
     GRID, INK, LABEL_SIZE, MUTED, TICK_SIZE, header, legend, policy_colour, text,
@@ -95,19 +96,7 @@ impl Chart for DrawsChart<'_> {
         let area = header(root, &self.title, &u.subtitle, &guide)?;
         let values: Vec<&[f64]> = u.draws.iter().map(|d| d.shrunk.as_slice()).collect();
         let (start, width, n_bins) = bins(&values);
-        let counts: Vec<Vec<u32>> = values
-            .iter()
-            .map(|v| {
-                let mut c = vec![0u32; n_bins];
-                for x in v.iter() {
-                    let i = ((x - start) / width)
-                        .floor()
-                        .clamp(0.0, (n_bins - 1) as f64);
-                    c[i as usize] += 1;
-                }
-                c
-            })
-            .collect();
+        let counts = bin_counts(&values, start, width, n_bins);
         let headroom = 1.2 + 0.08 * values.len() as f64;
         let top = counts.iter().flatten().copied().max().unwrap_or(1).max(1) as f64 * headroom;
         let end = start + width * n_bins as f64;

@@ -143,6 +143,29 @@ pub fn padded(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
     (lo - pad * span, hi + pad * span)
 }
 
+/// Histogram counts of each series in `n_bins` bins of `width` from
+/// `start` (a value outside falls in the nearest end bin).
+pub fn bin_counts<V: AsRef<[f64]>>(
+    values: &[V],
+    start: f64,
+    width: f64,
+    n_bins: usize,
+) -> Vec<Vec<u32>> {
+    values
+        .iter()
+        .map(|v| {
+            let mut c = vec![0u32; n_bins];
+            for x in v.as_ref() {
+                let i = ((x - start) / width)
+                    .floor()
+                    .clamp(0.0, (n_bins - 1) as f64);
+                c[i as usize] += 1;
+            }
+            c
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
