@@ -95,10 +95,7 @@ impl Serialize for RawInitialCustomers {
             RawInitialCustomers::Count(n) => serializer.serialize_i64(n),
             RawInitialCustomers::Fraction(f) => serializer.serialize_f64(f),
             RawInitialCustomers::File(ref file) => {
-                use serde::ser::SerializeMap;
-                let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry("file", file)?;
-                map.end()
+                std::collections::BTreeMap::from([("file", file)]).serialize(serializer)
             }
         }
     }
