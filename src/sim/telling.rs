@@ -8,7 +8,7 @@ use super::observer::{Effect, Hearing, Observer};
 use super::params::Params;
 use super::person::{Person, flag, state};
 use super::scratch::{Bits, Scratch};
-use super::tells::for_each_distinct;
+use super::tells;
 use crate::graph::NodeId;
 use crate::model::Tone;
 
@@ -44,7 +44,6 @@ pub(super) fn step<O: Observer>(
         level.clear();
         level.extend(origins.iter().map(|&(u, _)| u));
         for hop in 1..=params.max_hops {
-            next.clear();
             let telling = Hop::new(params, tone, hop, observe);
             // Five passes per hop. First every teller's generator, for the
             // whole hop at once (`keys.rs`: the same generators, set up
@@ -58,7 +57,10 @@ pub(super) fn step<O: Observer>(
             // the retellers pushed to `next` are those of hearing each pick
             // at once.
             keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
-            buffers.picks.clear();
+            // The picks are written by index into a buffer grown, never
+            // shrunk, so that a telling of one or two contacts writes two
+            // slots and moves the count by one or two without a branch.
+            let mut n = 0;
             for (i, &u) in level.iter().enumerate() {
                 if let Some(&w) = level.get(i + AHEAD) {
                     p.net.base.prefetch_offsets(w);
@@ -73,12 +75,23 @@ pub(super) fn step<O: Observer>(
                 let spans = p.net.spans(u);
                 let d = spans.degree;
                 shortfall += u64::from(k.saturating_sub(d));
-                heard[tone.index()] += u64::from(k.min(d));
+                let m = k.min(d);
+                heard[tone.index()] += u64::from(m);
+                let picks = &mut buffers.picks;
+                grow(picks, n + m.max(2) as usize);
                 // The picks' draws and order are those of `pick_distinct`;
                 // each is kept as the position of the contact picked.
-                let picks = &mut buffers.picks;
-                for_each_distinct(d, k.min(d), rng, marks, |i| {
-                    picks.push((u, spans.position(i)));
+                if (1..=2).contains(&k) && k < d {
+                    if let Some([a, b]) = tells::one_or_two(d, k, rng) {
+                        picks[n] = (u, spans.position(a));
+                        picks[n + 1] = (u, spans.position(b));
+                        n += k as usize;
+                        continue;
+                    }
+                }
+                tells::for_each_distinct(d, m, rng, marks, |i| {
+                    picks[n] = (u, spans.position(i));
+                    n += 1;
                 });
             }
             // Which contact each pick is, looked up apart from the draws:
@@ -86,7 +99,7 @@ pub(super) fn step<O: Observer>(
             // drawn, so each random read of that array (which does not fit
             // in a core's cache) is prefetched a few picks ahead instead of
             // waited for. The same contacts, in the same order.
-            let picks = &buffers.picks;
+            let picks = &buffers.picks[..n];
             buffers.pairs.clear();
             buffers
                 .pairs
@@ -104,12 +117,17 @@ pub(super) fn step<O: Observer>(
                 &mut buffers.retell,
             );
             let pairs = &buffers.pairs;
+            grow(next, pairs.len());
+            let mut retellers = Retellers {
+                slots: next,
+                len: 0,
+            };
             for (j, &(u, v)) in pairs.iter().enumerate() {
                 if let Some(&(_, w)) = pairs.get(j + AHEAD) {
                     prefetch(&people[w as usize]);
                 }
                 let draws = (buffers.effect[j], buffers.retell[j]);
-                let effect = telling.hear(people, touched, v, draws, next, &mut reached);
+                let effect = telling.hear(people, touched, v, draws, &mut retellers, &mut reached);
                 if observe {
                     let hearing = Hearing {
                         teller: u,
@@ -121,6 +139,8 @@ pub(super) fn step<O: Observer>(
                     observer.hearing(p.t, &hearing);
                 }
             }
+            let retold = retellers.len;
+            next.truncate(retold);
             std::mem::swap(level, next);
             if level.is_empty() {
                 break;
@@ -139,10 +159,26 @@ pub(super) fn step<O: Observer>(
     [negative, positive]
 }
 
+/// Makes `buffer` at least `len` long (doubling, so growth is rare);
+/// entries past what a pass writes are never read.
+#[inline]
+fn grow<T: Copy + Default>(buffer: &mut Vec<T>, len: usize) {
+    if buffer.len() < len {
+        buffer.resize(len.max(2 * buffer.len()), T::default());
+    }
+}
+
 /// How many picks or hearings ahead a random read is prefetched: about
 /// the latency of a read from outside the core's cache (hundreds of
 /// cycles) over the few tens of cycles a pick or a hearing takes.
 const AHEAD: usize = 32;
+
+/// The hearers of a hop who retell it, in hearing order: the first `len`
+/// of `slots`, which has a slot for every hearing of the hop.
+struct Retellers<'a> {
+    slots: &'a mut [NodeId],
+    len: usize,
+}
 
 /// What the hearings of a period counted.
 #[derive(Debug, Default)]
@@ -155,25 +191,33 @@ struct Reached {
 
 /// The hearings of one tone at one hop, with the hop's chances worked out
 /// once (the same products `rate × strength` the hearings used before) in
-/// small tables indexed by the hearer's status, so that a hearing looks its
+/// small tables indexed by the hearer's case, so that a hearing looks its
 /// case up instead of branching on it.
+///
+/// A case is `2 × status + bit`: the bit says whether the draw is moot
+/// (in `chance`) or whether the hearing took effect (in the others).
+/// Looking up by a computed index, rather than choosing between two
+/// values, leaves the compiler nothing to turn into a branch, which a
+/// processor could only guess at: the draws are random.
 struct Hop {
     tone: Tone,
     hop: u32,
-    /// By status: the chance that this hearing takes effect (a prospect
-    /// deterred by bad news or referred by good news, a customer lost to
-    /// bad news; 0 for everyone else).
-    chance: [f64; 4],
     /// By status: period flags which, already set, make the draw moot (a
     /// referred prospect referred again, a customer already leaving). All
     /// 0 when an observer is watching, who is told every effect.
     settled: [u8; 4],
-    /// By status: the period flag a hearing that takes effect sets.
-    sets: [u8; 4],
-    /// By status: whether a hearing that takes effect deters.
-    deters: [bool; 4],
-    /// By status: what a hearing that takes effect did, for observers.
-    effect: [Effect; 4],
+    /// By status and moot bit: the chance that this hearing takes effect
+    /// (a prospect deterred by bad news or referred by good news, a
+    /// customer lost to bad news; 0 for everyone else and when moot).
+    chance: [f64; 8],
+    /// By status and took bit: the period flag the hearing sets.
+    sets: [u8; 8],
+    /// By status and took bit: the hearer's status after it.
+    status: [u8; 8],
+    /// By status and took bit: 1 if it deterred a prospect.
+    deters: [u8; 8],
+    /// By status and took bit: what it did, for observers.
+    effect: [Effect; 8],
     /// Whether a first hearing at this hop may be retold, and how likely.
     retells: bool,
     retell: f64,
@@ -208,14 +252,31 @@ impl Hop {
         if exact {
             settled = [0; 4];
         }
+        // Untaken (bit 0): nothing set, status kept, nothing done.
+        let by_case = |f: &dyn Fn(usize, bool) -> u8| -> [u8; 8] {
+            std::array::from_fn(|i| f(i / 2, i % 2 == 1))
+        };
         Self {
             tone,
             hop,
-            chance,
             settled,
-            sets,
-            deters,
-            effect,
+            chance: std::array::from_fn(|i| if i % 2 == 1 { 0.0 } else { chance[i / 2] }),
+            sets: by_case(&|s, took| if took { sets[s] } else { 0 }),
+            status: by_case(&|s, took| {
+                if took && deters[s] {
+                    state::DETERRED
+                } else {
+                    s as u8
+                }
+            }),
+            deters: by_case(&|s, took| u8::from(took && deters[s])),
+            effect: std::array::from_fn(|i| {
+                if i % 2 == 1 {
+                    effect[i / 2]
+                } else {
+                    Effect::None
+                }
+            }),
             retells: hop < params.max_hops,
             retell: params.retell[tone.index()],
         }
@@ -239,41 +300,36 @@ impl Hop {
         touched: &mut Bits,
         v: NodeId,
         (draw, retell): (f64, f64),
-        next: &mut Vec<NodeId>,
+        next: &mut Retellers<'_>,
         reached: &mut Reached,
     ) -> Effect {
         let (tone, t) = (self.tone, self.tone.index());
         let person = &mut people[v as usize];
         let s = usize::from(person.status());
-        let chance = if person.flags & self.settled[s] != 0 {
-            0.0
-        } else {
-            self.chance[s]
-        };
-        let took = draw < chance;
-        // The effect applied without branching on it: a mask of the flag
-        // to set, and the deterred status chosen by a select.
-        person.flags |= self.sets[s] & 0u8.wrapping_sub(u8::from(took));
-        let deter = took & self.deters[s];
-        reached.deterred += u64::from(deter);
-        let deterred = (person.state & !state::STATUS_MASK) | state::DETERRED;
-        person.state = if deter { deterred } else { person.state };
+        let moot = usize::from(person.flags & self.settled[s] != 0);
+        let took = usize::from(draw < self.chance[2 * s + moot]);
+        let case = 2 * s + took;
+        person.flags |= self.sets[case];
+        reached.deterred += u64::from(self.deters[case]);
+        person.state = (person.state & !state::STATUS_MASK) | self.status[case];
         if tone == Tone::Negative {
             reached.negative += u64::from(person.state & state::HEARD_NEGATIVE == 0);
             person.state |= state::HEARD_NEGATIVE;
         }
-        // The first hearing of this tone records its hop and may be
-        // retold; selects again, and the retelling draw computed for every
-        // hearing (its value does not depend on whether it is used).
+        // The first hearing of this tone records its hop (an `or` into a
+        // hop of 0) and may be retold; the retelling draw is computed for
+        // every hearing (its value does not depend on whether it is used).
         let first = person.hop[t] == 0;
-        person.hop[t] = if first { self.hop as u8 } else { person.hop[t] };
+        person.hop[t] |= (self.hop as u8) & 0u8.wrapping_sub(u8::from(first));
         touched.insert(v);
         let may_retell = first & self.retells & (person.flags & (flag::ORIGIN << t) == 0);
         let retold = retell < self.retell;
-        if may_retell & retold {
-            next.push(v);
-        }
-        if took { self.effect[s] } else { Effect::None }
+        // `next` has room for every hearing of the hop: the hearer is
+        // written in the next free slot, which is taken only if they
+        // retell.
+        next.slots[next.len] = v;
+        next.len += usize::from(may_retell & retold);
+        self.effect[case]
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::model::TellDist;
 use crate::rng::WomRng;
-use rand::RngExt;
+use rand::{Rng, RngExt};
 use rand_distr::weighted::WeightedAliasIndex;
 use rand_distr::{Distribution, Gamma, Poisson};
 
@@ -113,6 +113,46 @@ pub fn for_each_distinct(
     }
 }
 
+/// The picks of [`for_each_distinct`] for `k` of 1 or 2 contacts out of
+/// `d > k`, the same draws in the same order, computed without a branch on
+/// `k`: most tellings are of one or two contacts (a satisfied customer's
+/// 1–2, a retelling's 2), and a branch on which of the two is taken at
+/// random, so the processor would guess it wrong half the time.
+///
+/// Floyd's algorithm draws `random_range(0..=d - k)` and, for `k = 2`,
+/// `random_range(0..=d - 1)`, the second pick becoming `d - 1` if it
+/// repeats the first. Both draws are taken from `rng` whatever `k` is; the
+/// second is unused for `k = 1`, and that changes nothing, because a
+/// teller's generator serves one telling only and is dropped after it.
+///
+/// The draws are taken from a copy of `rng`. Returns `None` when a draw
+/// falls in the sliver where `rand` draws again to stay unbiased (a chance
+/// of about `d` in 2³²): the caller then draws the telling the ordinary
+/// way from `rng`, which is untouched.
+#[inline]
+pub fn one_or_two(d: u32, k: u32, rng: &WomRng) -> Option<[u32; 2]> {
+    debug_assert!((1..=2).contains(&k) && k < d);
+    let mut rng = rng.clone();
+    let (first, redraw_first) = below(rng.next_u64() as u32, d - k + 1);
+    let (second, redraw_second) = below(rng.next_u64() as u32, d);
+    let second = if second == first { d - 1 } else { second };
+    if redraw_first | (redraw_second & (k == 2)) {
+        None
+    } else {
+        Some([first, second])
+    }
+}
+
+/// `random_range(0..n)` of `rand` for the `u32` draw `x` (`rand`'s
+/// `sample_single_inclusive` for `u32`: the high half of `x · n`), and
+/// whether `rand` would take a second draw to correct it (the low half
+/// above `2³² − n`).
+#[inline(always)]
+fn below(x: u32, n: u32) -> (u32, bool) {
+    let wide = u64::from(x) * u64::from(n);
+    ((wide >> 32) as u32, (wide as u32) > n.wrapping_neg())
+}
+
 /// Epoch-stamped membership marks reused across calls.
 #[derive(Debug, Default, Clone)]
 pub struct Marks {
@@ -163,6 +203,83 @@ mod tests {
         }
         pick_distinct(4, 9, &mut rng, &mut marks, &mut out);
         assert_eq!(out, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn one_or_two_picks_are_floyds() {
+        // Every degree from 2 to 64 and both counts, 200 generators each:
+        // the branch-free picks equal `for_each_distinct`'s from the same
+        // generator, and `one_or_two` leaves that generator untouched.
+        let key = StreamKey::new(3);
+        let mut marks = Marks::default();
+        let mut out = Vec::new();
+        for d in 2..=64u32 {
+            for k in 1..d.min(3) {
+                for r in 0..200u64 {
+                    let rng = key.sub(u64::from(d)).person(r as u32).rng(Purpose::Telling);
+                    let fast = one_or_two(d, k, &rng).expect("no redraw in these");
+                    let mut slow = rng.clone();
+                    pick_distinct(d, k, &mut slow, &mut marks, &mut out);
+                    assert_eq!(&fast[..k as usize], &out[..], "d {d} k {k} r {r}");
+                }
+            }
+        }
+    }
+
+    /// A generator that returns the words it is given, in turn.
+    struct Script(Vec<u64>);
+
+    impl rand::TryRng for Script {
+        type Error = std::convert::Infallible;
+        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+            Ok(self.0.remove(0) as u32)
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+            Ok(self.0.remove(0))
+        }
+        fn try_fill_bytes(&mut self, _: &mut [u8]) -> Result<(), Self::Error> {
+            unreachable!("not drawn from")
+        }
+    }
+
+    #[test]
+    fn below_is_rands_range_and_flags_its_redraws() {
+        // Words whose low half times `n` lands just below, at and above
+        // 2^32 - n, where `rand` takes a second draw: `below` gives rand's
+        // value whenever it says no second draw is taken, and says so
+        // exactly when rand takes one.
+        for n in [2u32, 3, 13, 22, 30, 1000, 65_537, u32::MAX / 3] {
+            let edge = n.wrapping_neg();
+            let mut words: Vec<u32> = (0..2000u32)
+                .map(|i| i.wrapping_mul(2_654_435_761))
+                .collect();
+            // x with x·n mod 2^32 within n of `edge`: x·n is within n of
+            // 2^32·j + edge + δ.
+            for j in 0..40u64 {
+                for delta in [0u64, 1, 2] {
+                    let target = (j << 32) + u64::from(edge) + delta;
+                    words.push(target.div_ceil(u64::from(n)) as u32);
+                    words.push((target / u64::from(n)) as u32);
+                }
+            }
+            let mut redraws = 0;
+            for x in words {
+                let (value, redraw) = below(x, n);
+                redraws += u32::from(redraw);
+                let mut script = Script(vec![u64::from(x), 0x8000_0000]);
+                let got = script.random_range(0..=n - 1);
+                assert_eq!(redraw, script.0.is_empty(), "n {n} x {x}");
+                if !redraw {
+                    assert_eq!(value, got, "n {n} x {x}");
+                }
+            }
+            // A power of two divides 2^32: rand never redraws for it.
+            assert_eq!(
+                redraws > 0,
+                !n.is_power_of_two(),
+                "n {n}: {redraws} redraws"
+            );
+        }
     }
 
     #[test]
