@@ -1,14 +1,14 @@
 //! Steps 5–7 of a period (MODEL.md, "One period"): stories told and retold
 //! hop by hop over the period's contacts, and what each hearing does.
 
-use super::context::{Period, Tally};
+use super::context::{Contacts, Period, Tally};
 use super::keys;
 use super::metrics::Metric;
 use super::observer::{Effect, Hearing, Observer};
 use super::params::Params;
 use super::person::{Person, flag, state};
-use super::scratch::{Bits, Scratch};
-use super::tells;
+use super::scratch::{Bits, HopBuffers, Scratch};
+use super::tells::{self, Marks, TellSampler};
 use crate::graph::NodeId;
 use crate::model::Tone;
 
@@ -57,43 +57,21 @@ pub(super) fn step<O: Observer>(
             // the retellers pushed to `next` are those of hearing each pick
             // at once.
             keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
-            // The picks are written by index into a buffer grown, never
-            // shrunk, so that a telling of one or two contacts writes two
-            // slots and moves the count by one or two without a branch.
-            let mut n = 0;
-            for (i, &u) in level.iter().enumerate() {
-                if let Some(&w) = level.get(i + AHEAD) {
-                    p.net.base.prefetch_offsets(w);
-                }
-                let sampler = if hop == 1 {
-                    &params.classes[origins[i].1.index()].tells
-                } else {
-                    &params.retell_tells
-                };
-                let rng = &mut buffers.rngs[i];
-                let k = sampler.sample(rng);
-                let spans = p.net.spans(u);
-                let d = spans.degree;
-                shortfall += u64::from(k.saturating_sub(d));
-                let m = k.min(d);
-                heard[tone.index()] += u64::from(m);
-                let picks = &mut buffers.picks;
-                grow(picks, n + m.max(2) as usize);
-                // The picks' draws and order are those of `pick_distinct`;
-                // each is kept as the position of the contact picked.
-                if (1..=2).contains(&k) && k < d {
-                    if let Some([a, b]) = tells::one_or_two(d, k, rng) {
-                        picks[n] = (u, spans.position(a));
-                        picks[n + 1] = (u, spans.position(b));
-                        n += k as usize;
-                        continue;
-                    }
-                }
-                tells::for_each_distinct(d, m, rng, marks, |i| {
-                    picks[n] = (u, spans.position(i));
-                    n += 1;
-                });
-            }
+            let picked = if hop == 1 {
+                let classes = &params.classes;
+                pick(
+                    p.net,
+                    level,
+                    |i| &classes[origins[i].1.index()].tells,
+                    buffers,
+                    marks,
+                )
+            } else {
+                pick(p.net, level, |_| &params.retell_tells, buffers, marks)
+            };
+            heard[tone.index()] += picked.heard;
+            shortfall += picked.shortfall;
+            let n = picked.heard as usize;
             // Which contact each pick is, looked up apart from the draws:
             // a pick's position in the adjacency array is known once it is
             // drawn, so each random read of that array (which does not fit
@@ -157,6 +135,67 @@ pub(super) fn step<O: Observer>(
     tally.out.add(Metric::PositiveTellings, positive);
     tally.out.add(Metric::TellShortfall, shortfall as f64);
     [negative, positive]
+}
+
+/// What [`pick`] drew for a hop.
+struct Picked {
+    /// Picks made (the hop's hearings).
+    heard: u64,
+    /// Contacts the tellers wanted to tell but did not have.
+    shortfall: u64,
+}
+
+/// Step 5 for one hop: every teller in `level` draws how many contacts
+/// they tell (with the sampler `tells` gives for the teller's index) and
+/// which, from their generator in `buffers.rngs`; the picks go to
+/// `buffers.picks` in teller order, each as the teller and the position of
+/// the contact picked. A function of its own, apart from the hearings, so
+/// that its loop keeps what it needs in registers.
+#[inline(never)]
+fn pick<'a>(
+    net: Contacts<'_>,
+    level: &[NodeId],
+    tells: impl Fn(usize) -> &'a TellSampler,
+    buffers: &mut HopBuffers,
+    marks: &mut Marks,
+) -> Picked {
+    let (mut n, mut shortfall) = (0, 0);
+    let picks = &mut buffers.picks;
+    // The picks are written by index into a buffer grown, never shrunk,
+    // so that a telling of one or two contacts writes two slots and moves
+    // the count by one or two without a branch.
+    for (i, (&u, rng)) in level.iter().zip(&buffers.rngs).enumerate() {
+        if let Some(&w) = level.get(i + AHEAD) {
+            net.base.prefetch_offsets(w);
+        }
+        // The teller's generator, copied out: a local the loop keeps in
+        // registers rather than a slot it writes back after each draw.
+        let mut rng = rng.clone();
+        let k = tells(i).sample(&mut rng);
+        let spans = net.spans(u);
+        let d = spans.degree;
+        shortfall += u64::from(k.saturating_sub(d));
+        let m = k.min(d);
+        grow(picks, n + m.max(2) as usize);
+        // The picks' draws and order are those of `pick_distinct`; each is
+        // kept as the position of the contact picked.
+        if (1..=2).contains(&k) && k < d {
+            if let Some([a, b]) = tells::one_or_two(d, k, &rng) {
+                picks[n] = (u, spans.position(a));
+                picks[n + 1] = (u, spans.position(b));
+                n += k as usize;
+                continue;
+            }
+        }
+        tells::for_each_distinct(d, m, &mut rng, marks, |i| {
+            picks[n] = (u, spans.position(i));
+            n += 1;
+        });
+    }
+    Picked {
+        heard: n as u64,
+        shortfall,
+    }
 }
 
 /// Makes `buffer` at least `len` long (doubling, so growth is rare);

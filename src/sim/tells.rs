@@ -45,9 +45,19 @@ impl TellSampler {
         }
     }
 
-    /// One draw.
-    #[inline]
+    /// One draw. The two cheap cases (the sources' fixed and uniform
+    /// counts) are inlined into the telling loop; the others are a call.
+    #[inline(always)]
     pub fn sample(&self, rng: &mut WomRng) -> u32 {
+        match self {
+            Self::Fixed(n) => *n,
+            Self::Uniform(lo, hi) => rng.random_range(*lo..=*hi),
+            _ => self.sample_other(rng),
+        }
+    }
+
+    #[inline(never)]
+    fn sample_other(&self, rng: &mut WomRng) -> u32 {
         match self {
             Self::Fixed(n) => *n,
             Self::Uniform(lo, hi) => rng.random_range(*lo..=*hi),
