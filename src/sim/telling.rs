@@ -151,7 +151,7 @@ struct Picked {
 /// `buffers.picks` in teller order, each as the teller and the position of
 /// the contact picked. A function of its own, apart from the hearings, so
 /// that its loop keeps what it needs in registers.
-#[inline(never)]
+#[inline(always)]
 fn pick<'a>(
     net: Contacts<'_>,
     level: &[NodeId],
@@ -159,6 +159,27 @@ fn pick<'a>(
     buffers: &mut HopBuffers,
     marks: &mut Marks,
 ) -> Picked {
+    // Compiled twice: with no weak ties (a literal `None` the compiler
+    // sees through, so each teller's contacts are one span) and with.
+    match net.extra {
+        None => pick_in::<false, _>(net, level, tells, buffers, marks),
+        Some(_) => pick_in::<true, _>(net, level, tells, buffers, marks),
+    }
+}
+
+#[inline(never)]
+fn pick_in<'a, const WEAK: bool, F: Fn(usize) -> &'a TellSampler>(
+    net: Contacts<'_>,
+    level: &[NodeId],
+    tells: F,
+    buffers: &mut HopBuffers,
+    marks: &mut Marks,
+) -> Picked {
+    let net = if WEAK {
+        net
+    } else {
+        Contacts { extra: None, ..net }
+    };
     let (mut n, mut shortfall) = (0, 0);
     let picks = &mut buffers.picks;
     // The picks are written by index into a buffer grown, never shrunk,
