@@ -287,8 +287,15 @@ impl Graph {
     /// `u`'s offset, so prefetch that first). `O(1)`, never panics.
     #[inline(always)]
     pub fn prefetch_neighbors(&self, u: NodeId) {
+        self.prefetch_neighbors_at(u, 0);
+    }
+
+    /// [`Graph::prefetch_neighbors`] for the entry `skip` places into
+    /// `u`'s list (a no-op past the adjacency's end). `O(1)`, never panics.
+    #[inline(always)]
+    pub fn prefetch_neighbors_at(&self, u: NodeId, skip: usize) {
         if let Some(&o) = self.offsets.get(u as usize)
-            && let Some(first) = self.neighbors.get(o as usize)
+            && let Some(first) = self.neighbors.get(o as usize + skip)
         {
             prefetch(first);
         }

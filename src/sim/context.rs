@@ -31,6 +31,27 @@ impl Contacts<'_> {
         }
     }
 
+    /// Hints the CPU to fetch where `u`'s contacts start and end.
+    #[inline(always)]
+    pub fn prefetch_offsets(&self, u: NodeId) {
+        self.base.prefetch_offsets(u);
+        if let Some(g) = self.extra {
+            g.prefetch_offsets(u);
+        }
+    }
+
+    /// Hints the CPU to fetch the first two cache lines of `u`'s own
+    /// contacts (32 of them) and the first of their weak ties: reads
+    /// `u`'s offsets, so [`Contacts::prefetch_offsets`] comes first.
+    #[inline(always)]
+    pub fn prefetch_contacts(&self, u: NodeId) {
+        self.base.prefetch_neighbors(u);
+        self.base.prefetch_neighbors_at(u, 16);
+        if let Some(g) = self.extra {
+            g.prefetch_neighbors(u);
+        }
+    }
+
     /// The contact at `position` ([`Spans::position`]).
     #[inline]
     pub fn at(&self, position: u64) -> &NodeId {

@@ -105,10 +105,8 @@ impl Scratch {
 pub(super) struct HopBuffers {
     /// Each teller's telling generator, in teller order.
     pub rngs: Vec<WomRng>,
-    /// The hop's picks in hearing order: each teller and the position of
-    /// the contact picked (`context.rs`, `Spans::position`).
-    pub picks: Vec<(NodeId, u64)>,
-    /// The (teller, hearer) pairs of the hop in hearing order.
+    /// The (teller, hearer) pairs of the hop in hearing order (grown,
+    /// never shrunk: the hop's count says how many are its own).
     pub pairs: Vec<(NodeId, NodeId)>,
     /// Each pair's hearing draw and its hearer's retelling draw.
     pub effect: Vec<f64>,

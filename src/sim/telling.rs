@@ -45,17 +45,21 @@ pub(super) fn step<O: Observer>(
         level.extend(origins.iter().map(|&(u, _)| u));
         for hop in 1..=params.max_hops {
             let telling = Hop::new(params, tone, hop, observe);
-            // Five passes per hop. First every teller's generator, for the
+            // Four passes per hop. First every teller's generator, for the
             // whole hop at once (`keys.rs`: the same generators, set up
             // in vector lanes). Then every teller draws how many contacts
-            // they tell and which, into `buffers`; then the contacts picked
-            // are read; then each hearing's two draws, for all the hop's
-            // hearings at once; then the hearings are heard in that same
-            // order. Nothing a hearing does changes a teller's draws (keyed
+            // they tell and which, into `buffers.pairs`; then each
+            // hearing's two draws, for all the hop's hearings at once;
+            // then the hearings are heard in that same order. Nothing a hearing does changes a teller's draws (keyed
             // by teller and tone) or contacts, nor a hearing's draws (keyed
             // by teller, hearer and tone), so the hearings, their order and
             // the retellers pushed to `next` are those of hearing each pick
             // at once.
+            // The first tellers' offsets are asked for before their
+            // generators are made, so that `pick` finds them on its way in.
+            for &w in level.iter().take(2 * AHEAD) {
+                p.net.prefetch_offsets(w);
+            }
             keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
             let picked = if hop == 1 {
                 let classes = &params.classes;
@@ -71,30 +75,8 @@ pub(super) fn step<O: Observer>(
             };
             heard[tone.index()] += picked.heard;
             shortfall += picked.shortfall;
-            let n = picked.heard as usize;
-            // Which contact each pick is, looked up apart from the draws:
-            // a pick's position in the adjacency array is known once it is
-            // drawn, so each random read of that array (which does not fit
-            // in a core's cache) is prefetched a few picks ahead instead of
-            // waited for. The same contacts, in the same order.
-            let picks = &buffers.picks[..n];
-            buffers.pairs.clear();
-            buffers
-                .pairs
-                .extend(picks.iter().enumerate().map(|(j, &(u, at))| {
-                    if let Some(&(_, ahead)) = picks.get(j + AHEAD) {
-                        prefetch(p.net.at(ahead));
-                    }
-                    (u, *p.net.at(at))
-                }));
-            keys::hearing_draws(
-                p.key,
-                t,
-                &buffers.pairs,
-                &mut buffers.effect,
-                &mut buffers.retell,
-            );
-            let pairs = &buffers.pairs;
+            let pairs = &buffers.pairs[..picked.heard as usize];
+            keys::hearing_draws(p.key, t, pairs, &mut buffers.effect, &mut buffers.retell);
             grow(next, pairs.len());
             let mut retellers = Retellers {
                 slots: next,
@@ -148,9 +130,16 @@ struct Picked {
 /// Step 5 for one hop: every teller in `level` draws how many contacts
 /// they tell (with the sampler `tells` gives for the teller's index) and
 /// which, from their generator in `buffers.rngs`; the picks go to
-/// `buffers.picks` in teller order, each as the teller and the position of
-/// the contact picked. A function of its own, apart from the hearings, so
-/// that its loop keeps what it needs in registers.
+/// `buffers.pairs` in teller order, each as the teller and the contact
+/// picked. A function of its own, apart from the hearings, so that its
+/// loop keeps what it needs in registers.
+///
+/// A contact is read as soon as it is picked. That read is a random one
+/// in an adjacency array larger than a core's cache, so each teller's
+/// list is fetched ahead: the offsets of the teller `2 × AHEAD` places on,
+/// then the start of the list of the teller `AHEAD` places on (whose
+/// offset has arrived by then), and before the loop the lists of the first
+/// `AHEAD` tellers. Only timing changes.
 #[inline(always)]
 fn pick<'a>(
     net: Contacts<'_>,
@@ -181,13 +170,19 @@ fn pick_in<'a, const WEAK: bool, F: Fn(usize) -> &'a TellSampler>(
         Contacts { extra: None, ..net }
     };
     let (mut n, mut shortfall) = (0, 0);
-    let picks = &mut buffers.picks;
+    for &w in level.iter().take(AHEAD) {
+        net.prefetch_contacts(w);
+    }
+    let picks = &mut buffers.pairs;
     // The picks are written by index into a buffer grown, never shrunk,
     // so that a telling of one or two contacts writes two slots and moves
     // the count by one or two without a branch.
     for (i, (&u, rng)) in level.iter().zip(&buffers.rngs).enumerate() {
+        if let Some(&w) = level.get(i + 2 * AHEAD) {
+            net.prefetch_offsets(w);
+        }
         if let Some(&w) = level.get(i + AHEAD) {
-            net.base.prefetch_offsets(w);
+            net.prefetch_contacts(w);
         }
         // The teller's generator, copied out: a local the loop keeps in
         // registers rather than a slot it writes back after each draw.
@@ -202,14 +197,14 @@ fn pick_in<'a, const WEAK: bool, F: Fn(usize) -> &'a TellSampler>(
         // kept as the position of the contact picked.
         if (1..=2).contains(&k) && k < d {
             if let Some([a, b]) = tells::one_or_two(d, k, &rng) {
-                picks[n] = (u, spans.position(a));
-                picks[n + 1] = (u, spans.position(b));
+                picks[n] = (u, *net.at(spans.position(a)));
+                picks[n + 1] = (u, *net.at(spans.position(b)));
                 n += k as usize;
                 continue;
             }
         }
         tells::for_each_distinct(d, m, &mut rng, marks, |i| {
-            picks[n] = (u, spans.position(i));
+            picks[n] = (u, *net.at(spans.position(i)));
             n += 1;
         });
     }
