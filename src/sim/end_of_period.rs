@@ -4,7 +4,7 @@
 //! values are reckoned in `accounts.rs`.
 
 use super::context::{Counts, Period};
-use super::person::{Person, flag, segment_at, state};
+use super::person::{Person, clear_period, flag, segment_at, state};
 use super::scratch::{Scratch, ones};
 use crate::model::MAX_SEGMENTS;
 use crate::rng::{Gaps, Purpose};
@@ -82,6 +82,12 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
         c.hearsay += t[Change::Hearsay as usize];
         c.referral += t[Change::Referral as usize];
         c.organic += t[Change::Organic as usize];
+    }
+    if scratch.clear_all {
+        // The hearers not visited: their period flags and hops cleared in
+        // one sweep (`telling.rs`), the status and replication-long flags
+        // kept.
+        clear_period(people);
     }
     debug_assert!(people.iter().all(|q| q.flags == 0 && q.hop == [0, 0]));
 }

@@ -34,8 +34,11 @@ pub(super) mod flag {
     pub const PARTED: u8 = 1 << 5;
 }
 
-/// One person.
+/// One person: four bytes in this order, with nothing between them, so
+/// the person array can also be read as one 32-bit word per person
+/// ([`clear_period`]).
 #[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(4))]
 pub(super) struct Person {
     /// Status bits and replication-long flags ([`state`]).
     pub state: u8,
@@ -44,6 +47,24 @@ pub(super) struct Person {
     /// Lowest hop at which each tone was heard this period (0 = not heard),
     /// indexed by [`crate::model::Tone::index`].
     pub hop: [u8; 2],
+}
+
+// SAFETY: `Person` is `repr(C)` with four `u8` fields and alignment 4:
+// size 4, no padding, and every bit pattern is a valid value, which is
+// what `Zeroable` and `Pod` require.
+unsafe impl bytemuck::Zeroable for Person {}
+// SAFETY: as above.
+unsafe impl bytemuck::Pod for Person {}
+
+/// Clears every person's period flags and hops, keeping their state byte:
+/// one `and` per person over the array read as 32-bit words, which the
+/// compiler turns into vector instructions (a loop over the fields stores
+/// byte by byte).
+pub(super) fn clear_period(people: &mut [Person]) {
+    let keep = u32::from_ne_bytes([0xff, 0, 0, 0]);
+    for word in bytemuck::cast_slice_mut::<Person, u32>(people) {
+        *word &= keep;
+    }
 }
 
 impl Person {
@@ -60,4 +81,24 @@ impl Person {
 #[inline]
 pub(super) fn segment_at(segment: &[u8], u: usize) -> usize {
     segment.get(u).map_or(0, |&g| usize::from(g))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clearing_a_period_keeps_only_the_state() {
+        let mut people: Vec<Person> = (0..=255u8)
+            .map(|b| Person {
+                state: b,
+                flags: b.wrapping_mul(7) | 1,
+                hop: [b | 2, b.wrapping_add(3)],
+            })
+            .collect();
+        clear_period(&mut people);
+        for (b, q) in (0..=255u8).zip(&people) {
+            assert_eq!((q.state, q.flags, q.hop), (b, 0, [0, 0]));
+        }
+    }
 }

@@ -23,6 +23,10 @@ pub struct Scratch {
     /// period flags or hops are not zero, so the end of the period visits
     /// them and the organic candidates alone. Emptied there.
     pub(super) touched: Bits,
+    /// Whether this period's hearers are cleared all at once at its end
+    /// rather than visited one by one (`telling.rs` decides, step 8 does
+    /// it); only `touched`'s meaning changes with it, never a value.
+    pub(super) clear_all: bool,
     /// Originators of this period by tone index, with their class.
     pub(super) origins: [Vec<(NodeId, OutcomeClass)>; 2],
     /// Tellers of the current hop.
@@ -140,7 +144,13 @@ impl Bits {
     /// Adds `u`.
     #[inline]
     pub fn insert(&mut self, u: NodeId) {
-        self.words[(u >> 6) as usize] |= 1 << (u & 63);
+        self.insert_if(u, 1);
+    }
+
+    /// Adds `u` if `yes` is 1 (and nothing if 0), without a branch.
+    #[inline]
+    pub fn insert_if(&mut self, u: NodeId, yes: u8) {
+        self.words[(u >> 6) as usize] |= u64::from(yes) << (u & 63);
     }
 
     /// The members in increasing order.

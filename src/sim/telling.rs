@@ -27,6 +27,17 @@ pub(super) fn step<O: Observer>(
     // added once: sums of ones, exact in `f64`, so the totals are the same.
     let mut reached = Reached::default();
     let mut shortfall = 0u64;
+    // Step 8 must clear every hearer's period flags and hops, and visits
+    // those whose status may change. When the period's stories are many
+    // for the population (at least one originator per 16 people), it is
+    // cheaper to clear everyone at once, in a sweep over the person array,
+    // and to visit only the hearers a story can still convert: prospects
+    // referred. Then only they are marked in `touched` (a table entry by
+    // the hearing's case); otherwise every hearer is. Customers, whom a
+    // story can make leave, are visited in either case.
+    let originators = scratch.origins.iter().map(Vec::len).sum::<usize>();
+    scratch.clear_all = 16 * originators >= scratch.people.len();
+    let clear_all = scratch.clear_all;
     for tone in Tone::BOTH {
         let Scratch {
             people,
@@ -44,7 +55,7 @@ pub(super) fn step<O: Observer>(
         level.clear();
         level.extend(origins.iter().map(|&(u, _)| u));
         for hop in 1..=params.max_hops {
-            let telling = Hop::new(params, tone, hop, observe);
+            let telling = Hop::new(params, tone, hop, observe, clear_all);
             // Four passes per hop. First every teller's generator, for the
             // whole hop at once (`keys.rs`: the same generators, set up
             // in vector lanes). Then every teller draws how many contacts
@@ -273,13 +284,16 @@ struct Hop {
     deters: [u8; 8],
     /// By status and took bit: what it did, for observers.
     effect: [Effect; 8],
+    /// By status and took bit: 1 if step 8 must visit the hearer (every
+    /// hearer, or with the period's `clear_all` only a prospect referred).
+    touch: [u8; 8],
     /// Whether a first hearing at this hop may be retold, and how likely.
     retells: bool,
     retell: f64,
 }
 
 impl Hop {
-    fn new(params: &Params, tone: Tone, hop: u32, exact: bool) -> Self {
+    fn new(params: &Params, tone: Tone, hop: u32, exact: bool, clear_all: bool) -> Self {
         let strength = params.strength[hop as usize - 1];
         let (p, c) = (usize::from(state::PROSPECT), usize::from(state::CUSTOMER));
         let mut chance = [0.0; 4];
@@ -325,6 +339,9 @@ impl Hop {
                 }
             }),
             deters: by_case(&|s, took| u8::from(took && deters[s])),
+            touch: by_case(&|s, took| {
+                u8::from(!clear_all || (took && sets[s] & flag::REFERRED != 0))
+            }),
             effect: std::array::from_fn(|i| {
                 if i % 2 == 1 {
                     effect[i / 2]
@@ -376,7 +393,7 @@ impl Hop {
         // every hearing (its value does not depend on whether it is used).
         let first = person.hop[t] == 0;
         person.hop[t] |= (self.hop as u8) & 0u8.wrapping_sub(u8::from(first));
-        touched.insert(v);
+        touched.insert_if(v, self.touch[case]);
         let may_retell = first & self.retells & (person.flags & (flag::ORIGIN << t) == 0);
         let retold = retell < self.retell;
         // `next` has room for every hearing of the hop: the hearer is
