@@ -93,21 +93,21 @@ pub(super) fn step<O: Observer>(
                 slots: next,
                 len: 0,
             };
-            for (j, &(u, v)) in pairs.iter().enumerate() {
-                if let Some(&(_, w)) = pairs.get(j + AHEAD) {
-                    prefetch(&people[w as usize]);
+            let mut hearings = Hearings {
+                people,
+                touched,
+                next: &mut retellers,
+                reached: &mut reached,
+            };
+            let draws = (&buffers.effect[..], &buffers.retell[..]);
+            // Compiled once per tone, so that each loop has its tone's
+            // code only.
+            match tone {
+                Tone::Negative => {
+                    telling.hear_all::<true, O>(pairs, draws, &mut hearings, observer, p.t)
                 }
-                let draws = (buffers.effect[j], buffers.retell[j]);
-                let effect = telling.hear(people, touched, v, draws, &mut retellers, &mut reached);
-                if observe {
-                    let hearing = Hearing {
-                        teller: u,
-                        hearer: v,
-                        tone,
-                        hop,
-                        effect,
-                    };
-                    observer.hearing(p.t, &hearing);
+                Tone::Positive => {
+                    telling.hear_all::<false, O>(pairs, draws, &mut hearings, observer, p.t)
                 }
             }
             let retold = retellers.len;
@@ -246,6 +246,15 @@ struct Retellers<'a> {
     len: usize,
 }
 
+/// What the hearings of a hop change: the people, the set step 8 visits,
+/// the hop's retellers and the period's counts.
+struct Hearings<'a, 'b> {
+    people: &'a mut [Person],
+    touched: &'a mut Bits,
+    next: &'a mut Retellers<'b>,
+    reached: &'a mut Reached,
+}
+
 /// What the hearings of a period counted.
 #[derive(Debug, Default)]
 struct Reached {
@@ -354,6 +363,37 @@ impl Hop {
         }
     }
 
+    /// Step 7 for every hearing of the hop, in order: `pairs[j]` is a
+    /// teller and the contact told, `draws` the hearings' two draws.
+    /// `NEGATIVE` is whether this hop's tone is the negative one.
+    #[inline(always)]
+    fn hear_all<const NEGATIVE: bool, O: Observer>(
+        &self,
+        pairs: &[(NodeId, NodeId)],
+        (effect, retell): (&[f64], &[f64]),
+        h: &mut Hearings<'_, '_>,
+        observer: &mut O,
+        t: u32,
+    ) {
+        let observe = observer.wants(t);
+        for (j, &(u, v)) in pairs.iter().enumerate() {
+            if let Some(&(_, w)) = pairs.get(j + AHEAD) {
+                prefetch(&h.people[w as usize]);
+            }
+            let done = self.hear::<NEGATIVE>(h, v, (effect[j], retell[j]));
+            if observe {
+                let hearing = Hearing {
+                    teller: u,
+                    hearer: v,
+                    tone: self.tone,
+                    hop: self.hop,
+                    effect: done,
+                };
+                observer.hearing(t, &hearing);
+            }
+        }
+    }
+
     /// Step 7 for `teller` telling `v`, plus the hearer's retelling decision
     /// (pushed to `next`) the first time they hear this tone this period.
     ///
@@ -365,17 +405,25 @@ impl Hop {
     /// draw could change anything (a former or deterred hearer, a customer
     /// hearing good news, or a flag already set, unless an observer is
     /// watching); the draw's value is the same whether or not it matters.
-    #[inline]
-    fn hear(
+    #[inline(always)]
+    fn hear<const NEGATIVE: bool>(
         &self,
-        people: &mut [Person],
-        touched: &mut Bits,
+        h: &mut Hearings<'_, '_>,
         v: NodeId,
         (draw, retell): (f64, f64),
-        next: &mut Retellers<'_>,
-        reached: &mut Reached,
     ) -> Effect {
-        let (tone, t) = (self.tone, self.tone.index());
+        let Hearings {
+            people,
+            touched,
+            next,
+            reached,
+        } = h;
+        debug_assert_eq!(NEGATIVE, self.tone == Tone::Negative);
+        let t = if NEGATIVE {
+            Tone::Negative.index()
+        } else {
+            Tone::Positive.index()
+        };
         let person = &mut people[v as usize];
         let s = usize::from(person.status());
         let moot = usize::from(person.flags & self.settled[s] != 0);
@@ -384,7 +432,7 @@ impl Hop {
         person.flags |= self.sets[case];
         reached.deterred += u64::from(self.deters[case]);
         person.state = (person.state & !state::STATUS_MASK) | self.status[case];
-        if tone == Tone::Negative {
+        if NEGATIVE {
             reached.negative += u64::from(person.state & state::HEARD_NEGATIVE == 0);
             person.state |= state::HEARD_NEGATIVE;
         }
