@@ -2,7 +2,7 @@
 
 use crate::model::TellDist;
 use crate::rng::WomRng;
-use rand::{Rng, RngExt};
+use rand::RngExt;
 use rand_distr::weighted::WeightedAliasIndex;
 use rand_distr::{Distribution, Gamma, Poisson};
 
@@ -142,15 +142,30 @@ pub fn for_each_distinct(
 #[inline]
 pub fn one_or_two(d: u32, k: u32, rng: &WomRng) -> Option<[u32; 2]> {
     debug_assert!((1..=2).contains(&k) && k < d);
-    let mut rng = rng.clone();
-    let (first, redraw_first) = below(rng.next_u64() as u32, d - k + 1);
-    let (second, redraw_second) = below(rng.next_u64() as u32, d);
+    // The generator's next two outputs, each from its own multiply of the
+    // state (PCG-64 MCG steps by multiplying: two steps multiply by the
+    // square), rather than the second waiting for the first.
+    let state = rng.state();
+    let (next, after) = (state.wrapping_mul(PCG_MUL), state.wrapping_mul(PCG_MUL_2));
+    let (first, redraw_first) = below(pcg_output(next) as u32, d - k + 1);
+    let (second, redraw_second) = below(pcg_output(after) as u32, d);
     let second = if second == first { d - 1 } else { second };
     if redraw_first | (redraw_second & (k == 2)) {
         None
     } else {
         Some([first, second])
     }
+}
+
+/// PCG-64 MCG's multiplier (`rand_pcg`'s `Mcg128Xsl64`) and its square.
+const PCG_MUL: u128 = 0x2360_ed05_1fc6_5da4_4385_df64_9fcc_f645;
+const PCG_MUL_2: u128 = PCG_MUL.wrapping_mul(PCG_MUL);
+
+/// PCG-64 MCG's output for the state after a step (`rand_pcg`'s
+/// `output_xsl_rr`: the state's halves xored, rotated by its top 6 bits).
+#[inline(always)]
+fn pcg_output(state: u128) -> u64 {
+    (((state >> 64) as u64) ^ (state as u64)).rotate_right((state >> 122) as u32)
 }
 
 /// `random_range(0..n)` of `rand` for the `u32` draw `x` (`rand`'s
@@ -189,6 +204,7 @@ impl Marks {
 mod tests {
     use super::*;
     use crate::rng::{Purpose, StreamKey};
+    use rand::Rng;
 
     #[test]
     fn picks_are_distinct_and_uniform() {
@@ -213,6 +229,18 @@ mod tests {
         }
         pick_distinct(4, 9, &mut rng, &mut marks, &mut out);
         assert_eq!(out, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn pcg_steps_are_rand_pcgs() {
+        // The state stepped once and twice by multiplying, and the output
+        // function, give what the generator itself draws.
+        for r in 0..1000u32 {
+            let mut rng = StreamKey::new(9).person(r).rng(Purpose::Telling);
+            let state = rng.state();
+            assert_eq!(pcg_output(state.wrapping_mul(PCG_MUL)), rng.next_u64());
+            assert_eq!(pcg_output(state.wrapping_mul(PCG_MUL_2)), rng.next_u64());
+        }
     }
 
     #[test]
