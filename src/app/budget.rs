@@ -63,7 +63,7 @@ pub fn check_results(scenario: &Scenario, replications: u64) -> Result<()> {
     check_memory(
         results_bytes(scenario, replications),
         &format!(
-            "scenario `{}`: {}",
+            "scenario “{}”: {}",
             scenario.name,
             describe(scenario, replications)
         ),

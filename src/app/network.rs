@@ -144,7 +144,7 @@ pub fn check_fits(scenario: &Scenario, threads: usize, networks: usize) -> Resul
     check_memory(
         needed,
         &format!(
-            "scenario `{}` with {} people{networks} on {threads} threads",
+            "scenario “{}” with {} people{networks} on {threads} threads",
             scenario.name, scenario.population.people
         ),
         "lower population.people or network.mean_degree (or the network's other size keys), or use fewer --threads",
@@ -184,10 +184,28 @@ pub fn load_file(path: &Path) -> Result<edgelist::LoadedGraph> {
     )?;
     let reader = files::open_input(path, "edge list")?;
     let loaded = edgelist::read(reader, path)?;
-    if let Some(note) = loaded.note() {
+    if let Some(note) = loaded.note()
+        && first_note_for(path)
+    {
         eprintln!("note: {}: {note}", path.display());
     }
     Ok(loaded)
+}
+
+/// Whether `path`'s note has not been printed yet in this process (and
+/// from now on it has): a command that reads a network file twice, as
+/// `wom validate` does to check its node lists, says what it ignored once.
+fn first_note_for(path: &Path) -> bool {
+    static NOTED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    let mut noted = NOTED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if noted.iter().any(|p| p == path) {
+        false
+    } else {
+        noted.push(path.to_path_buf());
+        true
+    }
 }
 
 /// Builds the network a command asks for.

@@ -57,7 +57,7 @@ pub fn validate(path: &Path) -> Result<()> {
         format!("; segments {}", segments.join(", "))
     };
     println!(
-        "{}: ok — scenario `{}`, {} people, {} {}s, {} replications, seed {}; policies {} (baseline `{}`){segments}",
+        "{}: ok — scenario “{}”, {} people, {} {}s, {} replications, seed {}; policies {} (baseline “{}”){segments}",
         path.display(),
         s.name,
         count(u64::from(people)),

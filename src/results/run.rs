@@ -132,7 +132,7 @@ impl Run {
             return Err(in_file(
                 SUMMARY,
                 format!(
-                    "scenario `{}` with {} periods is not metadata.json's `{}` with {}",
+                    "scenario “{}” with {} periods is not metadata.json's “{}” with {}",
                     s.scenario, s.periods, self.scenario.name, self.scenario.periods
                 ),
             ));

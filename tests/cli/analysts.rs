@@ -45,6 +45,20 @@ fn named_edge_list_with_header_and_listed_customers_runs() {
 }
 
 #[test]
+fn validate_says_once_what_the_edge_list_ignores() {
+    // `wom validate` reads the network twice (for the graph and for the
+    // customers file's names); its note about the ignored columns is
+    // printed once.
+    let out = wom()
+        .arg("validate")
+        .arg(fixture("named_network.toml"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(stderr.matches("are ignored").count(), 1, "{stderr}");
+}
+
+#[test]
 fn customers_file_errors_name_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     fs::copy(fixture("named.csv"), dir.path().join("named.csv")).unwrap();

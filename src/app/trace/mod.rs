@@ -204,7 +204,7 @@ fn policy_indices(scenario: &Scenario, names: &[String]) -> Result<Vec<usize>> {
         .map(|n| {
             known.iter().position(|k| k == n).ok_or_else(|| {
                 bad_input(format!(
-                    "--policy {n}: no such policy in scenario `{}` (it has: {})",
+                    "--policy {n}: no such policy in scenario “{}” (it has: {})",
                     scenario.name,
                     known.join(", ")
                 ))

@@ -365,7 +365,7 @@ fn check_header(h: &ShardHeader, scenario: &Scenario, file: &str) -> Result<(), 
         return wrong(
             "scenario",
             format!(
-                "scenario `{}` with seed {} is not `scenario_resolved`'s `{}` with seed {}",
+                "scenario “{}” with seed {} is not `scenario_resolved`'s “{}” with seed {}",
                 h.scenario, h.seed, scenario.name, scenario.seed
             ),
         );
