@@ -8,8 +8,9 @@
 //!   compiled parameters (`params.rs`), and the parallel replications;
 //! - `period.rs`: one policy over the horizon, period by period; the steps
 //!   of a period are `experience.rs` (MODEL.md steps 1–4), `telling.rs`
-//!   (5–7) and `end_of_period.rs` (8) (`keys.rs`: the keyed draws of a
-//!   step, for all its people at once), each reading the period's context
+//!   (5–7; the hearings of step 7 in `hearing.rs`) and `end_of_period.rs`
+//!   (8) (`keys.rs`: the keyed draws of a step, for all its people at
+//!   once), each reading the period's context
 //!   (`context.rs`: its contacts, parameters and keys, what it counts per
 //!   segment), and `accounts.rs` settles its value;
 //! - [`response`]: when complaints are answered — a fixed time or a desk's
@@ -25,6 +26,7 @@ mod accounts;
 mod context;
 mod end_of_period;
 mod experience;
+mod hearing;
 mod keys;
 mod metric_kinds;
 pub mod metrics;

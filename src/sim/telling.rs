@@ -1,13 +1,13 @@
 //! Steps 5–7 of a period (MODEL.md, "One period"): stories told and retold
-//! hop by hop over the period's contacts, and what each hearing does.
+//! hop by hop over the period's contacts; what each hearing does (step 7)
+//! is in [`super::hearing`].
 
-use super::context::{Contacts, Period, Tally};
+use super::context::{AHEAD, Contacts, Period, Tally};
+use super::hearing::{Hearings, Hop, Reached, Retellers};
 use super::keys;
 use super::metrics::Metric;
-use super::observer::{Effect, Hearing, Observer};
-use super::params::Params;
-use super::person::{Person, flag, state};
-use super::scratch::{Bits, HopBuffers, Scratch};
+use super::observer::Observer;
+use super::scratch::{HopBuffers, Scratch};
 use super::tells::{self, Marks, TellSampler};
 use crate::graph::NodeId;
 use crate::model::Tone;
@@ -206,13 +206,14 @@ fn pick_in<'a, const WEAK: bool, F: Fn(usize) -> &'a TellSampler>(
         grow(picks, n + m.max(2) as usize);
         // The picks' draws and order are those of `pick_distinct`; each is
         // kept as the position of the contact picked.
-        if (1..=2).contains(&k) && k < d {
-            if let Some([a, b]) = tells::one_or_two(d, k, &rng) {
-                picks[n] = (u, *net.at(spans.position(a)));
-                picks[n + 1] = (u, *net.at(spans.position(b)));
-                n += k as usize;
-                continue;
-            }
+        if (1..=2).contains(&k)
+            && k < d
+            && let Some([a, b]) = tells::one_or_two(d, k, &rng)
+        {
+            picks[n] = (u, *net.at(spans.position(a)));
+            picks[n + 1] = (u, *net.at(spans.position(b)));
+            n += k as usize;
+            continue;
         }
         tells::for_each_distinct(d, m, &mut rng, marks, |i| {
             picks[n] = (u, *net.at(spans.position(i)));
@@ -232,240 +233,4 @@ fn grow<T: Copy + Default>(buffer: &mut Vec<T>, len: usize) {
     if buffer.len() < len {
         buffer.resize(len.max(2 * buffer.len()), T::default());
     }
-}
-
-/// How many picks or hearings ahead a random read is prefetched: about
-/// the latency of a read from outside the core's cache (hundreds of
-/// cycles) over the few tens of cycles a pick or a hearing takes.
-const AHEAD: usize = 32;
-
-/// The hearers of a hop who retell it, in hearing order: the first `len`
-/// of `slots`, which has a slot for every hearing of the hop.
-struct Retellers<'a> {
-    slots: &'a mut [NodeId],
-    len: usize,
-}
-
-/// What the hearings of a hop change: the people, the set step 8 visits,
-/// the hop's retellers and the period's counts.
-struct Hearings<'a, 'b> {
-    people: &'a mut [Person],
-    touched: &'a mut Bits,
-    next: &'a mut Retellers<'b>,
-    reached: &'a mut Reached,
-}
-
-/// What the hearings of a period counted.
-#[derive(Debug, Default)]
-struct Reached {
-    /// Prospects deterred.
-    deterred: u64,
-    /// People who heard bad news for the first time in the replication.
-    negative: u64,
-}
-
-/// The hearings of one tone at one hop, with the hop's chances worked out
-/// once (the same products `rate × strength` the hearings used before) in
-/// small tables indexed by the hearer's case, so that a hearing looks its
-/// case up instead of branching on it.
-///
-/// A case is `2 × status + bit`: the bit says whether the draw is moot
-/// (in `chance`) or whether the hearing took effect (in the others).
-/// Looking up by a computed index, rather than choosing between two
-/// values, leaves the compiler nothing to turn into a branch, which a
-/// processor could only guess at: the draws are random.
-struct Hop {
-    tone: Tone,
-    hop: u32,
-    /// By status: period flags which, already set, make the draw moot (a
-    /// referred prospect referred again, a customer already leaving). All
-    /// 0 when an observer is watching, who is told every effect.
-    settled: [u8; 4],
-    /// By status and moot bit: the chance that this hearing takes effect
-    /// (a prospect deterred by bad news or referred by good news, a
-    /// customer lost to bad news; 0 for everyone else and when moot).
-    chance: [f64; 8],
-    /// By status and took bit: the period flag the hearing sets.
-    sets: [u8; 8],
-    /// By status and took bit: the hearer's status after it.
-    status: [u8; 8],
-    /// By status and took bit: 1 if it deterred a prospect.
-    deters: [u8; 8],
-    /// By status and took bit: what it did, for observers.
-    effect: [Effect; 8],
-    /// By status and took bit: 1 if step 8 must visit the hearer (every
-    /// hearer, or with the period's `clear_all` only a prospect referred).
-    touch: [u8; 8],
-    /// Whether a first hearing at this hop may be retold, and how likely.
-    retells: bool,
-    retell: f64,
-}
-
-impl Hop {
-    fn new(params: &Params, tone: Tone, hop: u32, exact: bool, clear_all: bool) -> Self {
-        let strength = params.strength[hop as usize - 1];
-        let (p, c) = (usize::from(state::PROSPECT), usize::from(state::CUSTOMER));
-        let mut chance = [0.0; 4];
-        let mut settled = [0; 4];
-        let mut sets = [0; 4];
-        let mut deters = [false; 4];
-        let mut effect = [Effect::None; 4];
-        match tone {
-            Tone::Negative => {
-                chance[p] = params.deter * strength;
-                deters[p] = true;
-                effect[p] = Effect::Deterred;
-                chance[c] = params.hearsay_churn * strength;
-                settled[c] = flag::LEAVE_HEARSAY | flag::LEAVE_DIRECT | flag::PARTED;
-                sets[c] = flag::LEAVE_HEARSAY;
-                effect[c] = Effect::Lost;
-            }
-            Tone::Positive => {
-                chance[p] = params.referral_conversion * strength;
-                settled[p] = flag::REFERRED;
-                sets[p] = flag::REFERRED;
-                effect[p] = Effect::Referred;
-            }
-        }
-        if exact {
-            settled = [0; 4];
-        }
-        // Untaken (bit 0): nothing set, status kept, nothing done.
-        let by_case = |f: &dyn Fn(usize, bool) -> u8| -> [u8; 8] {
-            std::array::from_fn(|i| f(i / 2, i % 2 == 1))
-        };
-        Self {
-            tone,
-            hop,
-            settled,
-            chance: std::array::from_fn(|i| if i % 2 == 1 { 0.0 } else { chance[i / 2] }),
-            sets: by_case(&|s, took| if took { sets[s] } else { 0 }),
-            status: by_case(&|s, took| {
-                if took && deters[s] {
-                    state::DETERRED
-                } else {
-                    s as u8
-                }
-            }),
-            deters: by_case(&|s, took| u8::from(took && deters[s])),
-            touch: by_case(&|s, took| {
-                u8::from(!clear_all || (took && sets[s] & flag::REFERRED != 0))
-            }),
-            effect: std::array::from_fn(|i| {
-                if i % 2 == 1 {
-                    effect[i / 2]
-                } else {
-                    Effect::None
-                }
-            }),
-            retells: hop < params.max_hops,
-            retell: params.retell[tone.index()],
-        }
-    }
-
-    /// Step 7 for every hearing of the hop, in order: `pairs[j]` is a
-    /// teller and the contact told, `draws` the hearings' two draws.
-    /// `NEGATIVE` is whether this hop's tone is the negative one.
-    #[inline(always)]
-    fn hear_all<const NEGATIVE: bool, O: Observer>(
-        &self,
-        pairs: &[(NodeId, NodeId)],
-        (effect, retell): (&[f64], &[f64]),
-        h: &mut Hearings<'_, '_>,
-        observer: &mut O,
-        t: u32,
-    ) {
-        let observe = observer.wants(t);
-        for (j, &(u, v)) in pairs.iter().enumerate() {
-            if let Some(&(_, w)) = pairs.get(j + AHEAD) {
-                prefetch(&h.people[w as usize]);
-            }
-            let done = self.hear::<NEGATIVE>(h, v, (effect[j], retell[j]));
-            if observe {
-                let hearing = Hearing {
-                    teller: u,
-                    hearer: v,
-                    tone: self.tone,
-                    hop: self.hop,
-                    effect: done,
-                };
-                observer.hearing(t, &hearing);
-            }
-        }
-    }
-
-    /// Step 7 for `teller` telling `v`, plus the hearer's retelling decision
-    /// (pushed to `next`) the first time they hear this tone this period.
-    ///
-    /// `draw` is the hearing's draw, keyed by who told whom which tone, and
-    /// `retell` the hearer's retelling draw, keyed by hearer and tone
-    /// ([`keys::hearing_draws`]): neither depends on the order in which
-    /// hearings are processed. The hearing takes
-    /// effect when it falls below the case's chance, which is 0 when no
-    /// draw could change anything (a former or deterred hearer, a customer
-    /// hearing good news, or a flag already set, unless an observer is
-    /// watching); the draw's value is the same whether or not it matters.
-    #[inline(always)]
-    fn hear<const NEGATIVE: bool>(
-        &self,
-        h: &mut Hearings<'_, '_>,
-        v: NodeId,
-        (draw, retell): (f64, f64),
-    ) -> Effect {
-        let Hearings {
-            people,
-            touched,
-            next,
-            reached,
-        } = h;
-        debug_assert_eq!(NEGATIVE, self.tone == Tone::Negative);
-        let t = if NEGATIVE {
-            Tone::Negative.index()
-        } else {
-            Tone::Positive.index()
-        };
-        let person = &mut people[v as usize];
-        let s = usize::from(person.status());
-        let moot = usize::from(person.flags & self.settled[s] != 0);
-        let took = usize::from(draw < self.chance[2 * s + moot]);
-        let case = 2 * s + took;
-        person.flags |= self.sets[case];
-        reached.deterred += u64::from(self.deters[case]);
-        person.state = (person.state & !state::STATUS_MASK) | self.status[case];
-        if NEGATIVE {
-            reached.negative += u64::from(person.state & state::HEARD_NEGATIVE == 0);
-            person.state |= state::HEARD_NEGATIVE;
-        }
-        // The first hearing of this tone records its hop (an `or` into a
-        // hop of 0) and may be retold; the retelling draw is computed for
-        // every hearing (its value does not depend on whether it is used).
-        let first = person.hop[t] == 0;
-        person.hop[t] |= (self.hop as u8) & 0u8.wrapping_sub(u8::from(first));
-        touched.insert_if(v, self.touch[case]);
-        let may_retell = first & self.retells & (person.flags & (flag::ORIGIN << t) == 0);
-        let retold = retell < self.retell;
-        // `next` has room for every hearing of the hop: the hearer is
-        // written in the next free slot, which is taken only if they
-        // retell.
-        next.slots[next.len] = v;
-        next.len += usize::from(may_retell & retold);
-        self.effect[case]
-    }
-}
-
-/// Hints the CPU to load the cache line of `item` (a contact, a hearer's
-/// record)
-/// before it is read; a no-op on targets without a prefetch instruction.
-/// Only timing changes, never a value.
-#[inline(always)]
-fn prefetch<T>(item: &T) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        // SAFETY: SSE is part of the x86_64 baseline; a prefetch never
-        // faults and has no architectural effect.
-        unsafe { _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(item).cast::<i8>()) };
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = item;
 }
