@@ -1,5 +1,7 @@
 //! The CSR graph type and its checked construction.
 
+use super::narrow::Narrow;
+use std::sync::OnceLock;
 use thiserror::Error;
 
 /// A node id. Graphs hold at most `u32::MAX` nodes.
@@ -49,7 +51,7 @@ pub struct BuildCounts {
 /// assert_eq!(g.neighbors(1), &[0, 2]);
 /// assert_eq!((counts.self_loops, counts.duplicates), (1, 1));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Graph {
     /// `offsets[u]..offsets[u + 1]` is the range of `u`'s neighbours in
     /// `neighbors`. Invariant: `offsets.len() == nodes + 1`, `offsets[0] ==
@@ -59,7 +61,19 @@ pub struct Graph {
     /// Concatenated adjacency lists. Invariant: each list is sorted strictly
     /// increasing, never contains its own node, and `v ∈ adj(u) ⇔ u ∈ adj(v)`.
     neighbors: Vec<NodeId>,
+    /// The same lists in half the bytes, made on the first call of
+    /// [`Graph::narrow`] (`None` inside when the graph is too large).
+    narrow: OnceLock<Option<Narrow>>,
 }
+
+/// Graphs are equal when their lists are: the narrow copy is a cache.
+impl PartialEq for Graph {
+    fn eq(&self, other: &Self) -> bool {
+        self.offsets == other.offsets && self.neighbors == other.neighbors
+    }
+}
+
+impl Eq for Graph {}
 
 /// A re-playable source of edges: each call hands every edge, in the same
 /// order, to `emit`. Construction calls it twice (count, then fill).
@@ -214,7 +228,14 @@ impl Graph {
         counts.duplicates /= 2;
         neighbors.truncate(write);
         neighbors.shrink_to_fit();
-        Ok((Self { offsets, neighbors }, counts))
+        Ok((
+            Self {
+                offsets,
+                neighbors,
+                narrow: OnceLock::new(),
+            },
+            counts,
+        ))
     }
 
     /// A graph with `nodes` nodes and no edges.
@@ -222,6 +243,7 @@ impl Graph {
         Self {
             offsets: vec![0; nodes as usize + 1],
             neighbors: Vec::new(),
+            narrow: OnceLock::new(),
         }
     }
 
@@ -312,15 +334,31 @@ impl Graph {
         })
     }
 
-    /// Bytes held by the graph's arrays.
+    /// The graph's lists with 16-bit ids and 32-bit offsets, half the
+    /// bytes, for the simulation's random reads ([`Narrow`]); made on the
+    /// first call and kept. `None` for graphs of more than
+    /// [`Narrow::MAX_NODES`] nodes.
+    pub fn narrow(&self) -> Option<&Narrow> {
+        self.narrow
+            .get_or_init(|| Narrow::new(&self.offsets, &self.neighbors))
+            .as_ref()
+    }
+
+    /// Bytes held by the graph's arrays, the narrow copy's included once
+    /// it is made.
     pub fn heap_bytes(&self) -> usize {
-        self.offsets.capacity() * 8 + self.neighbors.capacity() * 4
+        let narrow = self
+            .narrow
+            .get()
+            .and_then(Option::as_ref)
+            .map_or(0, Narrow::heap_bytes);
+        self.offsets.capacity() * 8 + self.neighbors.capacity() * 4 + narrow
     }
 }
 
 /// Prefetches the cache line holding `value` into all cache levels.
 #[inline(always)]
-fn prefetch<T>(value: &T) {
+pub(super) fn prefetch<T>(value: &T) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};

@@ -6,10 +6,12 @@ mod csr;
 pub mod edgelist;
 pub mod generate;
 pub mod measure;
+mod narrow;
 mod spec;
 
 pub use csr::{BuildCounts, EmitEdges, Graph, GraphError, NodeId};
 pub use generate::generate;
+pub use narrow::Narrow;
 pub use spec::{Generator, GeneratorSpec, SpecError};
 #[cfg(test)]
 mod equivalence_tests;

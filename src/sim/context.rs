@@ -4,7 +4,7 @@
 
 use super::metrics::{Outputs, PeriodSeries, SegmentOutputs};
 use super::params::{Params, PolicyParams};
-use crate::graph::{Graph, NodeId};
+use crate::graph::{Graph, Narrow, NodeId};
 use crate::model::MAX_SEGMENTS;
 use crate::rng::StreamKey;
 
@@ -61,6 +61,94 @@ impl Contacts<'_> {
             let extra = self.extra.expect("a weak-tie position without weak ties");
             &extra.adjacency()[(position & !EXTRA) as usize]
         }
+    }
+}
+
+/// Contact lists as step 5 reads them, one teller at a time: the
+/// period's [`Contacts`] with weak ties, the fixed graph's own lists
+/// ([`Own`]), or their narrow copy ([`Narrow`]), which a small graph's
+/// picks read from because it stays in a core's cache. Every kind lists
+/// the same contacts in the same order, so a pick names the same person
+/// whichever is read.
+pub(super) trait Lists: Copy {
+    /// Where one teller's contacts sit.
+    type Span: Copy;
+    /// Hints the CPU to fetch where `u`'s contacts start and end.
+    fn prefetch_offsets(self, u: NodeId);
+    /// Hints the CPU to fetch the start of `u`'s contacts (after
+    /// [`Lists::prefetch_offsets`]).
+    fn prefetch_contacts(self, u: NodeId);
+    /// Where `u`'s contacts sit, and how many they are.
+    fn span(self, u: NodeId) -> (Self::Span, u32);
+    /// Contact `i` (below the count) of a span.
+    fn contact(self, span: Self::Span, i: u32) -> NodeId;
+}
+
+impl Lists for Contacts<'_> {
+    type Span = Spans;
+    #[inline(always)]
+    fn prefetch_offsets(self, u: NodeId) {
+        Contacts::prefetch_offsets(&self, u);
+    }
+    #[inline(always)]
+    fn prefetch_contacts(self, u: NodeId) {
+        Contacts::prefetch_contacts(&self, u);
+    }
+    #[inline(always)]
+    fn span(self, u: NodeId) -> (Spans, u32) {
+        let spans = self.spans(u);
+        (spans, spans.degree)
+    }
+    #[inline(always)]
+    fn contact(self, span: Spans, i: u32) -> NodeId {
+        *self.at(span.position(i))
+    }
+}
+
+/// The fixed graph's own lists, for a period without weak ties.
+#[derive(Clone, Copy)]
+pub(super) struct Own<'a>(pub &'a Graph);
+
+impl Lists for Own<'_> {
+    type Span = u64;
+    #[inline(always)]
+    fn prefetch_offsets(self, u: NodeId) {
+        self.0.prefetch_offsets(u);
+    }
+    #[inline(always)]
+    fn prefetch_contacts(self, u: NodeId) {
+        self.0.prefetch_neighbors(u);
+        self.0.prefetch_neighbors_at(u, 16);
+    }
+    #[inline(always)]
+    fn span(self, u: NodeId) -> (u64, u32) {
+        let start = self.0.offset(u);
+        (start, (self.0.offset(u + 1) - start) as u32)
+    }
+    #[inline(always)]
+    fn contact(self, start: u64, i: u32) -> NodeId {
+        self.0.adjacency()[(start + u64::from(i)) as usize]
+    }
+}
+
+impl Lists for &Narrow {
+    type Span = usize;
+    #[inline(always)]
+    fn prefetch_offsets(self, u: NodeId) {
+        Narrow::prefetch_offsets(self, u);
+    }
+    #[inline(always)]
+    fn prefetch_contacts(self, u: NodeId) {
+        self.prefetch_neighbors(u);
+    }
+    #[inline(always)]
+    fn span(self, u: NodeId) -> (usize, u32) {
+        let start = self.offset(u);
+        (start as usize, self.offset(u + 1) - start)
+    }
+    #[inline(always)]
+    fn contact(self, start: usize, i: u32) -> NodeId {
+        self.at(start + i as usize)
     }
 }
 

@@ -2,7 +2,7 @@
 //! hop by hop over the period's contacts; what each hearing does (step 7)
 //! is in [`super::hearing`].
 
-use super::context::{AHEAD, Contacts, Period, Tally};
+use super::context::{AHEAD, Contacts, Lists, Own, Period, Tally};
 use super::hearing::{Hearings, Hop, Reached, Retellers};
 use super::keys;
 use super::metrics::Metric;
@@ -68,9 +68,7 @@ pub(super) fn step<O: Observer>(
             // at once.
             // The first tellers' offsets are asked for before their
             // generators are made, so that `pick` finds them on its way in.
-            for &w in level.iter().take(2 * AHEAD) {
-                p.net.prefetch_offsets(w);
-            }
+            prefetch_first(p.net, level);
             keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
             let picked = if hop == 1 {
                 let classes = &params.classes;
@@ -142,15 +140,11 @@ struct Picked {
 /// they tell (with the sampler `tells` gives for the teller's index) and
 /// which, from their generator in `buffers.rngs`; the picks go to
 /// `buffers.pairs` in teller order, each as the teller and the contact
-/// picked. A function of its own, apart from the hearings, so that its
-/// loop keeps what it needs in registers.
+/// picked.
 ///
-/// A contact is read as soon as it is picked. That read is a random one
-/// in an adjacency array larger than a core's cache, so each teller's
-/// list is fetched ahead: the offsets of the teller `2 × AHEAD` places on,
-/// then the start of the list of the teller `AHEAD` places on (whose
-/// offset has arrived by then), and before the loop the lists of the first
-/// `AHEAD` tellers. Only timing changes.
+/// Compiled once for each kind of contact list ([`Lists`]): with weak
+/// ties, without them, and without them from the narrow copy of a small
+/// graph, each kind's reads with nothing of the others'.
 #[inline(always)]
 fn pick<'a>(
     net: Contacts<'_>,
@@ -159,27 +153,41 @@ fn pick<'a>(
     buffers: &mut HopBuffers,
     marks: &mut Marks,
 ) -> Picked {
-    // Compiled twice: with no weak ties (a literal `None` the compiler
-    // sees through, so each teller's contacts are one span) and with.
-    match net.extra {
-        None => pick_in::<false, _>(net, level, tells, buffers, marks),
-        Some(_) => pick_in::<true, _>(net, level, tells, buffers, marks),
+    match (net.extra, net.base.narrow()) {
+        (Some(_), _) => pick_in(net, level, tells, buffers, marks),
+        (None, Some(narrow)) => pick_in(narrow, level, tells, buffers, marks),
+        (None, None) => pick_in(Own(net.base), level, tells, buffers, marks),
     }
 }
 
+/// The tellers' offsets asked for before their generators are made, so
+/// that [`pick_in`] finds them on its way in: from the lists it will read.
+fn prefetch_first(net: Contacts<'_>, level: &[NodeId]) {
+    let first = level.iter().take(2 * AHEAD);
+    match (net.extra, net.base.narrow()) {
+        (Some(_), _) => first.for_each(|&w| net.prefetch_offsets(w)),
+        (None, Some(narrow)) => first.for_each(|&w| narrow.prefetch_offsets(w)),
+        (None, None) => first.for_each(|&w| net.base.prefetch_offsets(w)),
+    }
+}
+
+/// [`pick`] for one kind of list. A function of its own, apart from the
+/// hearings, so that its loop keeps what it needs in registers.
+///
+/// A contact is read as soon as it is picked. That read is a random one
+/// in an adjacency array that may be larger than a core's cache, so each
+/// teller's list is fetched ahead: the offsets of the teller `2 × AHEAD`
+/// places on, then the start of the list of the teller `AHEAD` places on
+/// (whose offset has arrived by then), and before the loop the lists of
+/// the first `AHEAD` tellers. Only timing changes.
 #[inline(never)]
-fn pick_in<'a, const WEAK: bool, F: Fn(usize) -> &'a TellSampler>(
-    net: Contacts<'_>,
+fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
+    net: L,
     level: &[NodeId],
     tells: F,
     buffers: &mut HopBuffers,
     marks: &mut Marks,
 ) -> Picked {
-    let net = if WEAK {
-        net
-    } else {
-        Contacts { extra: None, ..net }
-    };
     let (mut n, mut shortfall) = (0, 0);
     for &w in level.iter().take(AHEAD) {
         net.prefetch_contacts(w);
@@ -199,8 +207,7 @@ fn pick_in<'a, const WEAK: bool, F: Fn(usize) -> &'a TellSampler>(
         // registers rather than a slot it writes back after each draw.
         let mut rng = rng.clone();
         let k = tells(i).sample(&mut rng);
-        let spans = net.spans(u);
-        let d = spans.degree;
+        let (span, d) = net.span(u);
         shortfall += u64::from(k.saturating_sub(d));
         let m = k.min(d);
         grow(picks, n + m.max(2) as usize);
@@ -210,13 +217,13 @@ fn pick_in<'a, const WEAK: bool, F: Fn(usize) -> &'a TellSampler>(
             && k < d
             && let Some([a, b]) = tells::one_or_two(d, k, &rng)
         {
-            picks[n] = (u, *net.at(spans.position(a)));
-            picks[n + 1] = (u, *net.at(spans.position(b)));
+            picks[n] = (u, net.contact(span, a));
+            picks[n + 1] = (u, net.contact(span, b));
             n += k as usize;
             continue;
         }
         tells::for_each_distinct(d, m, &mut rng, marks, |i| {
-            picks[n] = (u, *net.at(spans.position(i)));
+            picks[n] = (u, net.contact(span, i));
             n += 1;
         });
     }
