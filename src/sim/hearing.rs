@@ -5,7 +5,7 @@
 use super::context::{AHEAD, prefetch};
 use super::observer::{Effect, Hearing, Observer};
 use super::params::Params;
-use super::person::{Person, flag, state};
+use super::person::{Person, flag, state, word};
 use super::scratch::Bits;
 use crate::graph::NodeId;
 use crate::model::Tone;
@@ -38,7 +38,8 @@ pub(super) struct Reached {
 /// The hearings of one tone at one hop, with the hop's chances worked out
 /// once (the same products `rate × strength` the hearings used before) in
 /// small tables indexed by the hearer's case, so that a hearing looks its
-/// case up instead of branching on it.
+/// case up instead of branching on it. A hearer is read and written as
+/// one 32-bit word ([`word`]): one load, one store.
 ///
 /// A case is `2 × status + bit`: the bit says whether the draw is moot
 /// (in `chance`) or whether the hearing took effect (in the others).
@@ -49,17 +50,18 @@ pub(super) struct Hop {
     tone: Tone,
     hop: u32,
     /// By status: period flags which, already set, make the draw moot (a
-    /// referred prospect referred again, a customer already leaving). All
-    /// 0 when an observer is watching, who is told every effect.
-    settled: [u8; 4],
+    /// referred prospect referred again, a customer already leaving), at
+    /// their place in the hearer's word. All 0 when an observer is
+    /// watching, who is told every effect.
+    settled: [u32; 4],
     /// By status and moot bit: the chance that this hearing takes effect
     /// (a prospect deterred by bad news or referred by good news, a
     /// customer lost to bad news; 0 for everyone else and when moot).
     chance: [f64; 8],
-    /// By status and took bit: the period flag the hearing sets.
-    sets: [u8; 8],
-    /// By status and took bit: the hearer's status after it.
-    status: [u8; 8],
+    /// By status and took bit: the period flag the hearing sets and the
+    /// hearer's status after it, at their places in the hearer's word
+    /// (or-ed in after the status is cleared).
+    sets: [u32; 8],
     /// By status and took bit: 1 if it deterred a prospect.
     deters: [u8; 8],
     /// By status and took bit: what it did, for observers.
@@ -67,6 +69,8 @@ pub(super) struct Hop {
     /// By status and took bit: 1 if step 8 must visit the hearer (every
     /// hearer, or with the period's `clear_all` only a prospect referred).
     touch: [u8; 8],
+    /// The hop as the byte a hearer records (validated: at most 20).
+    hop_byte: u32,
     /// Whether a first hearing at this hop may be retold, and how likely.
     retells: bool,
     retell: f64,
@@ -105,18 +109,22 @@ impl Hop {
         let by_case = |f: &dyn Fn(usize, bool) -> u8| -> [u8; 8] {
             std::array::from_fn(|i| f(i / 2, i % 2 == 1))
         };
+        let status = by_case(&|s, took| {
+            if took && deters[s] {
+                state::DETERRED
+            } else {
+                s as u8
+            }
+        });
+        let flags = by_case(&|s, took| if took { sets[s] } else { 0 });
         Self {
             tone,
             hop,
-            settled,
+            hop_byte: u32::from(u8::try_from(hop).expect("max_hops is at most 20")),
+            settled: settled.map(|f| u32::from(f) << word::FLAGS),
             chance: std::array::from_fn(|i| if i % 2 == 1 { 0.0 } else { chance[i / 2] }),
-            sets: by_case(&|s, took| if took { sets[s] } else { 0 }),
-            status: by_case(&|s, took| {
-                if took && deters[s] {
-                    state::DETERRED
-                } else {
-                    s as u8
-                }
+            sets: std::array::from_fn(|i| {
+                u32::from(flags[i]) << word::FLAGS | u32::from(status[i]) << word::STATE
             }),
             deters: by_case(&|s, took| u8::from(took && deters[s])),
             touch: by_case(&|s, took| {
@@ -195,25 +203,29 @@ impl Hop {
         } else {
             Tone::Positive.index()
         };
-        let person = &mut people[v as usize];
-        let s = usize::from(person.status());
-        let moot = usize::from(person.flags & self.settled[s] != 0);
+        let person: &mut u32 = bytemuck::cast_mut(&mut people[v as usize]);
+        let before = *person;
+        let s = ((before >> word::STATE) & u32::from(state::STATUS_MASK)) as usize;
+        let moot = usize::from(before & self.settled[s] != 0);
         let took = usize::from(draw < self.chance[2 * s + moot]);
         let case = 2 * s + took;
-        person.flags |= self.sets[case];
+        let mut after =
+            (before & !(u32::from(state::STATUS_MASK) << word::STATE)) | self.sets[case];
         reached.deterred += u64::from(self.deters[case]);
-        person.state = (person.state & !state::STATUS_MASK) | self.status[case];
         if NEGATIVE {
-            reached.negative += u64::from(person.state & state::HEARD_NEGATIVE == 0);
-            person.state |= state::HEARD_NEGATIVE;
+            let heard = u32::from(state::HEARD_NEGATIVE) << word::STATE;
+            reached.negative += u64::from(after & heard == 0);
+            after |= heard;
         }
         // The first hearing of this tone records its hop (an `or` into a
         // hop of 0) and may be retold; the retelling draw is computed for
         // every hearing (its value does not depend on whether it is used).
-        let first = person.hop[t] == 0;
-        person.hop[t] |= (self.hop as u8) & 0u8.wrapping_sub(u8::from(first));
+        let first = after & (0xff << word::hop(t)) == 0;
+        after |= (self.hop_byte << word::hop(t)) & 0u32.wrapping_sub(u32::from(first));
+        *person = after;
         touched.insert_if(v, self.touch[case]);
-        let may_retell = first & self.retells & (person.flags & (flag::ORIGIN << t) == 0);
+        let origin = u32::from(flag::ORIGIN << t) << word::FLAGS;
+        let may_retell = first & self.retells & (after & origin == 0);
         let retold = retell < self.retell;
         // `next` has room for every hearing of the hop: the hearer is
         // written in the next free slot, which is taken only if they

@@ -34,9 +34,30 @@ pub(super) mod flag {
     pub const PARTED: u8 = 1 << 5;
 }
 
+/// Where each byte of a [`Person`] sits when the person is read as one
+/// 32-bit word (`bytemuck::cast_mut`): a shift in bits, whichever the
+/// machine's byte order.
+pub(super) mod word {
+    const fn shift(byte: u32) -> u32 {
+        if cfg!(target_endian = "little") {
+            8 * byte
+        } else {
+            24 - 8 * byte
+        }
+    }
+    /// The state byte.
+    pub const STATE: u32 = shift(0);
+    /// The period's flags.
+    pub const FLAGS: u32 = shift(1);
+    /// The hop at which tone `t` was heard.
+    pub const fn hop(t: usize) -> u32 {
+        shift(2 + t as u32)
+    }
+}
+
 /// One person: four bytes in this order, with nothing between them, so
-/// the person array can also be read as one 32-bit word per person
-/// ([`clear_period`]).
+/// the person can also be read as one 32-bit word ([`word`], and
+/// [`clear_period`] for the whole array).
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(4))]
 pub(super) struct Person {
@@ -61,7 +82,7 @@ unsafe impl bytemuck::Pod for Person {}
 /// compiler turns into vector instructions (a loop over the fields stores
 /// byte by byte).
 pub(super) fn clear_period(people: &mut [Person]) {
-    let keep = u32::from_ne_bytes([0xff, 0, 0, 0]);
+    let keep = 0xff << word::STATE;
     for word in bytemuck::cast_slice_mut::<Person, u32>(people) {
         *word &= keep;
     }
@@ -100,5 +121,19 @@ mod tests {
         for (b, q) in (0..=255u8).zip(&people) {
             assert_eq!((q.state, q.flags, q.hop), (b, 0, [0, 0]));
         }
+    }
+
+    #[test]
+    fn word_shifts_name_the_fields() {
+        let person = Person {
+            state: 0x12,
+            flags: 0x34,
+            hop: [0x56, 0x78],
+        };
+        let w: u32 = bytemuck::cast(person);
+        let byte = |shift: u32| (w >> shift) as u8;
+        assert_eq!(byte(word::STATE), 0x12);
+        assert_eq!(byte(word::FLAGS), 0x34);
+        assert_eq!((byte(word::hop(0)), byte(word::hop(1))), (0x56, 0x78));
     }
 }
