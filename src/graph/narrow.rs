@@ -73,14 +73,18 @@ impl Narrow {
         }
     }
 
-    /// Hints the CPU to fetch the start of `u`'s list (32 ids): reads `u`'s
-    /// offset, so [`Narrow::prefetch_offsets`] comes first.
+    /// Hints the CPU to fetch `u`'s list, up to 32 ids (the one or two
+    /// cache lines they span): reads `u`'s offset, so
+    /// [`Narrow::prefetch_offsets`] comes first.
     #[inline(always)]
     pub fn prefetch_neighbors(&self, u: NodeId) {
         if let Some(&o) = self.offsets.get(u as usize)
             && let Some(first) = self.ids.get(o as usize)
         {
             super::csr::prefetch(first);
+            if let Some(last) = self.ids.get(o as usize + 31) {
+                super::csr::prefetch(last);
+            }
         }
     }
 
