@@ -88,7 +88,7 @@ pub(super) fn step<O: Observer>(
     // (`keys.rs`: the same values, in vector lanes).
     visit.ids.clear();
     visit.ids.extend(customers.iter());
-    super::keys::experience_draws(p.key, &visit.ids, &mut visit.draws, &mut visit.first);
+    super::keys::experience_draws(p.key, &visit.ids, &mut visit.draws, &mut visit.sure);
     for (j, &u) in visit.ids.iter().enumerate() {
         let person = &mut people[u as usize];
         debug_assert_eq!(person.status(), state::CUSTOMER);
@@ -96,10 +96,12 @@ pub(super) fn step<O: Observer>(
         let sp = &params.segments[g];
         // Four draws with fixed indices whatever happens (problem, complain,
         // resolve, stay), so that every policy sees the same uniforms for
-        // the same customer and period. Each is computed only when the
-        // outcome reads it: a draw's value depends on its key and index
-        // alone, so the ones left out change nothing.
-        let (draws, u_problem) = (visit.draws[j], visit.first[j]);
+        // the same customer and period. The problem and stay draws, which
+        // nearly every customer reads, come from the batch; the other two
+        // are computed only when the outcome reads them: a draw's value
+        // depends on its key and index alone, so the ones left out change
+        // nothing.
+        let (draws, [u_problem, u_stay]) = (visit.draws[j], visit.sure[j]);
         let class = if u_problem >= sp.problem_rate {
             OutcomeClass::Satisfied
         } else if !sp.complains(u_problem, draws.get(1)) {
@@ -142,7 +144,7 @@ pub(super) fn step<O: Observer>(
         };
         if class.is_parted() {
             person.flags |= flag::PARTED;
-        } else if draws.get(3) >= stay {
+        } else if u_stay >= stay {
             person.flags |= flag::LEAVE_DIRECT;
         }
         if matches!(

@@ -17,29 +17,30 @@
 use crate::graph::NodeId;
 use crate::rng::{Draws, Purpose, StreamKey, WomRng};
 
-/// Sets `draws[i]` and `first[i]` (for `i < customers.len()`; the two grow
-/// to hold them) to the experience draws of `customers[i]` and the first
-/// of them (`draws[i].get(0)`, the problem draw every customer reads).
+/// Sets `draws[i]` and `sure[i]` (for `i < customers.len()`; the two grow
+/// to hold them) to the experience draws of `customers[i]` and the two of
+/// them every customer reads (`draws[i].get(0)` and `.get(3)`, the problem
+/// and stay draws; a parted customer's stay draw goes unread).
 pub(super) fn experience_draws(
     key: StreamKey,
     customers: &[NodeId],
     draws: &mut Vec<Draws>,
-    first: &mut Vec<f64>,
+    sure: &mut Vec<[f64; 2]>,
 ) {
     let n = customers.len();
     // Grown, never shrunk nor cleared: every entry read is written first.
     if draws.len() < n {
         draws.resize(n, key.draws(Purpose::Experience));
-        first.resize(n, 0.0);
+        sure.resize(n, [0.0; 2]);
     }
-    let (draws, first) = (&mut draws[..n], &mut first[..n]);
+    let (draws, sure) = (&mut draws[..n], &mut sure[..n]);
     #[cfg(target_arch = "x86_64")]
     if wide() {
         // SAFETY: as in `teller_rngs`.
-        unsafe { experience_draws_wide(key, customers, draws, first) };
+        unsafe { experience_draws_wide(key, customers, draws, sure) };
         return;
     }
-    experience_draws_lanes(key, customers, draws, first);
+    experience_draws_lanes(key, customers, draws, sure);
 }
 
 /// Sets `rngs[i]` (for `i < tellers.len()`; `rngs` grows to hold them) to
@@ -102,11 +103,11 @@ fn experience_draws_lanes(
     key: StreamKey,
     customers: &[NodeId],
     draws: &mut [Draws],
-    first: &mut [f64],
+    sure: &mut [[f64; 2]],
 ) {
-    for ((d, f), &u) in draws.iter_mut().zip(first.iter_mut()).zip(customers) {
+    for ((d, f), &u) in draws.iter_mut().zip(sure.iter_mut()).zip(customers) {
         *d = key.person(u).draws(Purpose::Experience);
-        *f = d.get(0);
+        *f = [d.get(0), d.get(3)];
     }
 }
 
@@ -142,9 +143,9 @@ unsafe fn experience_draws_wide(
     key: StreamKey,
     customers: &[NodeId],
     draws: &mut [Draws],
-    first: &mut [f64],
+    sure: &mut [[f64; 2]],
 ) {
-    experience_draws_lanes(key, customers, draws, first);
+    experience_draws_lanes(key, customers, draws, sure);
 }
 
 /// [`teller_rngs_lanes`] compiled for AVX-512.
@@ -189,19 +190,21 @@ mod tests {
             .map(|i| i.wrapping_mul(2_654_435_761))
             .collect();
         let hearers: Vec<NodeId> = ids.iter().rev().copied().collect();
-        let (mut draws, mut first) = (Vec::new(), Vec::new());
-        experience_draws(key, &ids, &mut draws, &mut first);
+        let (mut draws, mut sure) = (Vec::new(), Vec::new());
+        experience_draws(key, &ids, &mut draws, &mut sure);
         let mut lanes = vec![key.draws(Purpose::Experience); ids.len()];
-        let mut first2 = vec![0.0; ids.len()];
-        experience_draws_lanes(key, &ids, &mut lanes, &mut first2);
+        let mut sure2 = vec![[0.0; 2]; ids.len()];
+        experience_draws_lanes(key, &ids, &mut lanes, &mut sure2);
         for (i, &u) in ids.iter().enumerate() {
             let expected = key.person(u).draws(Purpose::Experience);
             for k in 0..4 {
                 assert_eq!(draws[i].get(k).to_bits(), expected.get(k).to_bits());
                 assert_eq!(lanes[i].get(k).to_bits(), expected.get(k).to_bits());
             }
-            assert_eq!(first[i].to_bits(), expected.get(0).to_bits());
-            assert_eq!(first2[i].to_bits(), expected.get(0).to_bits());
+            for got in [sure[i], sure2[i]] {
+                assert_eq!(got[0].to_bits(), expected.get(0).to_bits());
+                assert_eq!(got[1].to_bits(), expected.get(3).to_bits());
+            }
         }
         for t in 0..2u64 {
             let mut rngs = Vec::new();

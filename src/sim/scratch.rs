@@ -118,12 +118,13 @@ pub(super) struct HopBuffers {
 }
 
 /// The customers of a period in person order, with their experience
-/// draws and the first of them (`experience.rs`, `keys.rs`).
+/// draws and the two every customer reads, the problem and stay draws
+/// (`experience.rs`, `keys.rs`).
 #[derive(Debug, Default)]
 pub(super) struct VisitBuffers {
     pub ids: Vec<NodeId>,
     pub draws: Vec<Draws>,
-    pub first: Vec<f64>,
+    pub sure: Vec<[f64; 2]>,
 }
 
 /// A set of person ids as one bit each, visited in increasing order: the
