@@ -92,7 +92,7 @@ pub(super) fn hearing_draws(
 /// `std` caches the answer, so asking costs a load.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-fn wide() -> bool {
+pub(super) fn wide() -> bool {
     std::arch::is_x86_feature_detected!("avx512f")
         && std::arch::is_x86_feature_detected!("avx512dq")
         && std::arch::is_x86_feature_detected!("avx512vl")
