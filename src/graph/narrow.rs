@@ -8,7 +8,10 @@
 //! are a copy: the graph's own arrays, which the rest of the library
 //! reads, are unchanged.
 
-use super::csr::NodeId;
+use super::hint::prefetch;
+
+/// A node id, as [`super::Graph`] names it.
+type NodeId = u32;
 
 /// A copy of a graph's adjacency lists with `u16` ids and `u32` offsets:
 /// the same lists, in the same order, as [`super::Graph::neighbors`].
@@ -69,7 +72,7 @@ impl Narrow {
     #[inline(always)]
     pub fn prefetch_offsets(&self, u: NodeId) {
         if let Some(o) = self.offsets.get(u as usize) {
-            super::csr::prefetch(o);
+            prefetch(o);
         }
     }
 
@@ -81,9 +84,9 @@ impl Narrow {
         if let Some(&o) = self.offsets.get(u as usize)
             && let Some(first) = self.ids.get(o as usize)
         {
-            super::csr::prefetch(first);
+            prefetch(first);
             if let Some(last) = self.ids.get(o as usize + 31) {
-                super::csr::prefetch(last);
+                prefetch(last);
             }
         }
     }
