@@ -1,8 +1,10 @@
-//! A hint to the CPU, shared by the graph's list types.
+//! A hint to the CPU, shared by the graph's list types and the
+//! simulation's loops.
 
-/// Prefetches the cache line holding `value` into all cache levels.
+/// Prefetches the cache line holding `value` into all cache levels; a
+/// no-op on targets without a prefetch instruction.
 #[inline(always)]
-pub(super) fn prefetch<T>(value: &T) {
+pub fn prefetch<T>(value: &T) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};

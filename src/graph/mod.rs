@@ -5,7 +5,7 @@
 mod csr;
 pub mod edgelist;
 pub mod generate;
-mod hint;
+pub mod hint;
 pub mod measure;
 mod narrow;
 mod spec;

@@ -250,21 +250,8 @@ pub(super) struct Tally {
 pub(super) const AHEAD: usize = 32;
 
 /// Hints the CPU to load the cache line of `item` (a contact, a hearer's
-/// record)
-/// before it is read; a no-op on targets without a prefetch instruction.
-/// Only timing changes, never a value.
-#[inline(always)]
-pub(super) fn prefetch<T>(item: &T) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        // SAFETY: SSE is part of the x86_64 baseline; a prefetch never
-        // faults and has no architectural effect.
-        unsafe { _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(item).cast::<i8>()) };
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = item;
-}
+/// record) before it is read; only timing changes, never a value.
+pub(super) use crate::graph::hint::prefetch;
 
 #[cfg(test)]
 mod tests {
