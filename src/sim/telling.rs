@@ -11,6 +11,7 @@ use super::scratch::{HopBuffers, Scratch};
 use super::tells::{self, Marks, TellSampler};
 use crate::graph::NodeId;
 use crate::model::Tone;
+use crate::rng::WomRng;
 
 /// Runs steps 5–7, bad news first; returns the numbers of negative and
 /// positive hearings.
@@ -66,21 +67,19 @@ pub(super) fn step<O: Observer>(
             // by teller, hearer and tone), so the hearings, their order and
             // the retellers pushed to `next` are those of hearing each pick
             // at once.
-            // The first tellers' offsets are asked for before their
-            // generators are made, so that `pick` finds them on its way in.
-            prefetch_first(p.net, level);
-            keys::teller_rngs(p.key, t, level, &mut buffers.rngs);
+            let rngs = |rngs: &mut Vec<_>| keys::teller_rngs(p.key, t, level, rngs);
             let picked = if hop == 1 {
                 let classes = &params.classes;
                 pick(
                     p.net,
                     level,
                     |i| &classes[origins[i].1.index()].tells,
+                    rngs,
                     buffers,
                     marks,
                 )
             } else {
-                pick(p.net, level, |_| &params.retell_tells, buffers, marks)
+                pick(p.net, level, |_| &params.retell_tells, rngs, buffers, marks)
             };
             heard[tone.index()] += picked.heard;
             shortfall += picked.shortfall;
@@ -138,7 +137,7 @@ struct Picked {
 
 /// Step 5 for one hop: every teller in `level` draws how many contacts
 /// they tell (with the sampler `tells` gives for the teller's index) and
-/// which, from their generator in `buffers.rngs`; the picks go to
+/// which, from their generator (made by `rngs` into `buffers.rngs`); the picks go to
 /// `buffers.pairs` in teller order, each as the teller and the contact
 /// picked.
 ///
@@ -150,24 +149,14 @@ fn pick<'a>(
     net: Contacts<'_>,
     level: &[NodeId],
     tells: impl Fn(usize) -> &'a TellSampler,
+    rngs: impl FnOnce(&mut Vec<WomRng>),
     buffers: &mut HopBuffers,
     marks: &mut Marks,
 ) -> Picked {
     match (net.extra, net.base.narrow()) {
-        (Some(_), _) => pick_in(net, level, tells, buffers, marks),
-        (None, Some(narrow)) => pick_in(narrow, level, tells, buffers, marks),
-        (None, None) => pick_in(Own(net.base), level, tells, buffers, marks),
-    }
-}
-
-/// The tellers' offsets asked for before their generators are made, so
-/// that [`pick_in`] finds them on its way in: from the lists it will read.
-fn prefetch_first(net: Contacts<'_>, level: &[NodeId]) {
-    let first = level.iter().take(2 * AHEAD);
-    match (net.extra, net.base.narrow()) {
-        (Some(_), _) => first.for_each(|&w| net.prefetch_offsets(w)),
-        (None, Some(narrow)) => first.for_each(|&w| narrow.prefetch_offsets(w)),
-        (None, None) => first.for_each(|&w| net.base.prefetch_offsets(w)),
+        (Some(_), _) => pick_in(net, level, tells, rngs, buffers, marks),
+        (None, Some(narrow)) => pick_in(narrow, level, tells, rngs, buffers, marks),
+        (None, None) => pick_in(Own(net.base), level, tells, rngs, buffers, marks),
     }
 }
 
@@ -185,9 +174,17 @@ fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
     net: L,
     level: &[NodeId],
     tells: F,
+    rngs: impl FnOnce(&mut Vec<WomRng>),
     buffers: &mut HopBuffers,
     marks: &mut Marks,
 ) -> Picked {
+    // The first tellers' offsets are asked for before their generators
+    // are made (`rngs`, into `buffers.rngs`), so that the loop finds them
+    // on its way in.
+    for &w in level.iter().take(2 * AHEAD) {
+        net.prefetch_offsets(w);
+    }
+    rngs(&mut buffers.rngs);
     let (mut n, mut shortfall) = (0, 0);
     for &w in level.iter().take(AHEAD) {
         net.prefetch_contacts(w);
