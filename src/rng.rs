@@ -183,9 +183,17 @@ impl StreamKey {
     /// The generator of this key for one purpose.
     #[inline]
     pub fn rng(self, purpose: Purpose) -> WomRng {
-        let lo = absorb(self.hash, purpose as u64);
-        let hi = mix64(lo ^ 0x6a09_e667_f3bc_c909);
+        let [lo, hi] = self.rng_halves(purpose);
         Pcg64Mcg::new((u128::from(hi) << 64) | u128::from(lo))
+    }
+
+    /// The two 64-bit halves (low, high) of the state [`StreamKey::rng`]
+    /// seeds its generator with: for batches that store them apart and
+    /// make the generator when it is used.
+    #[inline]
+    pub fn rng_halves(self, purpose: Purpose) -> [u64; 2] {
+        let lo = absorb(self.hash, purpose as u64);
+        [lo, mix64(lo ^ 0x6a09_e667_f3bc_c909)]
     }
 }
 

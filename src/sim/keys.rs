@@ -43,23 +43,44 @@ pub(super) fn experience_draws(
     experience_draws_lanes(key, customers, draws, sure);
 }
 
-/// Sets `rngs[i]` (for `i < tellers.len()`; `rngs` grows to hold them) to
-/// the telling generator of `tellers[i]` for tone index
-/// `t` under the period key `key`.
-pub(super) fn teller_rngs(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut Vec<WomRng>) {
-    // Grown, never shrunk nor cleared: every entry read is written first.
-    if rngs.len() < tellers.len() {
-        rngs.resize(tellers.len(), WomRng::new(1));
+/// The telling generators of a hop's tellers, in teller order, kept as
+/// the two halves of each generator's seed in arrays of their own
+/// ([`StreamKey::rng_halves`]) and made when used ([`Generators::get`]):
+/// a loop storing whole generators, each a 128-bit state, vectorizes
+/// only four lanes wide, one storing the halves eight wide.
+#[derive(Debug, Default)]
+pub(super) struct Generators {
+    lo: Vec<u64>,
+    hi: Vec<u64>,
+}
+
+impl Generators {
+    /// The generator of teller `i`: `key.person(u).sub(t).rng(Telling)`.
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> WomRng {
+        WomRng::new(u128::from(self.hi[i]) << 64 | u128::from(self.lo[i]))
     }
-    let rngs = &mut rngs[..tellers.len()];
+}
+
+/// Sets generator `i` of `rngs` (for `i < tellers.len()`; `rngs` grows
+/// to hold them) to the telling generator of `tellers[i]` for tone index
+/// `t` under the period key `key`.
+pub(super) fn teller_rngs(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut Generators) {
+    let n = tellers.len();
+    // Grown, never shrunk nor cleared: every entry read is written first.
+    if rngs.lo.len() < n {
+        rngs.lo.resize(n, 0);
+        rngs.hi.resize(n, 0);
+    }
+    let (lo, hi) = (&mut rngs.lo[..n], &mut rngs.hi[..n]);
     #[cfg(target_arch = "x86_64")]
     if wide() {
         // SAFETY: `wide` checked that this CPU has the features the
         // function is compiled for.
-        unsafe { teller_rngs_wide(key, t, tellers, rngs) };
+        unsafe { teller_rngs_wide(key, t, tellers, lo, hi) };
         return;
     }
-    teller_rngs_lanes(key, t, tellers, rngs);
+    teller_rngs_lanes(key, t, tellers, lo, hi);
 }
 
 /// Sets `effect[j]` and `retell[j]` (for `j < pairs.len()`; the two grow
@@ -112,9 +133,9 @@ fn experience_draws_lanes(
 }
 
 #[inline(always)]
-fn teller_rngs_lanes(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut [WomRng]) {
-    for (rng, &u) in rngs.iter_mut().zip(tellers) {
-        *rng = key.person(u).sub(t).rng(Purpose::Telling);
+fn teller_rngs_lanes(key: StreamKey, t: u64, tellers: &[NodeId], lo: &mut [u64], hi: &mut [u64]) {
+    for ((l, h), &u) in lo.iter_mut().zip(hi.iter_mut()).zip(tellers) {
+        [*l, *h] = key.person(u).sub(t).rng_halves(Purpose::Telling);
     }
 }
 
@@ -154,8 +175,14 @@ unsafe fn experience_draws_wide(
 /// The CPU must have AVX-512 F, DQ and VL.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
-unsafe fn teller_rngs_wide(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut [WomRng]) {
-    teller_rngs_lanes(key, t, tellers, rngs);
+unsafe fn teller_rngs_wide(
+    key: StreamKey,
+    t: u64,
+    tellers: &[NodeId],
+    lo: &mut [u64],
+    hi: &mut [u64],
+) {
+    teller_rngs_lanes(key, t, tellers, lo, hi);
 }
 
 /// [`hearing_draws_lanes`] compiled for AVX-512.
@@ -207,14 +234,15 @@ mod tests {
             }
         }
         for t in 0..2u64 {
-            let mut rngs = Vec::new();
+            let mut rngs = Generators::default();
             teller_rngs(key, t, &ids, &mut rngs);
-            let mut lanes = vec![WomRng::new(1); ids.len()];
-            teller_rngs_lanes(key, t, &ids, &mut lanes);
-            for ((rng, lane), &u) in rngs.iter_mut().zip(&mut lanes).zip(&ids) {
-                let expected = key.person(u).sub(t).rng(Purpose::Telling).next_u64();
-                assert_eq!(rng.next_u64(), expected);
-                assert_eq!(lane.next_u64(), expected);
+            let (mut lo, mut hi) = (vec![0; ids.len()], vec![0; ids.len()]);
+            teller_rngs_lanes(key, t, &ids, &mut lo, &mut hi);
+            let lanes = Generators { lo, hi };
+            for (i, &u) in ids.iter().enumerate() {
+                let expected = key.person(u).sub(t).rng(Purpose::Telling);
+                assert_eq!(rngs.get(i), expected);
+                assert_eq!(lanes.get(i), expected);
             }
             let (mut effect, mut retell) = (Vec::new(), Vec::new());
             let pairs: Vec<_> = ids.iter().copied().zip(hearers.iter().copied()).collect();

@@ -2,13 +2,14 @@
 //! the hop queues of telling, the desk's queue and each person's segment:
 //! allocated once per thread and reused across replications and policies.
 
+use super::keys::Generators;
 use super::params::Params;
 use super::person::{Person, segment_at, state};
 use super::response::ResponseScratch;
 use super::tells::Marks;
 use crate::graph::NodeId;
 use crate::model::OutcomeClass;
-use crate::rng::{Draws, Purpose, StreamKey, WomRng};
+use crate::rng::{Draws, Purpose, StreamKey};
 
 /// Per-thread scratch state, reused across replications and policies.
 #[derive(Debug, Default)]
@@ -108,7 +109,7 @@ impl Scratch {
 #[derive(Debug, Default)]
 pub(super) struct HopBuffers {
     /// Each teller's telling generator, in teller order.
-    pub rngs: Vec<WomRng>,
+    pub rngs: Generators,
     /// The (teller, hearer) pairs of the hop in hearing order (grown,
     /// never shrunk: the hop's count says how many are its own).
     pub pairs: Vec<(NodeId, NodeId)>,

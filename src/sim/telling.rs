@@ -4,14 +4,13 @@
 
 use super::context::{AHEAD, Contacts, Lists, Own, Period, Tally};
 use super::hearing::{Hearings, Hop, Reached, Retellers};
-use super::keys;
+use super::keys::{self, Generators};
 use super::metrics::Metric;
 use super::observer::Observer;
 use super::scratch::{HopBuffers, Scratch};
 use super::tells::{self, Marks, TellSampler};
 use crate::graph::NodeId;
 use crate::model::Tone;
-use crate::rng::WomRng;
 
 /// Runs steps 5–7, bad news first; returns the numbers of negative and
 /// positive hearings.
@@ -67,7 +66,7 @@ pub(super) fn step<O: Observer>(
             // by teller, hearer and tone), so the hearings, their order and
             // the retellers pushed to `next` are those of hearing each pick
             // at once.
-            let rngs = |rngs: &mut Vec<_>| keys::teller_rngs(p.key, t, level, rngs);
+            let rngs = |rngs: &mut _| keys::teller_rngs(p.key, t, level, rngs);
             let picked = if hop == 1 {
                 let classes = &params.classes;
                 pick(
@@ -149,7 +148,7 @@ fn pick<'a>(
     net: Contacts<'_>,
     level: &[NodeId],
     tells: impl Fn(usize) -> &'a TellSampler,
-    rngs: impl FnOnce(&mut Vec<WomRng>),
+    rngs: impl FnOnce(&mut Generators),
     buffers: &mut HopBuffers,
     marks: &mut Marks,
 ) -> Picked {
@@ -174,7 +173,7 @@ fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
     net: L,
     level: &[NodeId],
     tells: F,
-    rngs: impl FnOnce(&mut Vec<WomRng>),
+    rngs: impl FnOnce(&mut Generators),
     buffers: &mut HopBuffers,
     marks: &mut Marks,
 ) -> Picked {
@@ -193,16 +192,16 @@ fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
     // The picks are written by index into a buffer grown, never shrunk,
     // so that a telling of one or two contacts writes two slots and moves
     // the count by one or two without a branch.
-    for (i, (&u, rng)) in level.iter().zip(&buffers.rngs).enumerate() {
+    for (i, &u) in level.iter().enumerate() {
         if let Some(&w) = level.get(i + 2 * AHEAD) {
             net.prefetch_offsets(w);
         }
         if let Some(&w) = level.get(i + AHEAD) {
             net.prefetch_contacts(w);
         }
-        // The teller's generator, copied out: a local the loop keeps in
-        // registers rather than a slot it writes back after each draw.
-        let mut rng = rng.clone();
+        // The teller's generator, made from its seed's halves: a local
+        // the loop keeps in registers.
+        let mut rng = buffers.rngs.get(i);
         let k = tells(i).sample(&mut rng);
         let (span, d) = net.span(u);
         shortfall += u64::from(k.saturating_sub(d));
