@@ -8,7 +8,6 @@
 //! are a copy: the graph's own arrays, which the rest of the library
 //! reads, are unchanged.
 
-use super::hint::prefetch;
 
 /// A node id, as [`super::Graph`] names it.
 type NodeId = u32;
@@ -66,29 +65,6 @@ impl Narrow {
         let u = u as usize;
         let range = self.offsets[u] as usize..self.offsets[u + 1] as usize;
         self.ids[range].iter().map(|&v| NodeId::from(v))
-    }
-
-    /// Hints the CPU to fetch `u`'s offsets (a no-op past the last node).
-    #[inline(always)]
-    pub fn prefetch_offsets(&self, u: NodeId) {
-        if let Some(o) = self.offsets.get(u as usize) {
-            prefetch(o);
-        }
-    }
-
-    /// Hints the CPU to fetch `u`'s list, up to 32 ids (the one or two
-    /// cache lines they span): reads `u`'s offset, so
-    /// [`Narrow::prefetch_offsets`] comes first.
-    #[inline(always)]
-    pub fn prefetch_neighbors(&self, u: NodeId) {
-        if let Some(&o) = self.offsets.get(u as usize)
-            && let Some(first) = self.ids.get(o as usize)
-        {
-            prefetch(first);
-            if let Some(last) = self.ids.get(o as usize + 31) {
-                prefetch(last);
-            }
-        }
     }
 
     /// Bytes held by the copy's arrays.
