@@ -8,7 +8,6 @@
 //! are a copy: the graph's own arrays, which the rest of the library
 //! reads, are unchanged.
 
-
 /// A node id, as [`super::Graph`] names it.
 type NodeId = u32;
 

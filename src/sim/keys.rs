@@ -56,9 +56,17 @@ pub(super) struct Generators {
 
 impl Generators {
     /// The generator of teller `i`: `key.person(u).sub(t).rng(Telling)`.
-    #[inline(always)]
-    pub fn get(&self, i: usize) -> WomRng {
+    #[cfg(test)]
+    fn get(&self, i: usize) -> WomRng {
         WomRng::new(u128::from(self.hi[i]) << 64 | u128::from(self.lo[i]))
+    }
+
+    /// The generators in teller order (as many as the last batch made, or
+    /// more: `level.iter().zip(…)` stops at the tellers).
+    #[inline(always)]
+    pub fn iter(&self) -> impl Iterator<Item = WomRng> + '_ {
+        (self.lo.iter().zip(&self.hi))
+            .map(|(&lo, &hi)| WomRng::new(u128::from(hi) << 64 | u128::from(lo)))
     }
 }
 

@@ -194,16 +194,15 @@ fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
     // The picks are written by index into a buffer grown, never shrunk,
     // so that a telling of one or two contacts writes two slots and moves
     // the count by one or two without a branch.
-    for (i, &u) in level.iter().enumerate() {
+    // Each teller's generator is made from its seed's halves into a
+    // local the loop keeps in registers.
+    for (i, (&u, mut rng)) in level.iter().zip(buffers.rngs.iter()).enumerate() {
         if let Some(&w) = level.get(i + 2 * AHEAD) {
             net.prefetch_offsets(w);
         }
         if let Some(&w) = level.get(i + AHEAD) {
             net.prefetch_contacts(w);
         }
-        // The teller's generator, made from its seed's halves: a local
-        // the loop keeps in registers.
-        let mut rng = buffers.rngs.get(i);
         let k = tells(i).sample(&mut rng);
         let (span, d) = net.span(u);
         shortfall += u64::from(k.saturating_sub(d));
@@ -215,8 +214,9 @@ fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
             && k < d
             && let Some([a, b]) = tells::one_or_two(d, k, &rng)
         {
-            picks[n] = (u, net.contact(span, a));
-            picks[n + 1] = (u, net.contact(span, b));
+            let slots = &mut picks[n..n + 2];
+            slots[0] = (u, net.contact(span, a));
+            slots[1] = (u, net.contact(span, b));
             n += k as usize;
             continue;
         }

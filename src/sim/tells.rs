@@ -52,7 +52,15 @@ impl TellSampler {
         match self {
             Self::Fixed(n) => *n,
             Self::Uniform(lo, hi) => rng.random_range(*lo..=*hi),
-            _ => self.sample_other(rng),
+            _ => {
+                // The call is given a copy: a generator whose address is
+                // taken must live in memory, and this way it is the copy,
+                // so the caller's stays in registers for the cheap cases.
+                let mut other = rng.clone();
+                let k = self.sample_other(&mut other);
+                *rng = other;
+                k
+            }
         }
     }
 
