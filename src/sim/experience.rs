@@ -86,8 +86,7 @@ pub(super) fn step<O: Observer>(
     // (taken in person order) and the stories' order are unchanged. Their
     // keys and problem draws are worked out first, for all of them at once
     // (`keys.rs`: the same values, in vector lanes).
-    visit.ids.clear();
-    visit.ids.extend(customers.iter());
+    customers.collect_into(&mut visit.ids);
     super::keys::experience_draws(p.key, &visit.ids, &mut visit.draws, &mut visit.sure);
     for (j, &u) in visit.ids.iter().enumerate() {
         let person = &mut people[u as usize];

@@ -159,6 +159,23 @@ impl Bits {
     pub fn iter(&self) -> impl Iterator<Item = NodeId> + '_ {
         self.words.iter().enumerate().flat_map(|(i, &w)| ones(i, w))
     }
+
+    /// Sets `out` to the members in increasing order, as [`Bits::iter`]
+    /// lists them: sized once from the words' counts of ones and written
+    /// by index, where `extend` from the iterator, which cannot say how
+    /// many it holds, checks for room at every push.
+    pub fn collect_into(&self, out: &mut Vec<NodeId>) {
+        let total = self.words.iter().map(|w| w.count_ones() as usize).sum();
+        out.clear();
+        out.resize(total, 0);
+        let mut n = 0;
+        for (i, &w) in self.words.iter().enumerate() {
+            for u in ones(i, w) {
+                out[n] = u;
+                n += 1;
+            }
+        }
+    }
 }
 
 /// The ids of the ones of word `i` of a set (`w`), in increasing order.
@@ -189,6 +206,9 @@ mod tests {
             bits.iter().collect::<Vec<_>>(),
             vec![0, 5, 63, 64, 130, 199]
         );
+        let mut out = vec![7; 9];
+        bits.collect_into(&mut out);
+        assert_eq!(out, vec![0, 5, 63, 64, 130, 199]);
         bits.reset(10);
         assert_eq!(bits.iter().count(), 0);
     }
