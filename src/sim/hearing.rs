@@ -223,7 +223,15 @@ impl Hop {
         let first = after & (0xff << word::hop(t)) == 0;
         after |= (self.hop_byte << word::hop(t)) & 0u32.wrapping_sub(u32::from(first));
         *person = after;
-        touched.insert_if(v, self.touch[case]);
+        // A branch, not an or of 0 or 1 into the set's word: the or is a
+        // read and write of memory at every hearing, and hearers close in
+        // the network share a word, so each would wait for the one
+        // before. The branch goes one way nearly always (every hearer
+        // is marked, or with the period's `clear_all` only the few
+        // prospects referred), so it is guessed right.
+        if self.touch[case] != 0 {
+            touched.insert(v);
+        }
         let origin = u32::from(flag::ORIGIN << t) << word::FLAGS;
         let may_retell = first & self.retells & (after & origin == 0);
         let retold = retell < self.retell;

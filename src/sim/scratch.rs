@@ -146,13 +146,7 @@ impl Bits {
     /// Adds `u`.
     #[inline]
     pub fn insert(&mut self, u: NodeId) {
-        self.insert_if(u, 1);
-    }
-
-    /// Adds `u` if `yes` is 1 (and nothing if 0), without a branch.
-    #[inline]
-    pub fn insert_if(&mut self, u: NodeId, yes: u8) {
-        self.words[(u >> 6) as usize] |= u64::from(yes) << (u & 63);
+        self.words[(u >> 6) as usize] |= 1 << (u & 63);
     }
 
     /// Sets `out` to the members in increasing order: sized once from the
