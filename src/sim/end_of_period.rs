@@ -34,8 +34,14 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
         customers,
         touched,
         segment,
+        visit: listed,
         ..
     } = scratch;
+    // The next period's customers are listed as they are decided, in
+    // person order: each person visited is written in the next free slot
+    // (`listed.ids` has one for everyone), which is taken only by a
+    // customer. Steps 1–4 read the list instead of the set's bits.
+    let mut count = 0;
     let n = people.len() as u64;
     // Changes counted by segment and kind, then added to `counts`.
     let mut tallies = [[0u32; Change::COUNT]; MAX_SEGMENTS];
@@ -69,14 +75,14 @@ pub(super) fn step(p: &Period<'_>, scratch: &mut Scratch, counts: &mut Counts) {
             if rule.change != Change::None {
                 tallies[segment_at(segment, u as usize)][rule.change as usize] += 1;
             }
-            now = if rule.status == state::CUSTOMER {
-                now | bit
-            } else {
-                now & !bit
-            };
+            let stays = rule.status == state::CUSTOMER;
+            now = if stays { now | bit } else { now & !bit };
+            listed.ids[count] = u;
+            count += usize::from(stays);
         }
         *customers = now;
     }
+    listed.customers = count;
     for (c, t) in counts.0.iter_mut().zip(&tallies) {
         c.direct += t[Change::Direct as usize];
         c.hearsay += t[Change::Hearsay as usize];

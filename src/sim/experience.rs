@@ -85,10 +85,13 @@ pub(super) fn step<O: Observer>(
     // order like the scan of everyone it replaces, so the desk's answers
     // (taken in person order) and the stories' order are unchanged. Their
     // keys and problem draws are worked out first, for all of them at once
-    // (`keys.rs`: the same values, in vector lanes).
-    customers.collect_into(&mut visit.ids);
-    super::keys::experience_draws(p.key, &visit.ids, &mut visit.draws, &mut visit.sure);
-    for (j, &u) in visit.ids.iter().enumerate() {
+    // (`keys.rs`: the same values, in vector lanes). The list of the
+    // customers, in person order, was made by step 8 of the period before
+    // (or the policy's start) as it decided who stays one.
+    let ids = &visit.ids[..visit.customers];
+    debug_assert!(ids.iter().all(|&u| customers.contains(u)));
+    super::keys::experience_draws(p.key, ids, &mut visit.draws, &mut visit.sure);
+    for (j, &u) in ids.iter().enumerate() {
         let person = &mut people[u as usize];
         debug_assert_eq!(person.status(), state::CUSTOMER);
         let g = segment_at(segment, u as usize);

@@ -98,6 +98,10 @@ impl Scratch {
             self.people[u as usize].state = state::CUSTOMER;
             self.customers.insert(u);
         }
+        let visit = &mut self.visit;
+        self.customers.collect_into(&mut visit.ids);
+        visit.customers = visit.ids.len();
+        visit.ids.resize(people as usize, 0);
         self.complaints.clear();
         if parts {
             self.complaints.resize(people as usize, 0);
@@ -123,7 +127,13 @@ pub(super) struct HopBuffers {
 /// (`experience.rs`, `keys.rs`).
 #[derive(Debug, Default)]
 pub(super) struct VisitBuffers {
+    /// The customers are the first `customers` ids, listed by
+    /// `start_policy` and then by step 8 as it decides who stays one
+    /// (`end_of_period.rs`), in the order of [`Scratch::customers`]: a
+    /// slot for every person, so that step 8 writes each person it visits
+    /// in the next slot and moves the count only for a customer.
     pub ids: Vec<NodeId>,
+    pub customers: usize,
     pub draws: Vec<Draws>,
     pub sure: Vec<[f64; 2]>,
 }
@@ -147,6 +157,11 @@ impl Bits {
     #[inline]
     pub fn insert(&mut self, u: NodeId) {
         self.words[(u >> 6) as usize] |= 1 << (u & 63);
+    }
+
+    /// Whether `u` is a member.
+    pub fn contains(&self, u: NodeId) -> bool {
+        self.words[(u >> 6) as usize] & (1 << (u & 63)) != 0
     }
 
     /// Sets `out` to the members in increasing order: sized once from the
