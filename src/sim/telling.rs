@@ -69,7 +69,7 @@ pub(super) fn step<O: Observer>(
             let rngs = |rngs: &mut _| keys::teller_rngs(p.key, t, level, rngs);
             let picked = if hop == 1 {
                 let classes = &params.classes;
-                pick(
+                pick::<false>(
                     p.net,
                     level,
                     |i| &classes[origins[i].1.index()].tells,
@@ -78,7 +78,12 @@ pub(super) fn step<O: Observer>(
                     marks,
                 )
             } else {
-                pick(p.net, level, |_| &params.retell_tells, rngs, buffers, marks)
+                let tells = &params.retell_tells;
+                if tells.at_most() == Some(3) {
+                    pick::<true>(p.net, level, |_| tells, rngs, buffers, marks)
+                } else {
+                    pick::<false>(p.net, level, |_| tells, rngs, buffers, marks)
+                }
             };
             heard[tone.index()] += picked.heard;
             shortfall += picked.shortfall;
@@ -142,9 +147,12 @@ struct Picked {
 ///
 /// Compiled once for each kind of contact list ([`Lists`]): with weak
 /// ties, without them, and without them from the narrow copy of a small
-/// graph, each kind's reads with nothing of the others'.
+/// graph, each kind's reads with nothing of the others'. `THREE` says
+/// that counts of 1 to 3 are picked on the branch-free path
+/// ([`tells::one_to_three`], for a sampler that draws at most 3), else
+/// counts of 1 or 2 ([`tells::one_or_two`]).
 #[inline(always)]
-fn pick<'a>(
+fn pick<'a, const THREE: bool>(
     net: Contacts<'_>,
     level: &[NodeId],
     tells: impl Fn(usize) -> &'a TellSampler,
@@ -153,9 +161,9 @@ fn pick<'a>(
     marks: &mut Marks,
 ) -> Picked {
     match (net.extra, net.base.narrow()) {
-        (Some(_), _) => pick_in(net, level, tells, rngs, buffers, marks),
-        (None, Some(narrow)) => pick_in(narrow, level, tells, rngs, buffers, marks),
-        (None, None) => pick_in(Own(net.base), level, tells, rngs, buffers, marks),
+        (Some(_), _) => pick_in::<_, _, THREE>(net, level, tells, rngs, buffers, marks),
+        (None, Some(narrow)) => pick_in::<_, _, THREE>(narrow, level, tells, rngs, buffers, marks),
+        (None, None) => pick_in::<_, _, THREE>(Own(net.base), level, tells, rngs, buffers, marks),
     }
 }
 
@@ -171,7 +179,7 @@ fn pick<'a>(
 /// which stays in cache, the hints are empty and compiled away). Only
 /// timing changes.
 #[inline(never)]
-fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
+fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler, const THREE: bool>(
     net: L,
     level: &[NodeId],
     tells: F,
@@ -192,8 +200,8 @@ fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
     }
     let picks = &mut buffers.pairs;
     // The picks are written by index into a buffer grown, never shrunk,
-    // so that a telling of one or two contacts writes two slots and moves
-    // the count by one or two without a branch.
+    // so that a telling of one or two contacts writes two slots (of one
+    // to three, three) and moves the count by how many without a branch.
     // Each teller's generator is made from its seed's halves into a
     // local the loop keeps in registers.
     for (i, (&u, mut rng)) in level.iter().zip(buffers.rngs.iter()).enumerate() {
@@ -207,10 +215,23 @@ fn pick_in<'a, L: Lists, F: Fn(usize) -> &'a TellSampler>(
         let (span, d) = net.span(u);
         shortfall += u64::from(k.saturating_sub(d));
         let m = k.min(d);
-        grow(picks, n + m.max(2) as usize);
+        grow(picks, n + m.max(3) as usize);
         // The picks' draws and order are those of `pick_distinct`; each is
         // kept as the position of the contact picked.
-        if (1..=2).contains(&k)
+        if THREE
+            && (1..=3).contains(&k)
+            && k < d
+            && let Some([a, b, c]) = tells::one_to_three(d, k, &rng)
+        {
+            let slots = &mut picks[n..n + 3];
+            slots[0] = (u, net.contact(span, a));
+            slots[1] = (u, net.contact(span, b));
+            slots[2] = (u, net.contact(span, c));
+            n += k as usize;
+            continue;
+        }
+        if !THREE
+            && (1..=2).contains(&k)
             && k < d
             && let Some([a, b]) = tells::one_or_two(d, k, &rng)
         {

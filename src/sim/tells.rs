@@ -64,6 +64,15 @@ impl TellSampler {
         }
     }
 
+    /// The most a draw can be, for the fixed and uniform counts (`None`
+    /// for the others).
+    pub fn at_most(&self) -> Option<u32> {
+        match self {
+            Self::Fixed(n) | Self::Uniform(_, n) => Some(*n),
+            _ => None,
+        }
+    }
+
     #[inline(never)]
     fn sample_other(&self, rng: &mut WomRng) -> u32 {
         match self {
@@ -165,9 +174,48 @@ pub fn one_or_two(d: u32, k: u32, rng: &WomRng) -> Option<[u32; 2]> {
     }
 }
 
-/// PCG-64 MCG's multiplier (`rand_pcg`'s `Mcg128Xsl64`) and its square.
+/// The picks of [`for_each_distinct`] for `k` of 1, 2 or 3 contacts out
+/// of `d > k`, as [`one_or_two`] makes them, for tellings whose count is
+/// drawn from 1 to 3 (a retelling's default): without it a third of them
+/// would leave the branch-free path, at random, so that the processor
+/// would guess wrong where they part.
+///
+/// Floyd's third draw is `random_range(0..=d - k + 2)`, the pick becoming
+/// `d - k + 2` if it repeats one of the first two; the second becomes
+/// `d - k + 1` if it repeats the first. All three draws are taken
+/// whatever `k` is (unused ones change nothing, as in [`one_or_two`]);
+/// every pick returned is below `d`, and `None` again means a draw fell
+/// in `rand`'s redraw sliver.
+#[inline]
+pub fn one_to_three(d: u32, k: u32, rng: &WomRng) -> Option<[u32; 3]> {
+    debug_assert!((1..=3).contains(&k) && k < d);
+    let state = rng.state();
+    let steps = [PCG_MUL, PCG_MUL_2, PCG_MUL_3].map(|m| pcg_output(state.wrapping_mul(m)) as u32);
+    let (first, redraw_first) = below(steps[0], d - k + 1);
+    let (second, redraw_second) = below(steps[1], d - k + 2);
+    let (third, redraw_third) = below(steps[2], d - k + 3);
+    let second = if second == first { d - k + 1 } else { second };
+    let third = if third == first || third == second {
+        d - k + 2
+    } else {
+        third
+    };
+    if redraw_first | (redraw_second & (k >= 2)) | (redraw_third & (k == 3)) {
+        None
+    } else {
+        // An unused pick may fall past the list (its range ends past
+        // `d - 1` when `k` is smaller): held inside it, so that reading
+        // its contact stays within the teller's list. A used pick is
+        // below `d` already and unchanged.
+        Some([first, second.min(d - 1), third.min(d - 1)])
+    }
+}
+
+/// PCG-64 MCG's multiplier (`rand_pcg`'s `Mcg128Xsl64`), its square and
+/// its cube.
 const PCG_MUL: u128 = 0x2360_ed05_1fc6_5da4_4385_df64_9fcc_f645;
 const PCG_MUL_2: u128 = PCG_MUL.wrapping_mul(PCG_MUL);
+const PCG_MUL_3: u128 = PCG_MUL_2.wrapping_mul(PCG_MUL);
 
 /// PCG-64 MCG's output for the state after a step (`rand_pcg`'s
 /// `output_xsl_rr`: the state's halves xored, rotated by its top 6 bits).
@@ -248,6 +296,27 @@ mod tests {
             let state = rng.state();
             assert_eq!(pcg_output(state.wrapping_mul(PCG_MUL)), rng.next_u64());
             assert_eq!(pcg_output(state.wrapping_mul(PCG_MUL_2)), rng.next_u64());
+        }
+    }
+
+    #[test]
+    fn one_to_three_picks_are_floyds() {
+        // As for `one_or_two`, with counts 1 to 3 (the third output of
+        // the generator, from the state times the cube, included).
+        let key = StreamKey::new(4);
+        let mut marks = Marks::default();
+        let mut out = Vec::new();
+        for d in 2..=64u32 {
+            for k in 1..d.min(4) {
+                for r in 0..200u64 {
+                    let rng = key.sub(u64::from(d)).person(r as u32).rng(Purpose::Telling);
+                    let fast = one_to_three(d, k, &rng).expect("no redraw in these");
+                    assert!(fast.iter().all(|&i| i < d), "d {d} k {k} r {r}");
+                    let mut slow = rng.clone();
+                    pick_distinct(d, k, &mut slow, &mut marks, &mut out);
+                    assert_eq!(&fast[..k as usize], &out[..], "d {d} k {k} r {r}");
+                }
+            }
         }
     }
 
