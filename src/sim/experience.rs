@@ -68,6 +68,7 @@ pub(super) fn step<O: Observer>(
         people,
         customers,
         origins,
+        origin_keys,
         segment,
         complaints: complained,
         response,
@@ -78,8 +79,11 @@ pub(super) fn step<O: Observer>(
         response.queue(p, desk, people, segment);
     }
     let [negative, positive] = origins;
+    let [negative_keys, positive_keys] = origin_keys;
     negative.clear();
     positive.clear();
+    negative_keys.clear();
+    positive_keys.clear();
     let (mut resolved, mut quick, mut silent) = (0u32, 0u32, 0u32);
     // Only customers have experiences: visit the customer set, in person
     // order like the scan of everyone it replaces, so the desk's answers
@@ -90,7 +94,13 @@ pub(super) fn step<O: Observer>(
     // (or the policy's start) as it decided who stays one.
     let ids = &visit.ids[..visit.customers];
     debug_assert!(ids.iter().all(|&u| customers.contains(u)));
-    super::keys::experience_draws(p.key, ids, &mut visit.draws, &mut visit.sure);
+    super::keys::experience_draws(
+        p.key,
+        ids,
+        &mut visit.draws,
+        &mut visit.sure,
+        &mut visit.persons,
+    );
     for (j, &u) in ids.iter().enumerate() {
         let person = &mut people[u as usize];
         debug_assert_eq!(person.status(), state::CUSTOMER);
@@ -157,10 +167,11 @@ pub(super) fn step<O: Observer>(
         }
         if let Some(tone) = spec.tone {
             person.flags |= flag::ORIGIN << tone.index();
+            let key = visit.persons[j];
             match tone {
-                Tone::Negative => negative.push((u, class)),
-                Tone::Positive => positive.push((u, class)),
-            }
+                Tone::Negative => (negative.push((u, class)), negative_keys.push(key)),
+                Tone::Positive => (positive.push((u, class)), positive_keys.push(key)),
+            };
         }
         if observe {
             observer.outcome(p.t, u, class);

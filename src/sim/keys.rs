@@ -17,30 +17,35 @@
 use crate::graph::NodeId;
 use crate::rng::{Draws, Purpose, StreamKey, WomRng};
 
-/// Sets `draws[i]` and `sure[i]` (for `i < customers.len()`; the two grow
-/// to hold them) to the experience draws of `customers[i]` and the two of
-/// them every customer reads (`draws[i].get(0)` and `.get(3)`, the problem
-/// and stay draws; a parted customer's stay draw goes unread).
+/// Sets `draws[i]`, `sure[i]` and `persons[i]` (for `i <
+/// customers.len()`; the three grow to hold them) to the experience draws
+/// of `customers[i]`, the two of them every customer reads
+/// (`draws[i].get(0)` and `.get(3)`, the problem and stay draws; a parted
+/// customer's stay draw goes unread) and the customer's key
+/// (`key.person(u)`), which a customer who starts a story brings to the
+/// first hop's generators ([`teller_rngs_of`]).
 pub(super) fn experience_draws(
     key: StreamKey,
     customers: &[NodeId],
     draws: &mut Vec<Draws>,
     sure: &mut Vec<[f64; 2]>,
+    persons: &mut Vec<StreamKey>,
 ) {
     let n = customers.len();
     // Grown, never shrunk nor cleared: every entry read is written first.
     if draws.len() < n {
         draws.resize(n, key.draws(Purpose::Experience));
         sure.resize(n, [0.0; 2]);
+        persons.resize(n, key);
     }
-    let (draws, sure) = (&mut draws[..n], &mut sure[..n]);
+    let (draws, sure, persons) = (&mut draws[..n], &mut sure[..n], &mut persons[..n]);
     #[cfg(target_arch = "x86_64")]
     if wide() {
         // SAFETY: as in `teller_rngs`.
-        unsafe { experience_draws_wide(key, customers, draws, sure) };
+        unsafe { experience_draws_wide(key, customers, draws, sure, persons) };
         return;
     }
-    experience_draws_lanes(key, customers, draws, sure);
+    experience_draws_lanes(key, customers, draws, sure, persons);
 }
 
 /// The telling generators of a hop's tellers, in teller order, kept as
@@ -61,6 +66,16 @@ impl Generators {
         WomRng::new(u128::from(self.hi[i]) << 64 | u128::from(self.lo[i]))
     }
 
+    /// The first `n` halves of each kind, grown to hold them (never
+    /// shrunk nor cleared: every entry read is written first).
+    fn room(&mut self, n: usize) -> (&mut [u64], &mut [u64]) {
+        if self.lo.len() < n {
+            self.lo.resize(n, 0);
+            self.hi.resize(n, 0);
+        }
+        (&mut self.lo[..n], &mut self.hi[..n])
+    }
+
     /// The generators in teller order (as many as the last batch made, or
     /// more: `level.iter().zip(…)` stops at the tellers).
     #[inline(always)]
@@ -74,13 +89,7 @@ impl Generators {
 /// to hold them) to the telling generator of `tellers[i]` for tone index
 /// `t` under the period key `key`.
 pub(super) fn teller_rngs(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut Generators) {
-    let n = tellers.len();
-    // Grown, never shrunk nor cleared: every entry read is written first.
-    if rngs.lo.len() < n {
-        rngs.lo.resize(n, 0);
-        rngs.hi.resize(n, 0);
-    }
-    let (lo, hi) = (&mut rngs.lo[..n], &mut rngs.hi[..n]);
+    let (lo, hi) = rngs.room(tellers.len());
     #[cfg(target_arch = "x86_64")]
     if wide() {
         // SAFETY: `wide` checked that this CPU has the features the
@@ -88,7 +97,21 @@ pub(super) fn teller_rngs(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut
         unsafe { teller_rngs_wide(key, t, tellers, lo, hi) };
         return;
     }
-    teller_rngs_lanes(key, t, tellers, lo, hi);
+    teller_rngs_lanes(tellers.iter().map(|&u| key.person(u)), t, lo, hi);
+}
+
+/// [`teller_rngs`] for tellers whose keys (`key.person(u)`) are known
+/// already: the first hop's, whose keys the experience batch made. The
+/// same generators, without computing the keys again.
+pub(super) fn teller_rngs_of(persons: &[StreamKey], t: u64, rngs: &mut Generators) {
+    let (lo, hi) = rngs.room(persons.len());
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `teller_rngs`.
+        unsafe { teller_rngs_of_wide(persons, t, lo, hi) };
+        return;
+    }
+    teller_rngs_lanes(persons.iter().copied(), t, lo, hi);
 }
 
 /// Sets `effect[j]` and `retell[j]` (for `j < pairs.len()`; the two grow
@@ -133,17 +156,28 @@ fn experience_draws_lanes(
     customers: &[NodeId],
     draws: &mut [Draws],
     sure: &mut [[f64; 2]],
+    persons: &mut [StreamKey],
 ) {
-    for ((d, f), &u) in draws.iter_mut().zip(sure.iter_mut()).zip(customers) {
-        *d = key.person(u).draws(Purpose::Experience);
+    let out = draws
+        .iter_mut()
+        .zip(sure.iter_mut())
+        .zip(persons.iter_mut());
+    for (((d, f), k), &u) in out.zip(customers) {
+        *k = key.person(u);
+        *d = k.draws(Purpose::Experience);
         *f = [d.get(0), d.get(3)];
     }
 }
 
 #[inline(always)]
-fn teller_rngs_lanes(key: StreamKey, t: u64, tellers: &[NodeId], lo: &mut [u64], hi: &mut [u64]) {
-    for ((l, h), &u) in lo.iter_mut().zip(hi.iter_mut()).zip(tellers) {
-        [*l, *h] = key.person(u).sub(t).rng_halves(Purpose::Telling);
+fn teller_rngs_lanes(
+    persons: impl Iterator<Item = StreamKey>,
+    t: u64,
+    lo: &mut [u64],
+    hi: &mut [u64],
+) {
+    for ((l, h), person) in lo.iter_mut().zip(hi.iter_mut()).zip(persons) {
+        [*l, *h] = person.sub(t).rng_halves(Purpose::Telling);
     }
 }
 
@@ -173,8 +207,9 @@ unsafe fn experience_draws_wide(
     customers: &[NodeId],
     draws: &mut [Draws],
     sure: &mut [[f64; 2]],
+    persons: &mut [StreamKey],
 ) {
-    experience_draws_lanes(key, customers, draws, sure);
+    experience_draws_lanes(key, customers, draws, sure, persons);
 }
 
 /// [`teller_rngs_lanes`] compiled for AVX-512.
@@ -190,7 +225,17 @@ unsafe fn teller_rngs_wide(
     lo: &mut [u64],
     hi: &mut [u64],
 ) {
-    teller_rngs_lanes(key, t, tellers, lo, hi);
+    teller_rngs_lanes(tellers.iter().map(|&u| key.person(u)), t, lo, hi);
+}
+
+/// [`teller_rngs_of`]'s loop compiled for AVX-512.
+///
+/// # Safety
+/// The CPU must have AVX-512 F, DQ and VL.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+unsafe fn teller_rngs_of_wide(persons: &[StreamKey], t: u64, lo: &mut [u64], hi: &mut [u64]) {
+    teller_rngs_lanes(persons.iter().copied(), t, lo, hi);
 }
 
 /// [`hearing_draws_lanes`] compiled for AVX-512.
@@ -225,12 +270,14 @@ mod tests {
             .map(|i| i.wrapping_mul(2_654_435_761))
             .collect();
         let hearers: Vec<NodeId> = ids.iter().rev().copied().collect();
-        let (mut draws, mut sure) = (Vec::new(), Vec::new());
-        experience_draws(key, &ids, &mut draws, &mut sure);
+        let (mut draws, mut sure, mut persons) = (Vec::new(), Vec::new(), Vec::new());
+        experience_draws(key, &ids, &mut draws, &mut sure, &mut persons);
         let mut lanes = vec![key.draws(Purpose::Experience); ids.len()];
         let mut sure2 = vec![[0.0; 2]; ids.len()];
-        experience_draws_lanes(key, &ids, &mut lanes, &mut sure2);
+        let mut persons2 = vec![key; ids.len()];
+        experience_draws_lanes(key, &ids, &mut lanes, &mut sure2, &mut persons2);
         for (i, &u) in ids.iter().enumerate() {
+            assert_eq!((persons[i], persons2[i]), (key.person(u), key.person(u)));
             let expected = key.person(u).draws(Purpose::Experience);
             for k in 0..4 {
                 assert_eq!(draws[i].get(k).to_bits(), expected.get(k).to_bits());
@@ -242,14 +289,16 @@ mod tests {
             }
         }
         for t in 0..2u64 {
-            let mut rngs = Generators::default();
+            let (mut rngs, mut of_keys) = (Generators::default(), Generators::default());
             teller_rngs(key, t, &ids, &mut rngs);
+            teller_rngs_of(&persons, t, &mut of_keys);
             let (mut lo, mut hi) = (vec![0; ids.len()], vec![0; ids.len()]);
-            teller_rngs_lanes(key, t, &ids, &mut lo, &mut hi);
+            teller_rngs_lanes(ids.iter().map(|&u| key.person(u)), t, &mut lo, &mut hi);
             let lanes = Generators { lo, hi };
             for (i, &u) in ids.iter().enumerate() {
                 let expected = key.person(u).sub(t).rng(Purpose::Telling);
                 assert_eq!(rngs.get(i), expected);
+                assert_eq!(of_keys.get(i), expected);
                 assert_eq!(lanes.get(i), expected);
             }
             let (mut effect, mut retell) = (Vec::new(), Vec::new());

@@ -28,8 +28,11 @@ pub struct Scratch {
     /// rather than visited one by one (`telling.rs` decides, step 8 does
     /// it); only `touched`'s meaning changes with it, never a value.
     pub(super) clear_all: bool,
-    /// Originators of this period by tone index, with their class.
+    /// Originators of this period by tone index, with their class, and
+    /// (in the same order) their keys `key.person(u)`, for the first
+    /// hop's generators.
     pub(super) origins: [Vec<(NodeId, OutcomeClass)>; 2],
+    pub(super) origin_keys: [Vec<StreamKey>; 2],
     /// Tellers of the current hop.
     pub(super) level: Vec<NodeId>,
     /// Tellers of the next hop.
@@ -136,6 +139,8 @@ pub(super) struct VisitBuffers {
     pub customers: usize,
     pub draws: Vec<Draws>,
     pub sure: Vec<[f64; 2]>,
+    /// Each customer's key, `key.person(u)`.
+    pub persons: Vec<StreamKey>,
 }
 
 /// A set of person ids as one bit each, visited in increasing order: the

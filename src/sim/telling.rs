@@ -42,6 +42,7 @@ pub(super) fn step<O: Observer>(
         let Scratch {
             people,
             origins,
+            origin_keys,
             level,
             next,
             marks,
@@ -66,7 +67,17 @@ pub(super) fn step<O: Observer>(
             // by teller, hearer and tone), so the hearings, their order and
             // the retellers pushed to `next` are those of hearing each pick
             // at once.
-            let rngs = |rngs: &mut _| keys::teller_rngs(p.key, t, level, rngs);
+            // The first hop's tellers bring their keys from the
+            // experience batch (`origin_keys`, in the same order).
+            let first_keys = &origin_keys[tone.index()];
+            let rngs = |rngs: &mut _| {
+                if hop == 1 {
+                    debug_assert_eq!(first_keys.len(), level.len());
+                    keys::teller_rngs_of(first_keys, t, rngs);
+                } else {
+                    keys::teller_rngs(p.key, t, level, rngs);
+                }
+            };
             let picked = if hop == 1 {
                 let classes = &params.classes;
                 pick::<false>(
