@@ -257,7 +257,6 @@ unsafe fn hearing_draws_wide(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::Rng;
 
     #[test]
     fn batches_give_the_draws_of_each_key_on_every_path() {
