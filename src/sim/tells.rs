@@ -289,53 +289,44 @@ mod tests {
 
     #[test]
     fn pcg_steps_are_rand_pcgs() {
-        // The state stepped once and twice by multiplying, and the output
-        // function, give what the generator itself draws.
+        // The state stepped once, twice and three times by multiplying,
+        // and the output function, give what the generator itself draws.
         for r in 0..1000u32 {
             let mut rng = StreamKey::new(9).person(r).rng(Purpose::Telling);
             let state = rng.state();
             assert_eq!(pcg_output(state.wrapping_mul(PCG_MUL)), rng.next_u64());
             assert_eq!(pcg_output(state.wrapping_mul(PCG_MUL_2)), rng.next_u64());
+            assert_eq!(pcg_output(state.wrapping_mul(PCG_MUL_3)), rng.next_u64());
         }
     }
 
     #[test]
-    fn one_to_three_picks_are_floyds() {
-        // As for `one_or_two`, with counts 1 to 3 (the third output of
-        // the generator, from the state times the cube, included).
-        let key = StreamKey::new(4);
+    fn branch_free_picks_are_floyds() {
+        // Every degree from 2 to 64, every count each function takes (1-2
+        // for `one_or_two`, 1-3 for `one_to_three`, whose third output
+        // comes from the state times the cube), 200 generators each: the
+        // branch-free picks are below the degree and equal
+        // `for_each_distinct`'s from the same generator (which the
+        // branch-free ones only read).
+        type Fast = fn(u32, u32, &WomRng) -> Option<Vec<u32>>;
+        let kinds: [(u32, Fast); 2] = [
+            (2, |d, k, rng| one_or_two(d, k, rng).map(Vec::from)),
+            (3, |d, k, rng| one_to_three(d, k, rng).map(Vec::from)),
+        ];
         let mut marks = Marks::default();
         let mut out = Vec::new();
-        for d in 2..=64u32 {
-            for k in 1..d.min(4) {
-                for r in 0..200u64 {
-                    let rng = key.sub(u64::from(d)).person(r as u32).rng(Purpose::Telling);
-                    let fast = one_to_three(d, k, &rng).expect("no redraw in these");
-                    assert!(fast.iter().all(|&i| i < d), "d {d} k {k} r {r}");
-                    let mut slow = rng.clone();
-                    pick_distinct(d, k, &mut slow, &mut marks, &mut out);
-                    assert_eq!(&fast[..k as usize], &out[..], "d {d} k {k} r {r}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn one_or_two_picks_are_floyds() {
-        // Every degree from 2 to 64 and both counts, 200 generators each:
-        // the branch-free picks equal `for_each_distinct`'s from the same
-        // generator, and `one_or_two` leaves that generator untouched.
-        let key = StreamKey::new(3);
-        let mut marks = Marks::default();
-        let mut out = Vec::new();
-        for d in 2..=64u32 {
-            for k in 1..d.min(3) {
-                for r in 0..200u64 {
-                    let rng = key.sub(u64::from(d)).person(r as u32).rng(Purpose::Telling);
-                    let fast = one_or_two(d, k, &rng).expect("no redraw in these");
-                    let mut slow = rng.clone();
-                    pick_distinct(d, k, &mut slow, &mut marks, &mut out);
-                    assert_eq!(&fast[..k as usize], &out[..], "d {d} k {k} r {r}");
+        for (seed, (most, fast)) in (3..).zip(kinds) {
+            let key = StreamKey::new(seed);
+            for d in 2..=64u32 {
+                for k in 1..d.min(most + 1) {
+                    for r in 0..200u64 {
+                        let rng = key.sub(u64::from(d)).person(r as u32).rng(Purpose::Telling);
+                        let picks = fast(d, k, &rng).expect("no redraw in these");
+                        assert!(picks.iter().all(|&i| i < d), "d {d} k {k} r {r}");
+                        let mut slow = rng.clone();
+                        pick_distinct(d, k, &mut slow, &mut marks, &mut out);
+                        assert_eq!(&picks[..k as usize], &out[..], "d {d} k {k} r {r}");
+                    }
                 }
             }
         }
