@@ -94,6 +94,7 @@ pub(super) fn step<O: Observer>(
     // (or the policy's start) as it decided who stays one.
     let ids = &visit.ids[..visit.customers];
     debug_assert!(ids.iter().all(|&u| customers.contains(u)));
+    debug_assert_eq!(ids.len(), customers.len());
     super::keys::experience_draws(
         p.key,
         ids,

@@ -169,14 +169,18 @@ impl Bits {
         self.words[(u >> 6) as usize] & (1 << (u & 63)) != 0
     }
 
+    /// How many members there are.
+    pub fn len(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     /// Sets `out` to the members in increasing order: sized once from the
     /// words' counts of ones and written by index (`extend` from an
     /// iterator over the words' ones, which cannot say how many it holds,
     /// checks for room at every push).
     pub fn collect_into(&self, out: &mut Vec<NodeId>) {
-        let total = self.words.iter().map(|w| w.count_ones() as usize).sum();
         out.clear();
-        out.resize(total, 0);
+        out.resize(self.len(), 0);
         let mut n = 0;
         for (i, &w) in self.words.iter().enumerate() {
             for u in ones(i, w) {
