@@ -183,8 +183,7 @@ impl StreamKey {
     /// The generator of this key for one purpose.
     #[inline]
     pub fn rng(self, purpose: Purpose) -> WomRng {
-        let [lo, hi] = self.rng_halves(purpose);
-        Pcg64Mcg::new((u128::from(hi) << 64) | u128::from(lo))
+        rng_of_halves(self.rng_halves(purpose))
     }
 
     /// The two 64-bit halves (low, high) of the state [`StreamKey::rng`]
@@ -195,6 +194,14 @@ impl StreamKey {
         let lo = absorb(self.hash, purpose as u64);
         [lo, mix64(lo ^ 0x6a09_e667_f3bc_c909)]
     }
+}
+
+/// The generator seeded with the halves (low, high) that
+/// [`StreamKey::rng_halves`] gives: `rng_of_halves(key.rng_halves(p))` is
+/// `key.rng(p)`.
+#[inline]
+pub fn rng_of_halves([lo, hi]: [u64; 2]) -> WomRng {
+    Pcg64Mcg::new((u128::from(hi) << 64) | u128::from(lo))
 }
 
 /// The uniforms of one key and purpose, drawn one at a time by index

@@ -15,7 +15,7 @@
 //! runs one lane at a time; a test checks both give the same bits.
 
 use crate::graph::NodeId;
-use crate::rng::{Draws, Purpose, StreamKey, WomRng};
+use crate::rng::{Draws, Purpose, StreamKey, WomRng, rng_of_halves};
 
 /// Sets `draws[i]`, `sure[i]` and `persons[i]` (for `i <
 /// customers.len()`; the three grow to hold them) to the experience draws
@@ -50,7 +50,7 @@ pub(super) fn experience_draws(
 
 /// The telling generators of a hop's tellers, in teller order, kept as
 /// the two halves of each generator's seed in arrays of their own
-/// ([`StreamKey::rng_halves`]) and made when used ([`Generators::get`]):
+/// ([`StreamKey::rng_halves`]) and made when used ([`Generators::iter`]):
 /// a loop storing whole generators, each a 128-bit state, vectorizes
 /// only four lanes wide, one storing the halves eight wide.
 #[derive(Debug, Default)]
@@ -63,7 +63,7 @@ impl Generators {
     /// The generator of teller `i`: `key.person(u).sub(t).rng(Telling)`.
     #[cfg(test)]
     fn get(&self, i: usize) -> WomRng {
-        WomRng::new(u128::from(self.hi[i]) << 64 | u128::from(self.lo[i]))
+        rng_of_halves([self.lo[i], self.hi[i]])
     }
 
     /// The first `n` halves of each kind, grown to hold them (never
@@ -80,8 +80,7 @@ impl Generators {
     /// more: `level.iter().zip(…)` stops at the tellers).
     #[inline(always)]
     pub fn iter(&self) -> impl Iterator<Item = WomRng> + '_ {
-        (self.lo.iter().zip(&self.hi))
-            .map(|(&lo, &hi)| WomRng::new(u128::from(hi) << 64 | u128::from(lo)))
+        (self.lo.iter().zip(&self.hi)).map(|(&lo, &hi)| rng_of_halves([lo, hi]))
     }
 }
 
@@ -89,29 +88,32 @@ impl Generators {
 /// to hold them) to the telling generator of `tellers[i]` for tone index
 /// `t` under the period key `key`.
 pub(super) fn teller_rngs(key: StreamKey, t: u64, tellers: &[NodeId], rngs: &mut Generators) {
-    let (lo, hi) = rngs.room(tellers.len());
-    #[cfg(target_arch = "x86_64")]
-    if wide() {
-        // SAFETY: `wide` checked that this CPU has the features the
-        // function is compiled for.
-        unsafe { teller_rngs_wide(key, t, tellers, lo, hi) };
-        return;
-    }
-    teller_rngs_lanes(tellers.iter().map(|&u| key.person(u)), t, lo, hi);
+    teller_rngs_from(tellers.iter().map(|&u| key.person(u)), t, rngs);
 }
 
 /// [`teller_rngs`] for tellers whose keys (`key.person(u)`) are known
 /// already: the first hop's, whose keys the experience batch made. The
 /// same generators, without computing the keys again.
 pub(super) fn teller_rngs_of(persons: &[StreamKey], t: u64, rngs: &mut Generators) {
+    teller_rngs_from(persons.iter().copied(), t, rngs);
+}
+
+/// Sets generator `i` of `rngs` from the `i`-th teller key of `persons`.
+#[inline(always)]
+fn teller_rngs_from(
+    persons: impl ExactSizeIterator<Item = StreamKey>,
+    t: u64,
+    rngs: &mut Generators,
+) {
     let (lo, hi) = rngs.room(persons.len());
     #[cfg(target_arch = "x86_64")]
     if wide() {
-        // SAFETY: as in `teller_rngs`.
-        unsafe { teller_rngs_of_wide(persons, t, lo, hi) };
+        // SAFETY: `wide` checked that this CPU has the features the
+        // function is compiled for.
+        unsafe { teller_rngs_wide(persons, t, lo, hi) };
         return;
     }
-    teller_rngs_lanes(persons.iter().copied(), t, lo, hi);
+    teller_rngs_lanes(persons, t, lo, hi);
 }
 
 /// Sets `effect[j]` and `retell[j]` (for `j < pairs.len()`; the two grow
@@ -219,23 +221,12 @@ unsafe fn experience_draws_wide(
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512dq,avx512vl")]
 unsafe fn teller_rngs_wide(
-    key: StreamKey,
+    persons: impl Iterator<Item = StreamKey>,
     t: u64,
-    tellers: &[NodeId],
     lo: &mut [u64],
     hi: &mut [u64],
 ) {
-    teller_rngs_lanes(tellers.iter().map(|&u| key.person(u)), t, lo, hi);
-}
-
-/// [`teller_rngs_of`]'s loop compiled for AVX-512.
-///
-/// # Safety
-/// The CPU must have AVX-512 F, DQ and VL.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
-unsafe fn teller_rngs_of_wide(persons: &[StreamKey], t: u64, lo: &mut [u64], hi: &mut [u64]) {
-    teller_rngs_lanes(persons.iter().copied(), t, lo, hi);
+    teller_rngs_lanes(persons, t, lo, hi);
 }
 
 /// [`hearing_draws_lanes`] compiled for AVX-512.
